@@ -1,0 +1,38 @@
+package dev.weft;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method whose body the Weft rewrite turns into a resumable state machine: Python's
+ * {@code def} with {@code yield}, or {@code async def}.
+ *
+ * <p>The method must return {@link Generator}. Inside it, {@link Generator#yield(Object)} and
+ * {@link Generator#yieldFrom(Generator)} suspend the body, and it ends with
+ * {@code return Generator.returning(value)} or {@code return Generator.done()}:
+ *
+ * <pre>{@code
+ * @Async
+ * static Generator<Integer, Void, Void> num(int x) {
+ *     while (x < 10) {
+ *         Generator.yield(x * x);
+ *         x++;
+ *     }
+ *     return Generator.done();
+ * }
+ * }</pre>
+ *
+ * <p>The rewrite runs at build time (the {@code weft-maven-plugin}), at class-load time
+ * ({@code -javaagent:weft-transformer.jar}) or offline ({@code java -jar weft-transformer.jar}).
+ * Misuse fails the rewrite with the source file and line: {@code @Async} on a constructor, on an
+ * abstract or native method, or on a method with another return type; a marker in a method
+ * without {@code @Async}.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Async {
+}

@@ -1,0 +1,452 @@
+package dev.weft.internal;
+
+import dev.weft.Generator;
+import dev.weft.GeneratorExit;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * A running generator: the frame of one call to an {@code @Async} method that returns
+ * {@link Generator}, and the driver that resumes it.
+ *
+ * <h2>What the rewrite emits against this class</h2>
+ * <ul>
+ *   <li>the factory (the user's method): {@code new GeneratorFrame(body, refs, prims)}, the
+ *       parameters saved into {@link #refs}/{@link #prims} as resume point 0, {@code areturn};</li>
+ *   <li>at {@code Generator.yield(v)}: save live values, then
+ *       {@code return frame.yieldValue(k, v)}; at resume point k:
+ *       restore, then {@code frame.resumeValue()} gives the value sent in (or throws what was
+ *       thrown in);</li>
+ *   <li>at {@code Generator.yieldFrom(sub)}: {@code return frame.yieldFrom(k, sub)}, and at
+ *       resume point k {@code frame.resumeValue()} gives the subgenerator's return value;</li>
+ *   <li>{@code Generator.returning(v)} becomes {@code frame.returning(v)}, which records the
+ *       value and returns the frame for the body's {@code areturn}.</li>
+ * </ul>
+ *
+ * <h2>Delegation</h2>
+ * A {@code yieldFrom} of another Weft generator links it as this frame's {@link #child}; the
+ * driver then resumes the innermost frame of the chain directly (cached in {@link #leaf}) and
+ * walks up only when a frame finishes. Resuming a chain k deep costs one call, not k.
+ * Iterators and other {@code Generator} implementations are driven through their own methods.
+ */
+public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y, S, R> {
+
+    /** Returned by a body that suspended. */
+    public static final Object SUSPEND = new Object() {
+        @Override
+        public String toString() {
+            return "SUSPEND";
+        }
+    };
+
+    /** Returned internally by {@link #advance} when the generator has finished. */
+    private static final Object FINISHED = new Object();
+
+    private static final byte CREATED = 0;
+    private static final byte SUSPENDED = 1;
+    private static final byte CLOSED = 2;
+
+    private final Body body;
+    private byte life = CREATED;
+    /** This frame's body is on the stack. */
+    private boolean executing;
+    /** A {@code next}/{@code send}/{@code throwIn}/{@code close} of this frame is in progress. */
+    private boolean driving;
+    /** {@link #hasNext()} ran ahead and {@link #value} holds the next element. */
+    private boolean holding;
+    /** The value sent in, then the value yielded out, finally the value returned. */
+    private Object value;
+    /** What to raise at the resume point, consumed by {@link #resumeValue()}. */
+    private Throwable thrown;
+
+    private GeneratorFrame<?, ?, ?> parent;
+    private GeneratorFrame<?, ?, ?> child;
+    private GeneratorFrame<?, ?, ?> leaf;
+    /** A non-Weft delegate of {@code yieldFrom}: an iterator, or another {@code Generator}. */
+    private Iterator<?> foreign;
+
+    public GeneratorFrame(Body body, int refCount, int primCount) {
+        super(refCount, primCount);
+        this.body = body;
+    }
+
+    // ---- the protocol the rewritten body calls ----
+
+    /** Suspends at resume point {@code label}, handing {@code yielded} to the consumer. */
+    public Object yieldValue(int label, Object yielded) {
+        this.label = label;
+        this.value = yielded;
+        return SUSPEND;
+    }
+
+    /** Suspends at resume point {@code label}, delegating to {@code sub} until it finishes. */
+    public Object yieldFrom(int label, Generator<?, ?, ?> sub) {
+        this.label = label;
+        if (sub instanceof GeneratorFrame) {
+            this.child = (GeneratorFrame<?, ?, ?>) sub;
+        } else {
+            this.foreign = requireDelegate(sub);
+        }
+        return SUSPEND;
+    }
+
+    /** Suspends at resume point {@code label}, yielding every element of {@code values}. */
+    public Object yieldFromIterable(int label, Iterable<?> values) {
+        if (values instanceof Generator) {
+            return yieldFrom(label, (Generator<?, ?, ?>) values);
+        }
+        this.label = label;
+        this.foreign = requireDelegate(values).iterator();
+        if (this.foreign == null) {
+            throw new NullPointerException("Generator.yieldFrom: iterator() returned null");
+        }
+        return SUSPEND;
+    }
+
+    private static <T> T requireDelegate(T delegate) {
+        if (delegate == null) {
+            throw new NullPointerException("Generator.yieldFrom(null): nothing to delegate to");
+        }
+        return delegate;
+    }
+
+    /** At a resume point: the value sent in, or the subgenerator's return value; raises what was thrown in. */
+    public Object resumeValue() {
+        Throwable t = thrown;
+        if (t != null) {
+            thrown = null;
+            throw Sneaky.<RuntimeException>raise(t);
+        }
+        Object v = value;
+        value = null;
+        return v;
+    }
+
+    /** {@code Generator.returning(v)}: records the return value; the body then returns this frame. */
+    public Generator<Y, S, R> returning(Object returned) {
+        this.value = returned;
+        return this;
+    }
+
+    // ---- the public Generator protocol ----
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Y next() {
+        if (holding) {
+            holding = false;
+            Object v = value;
+            value = null;
+            return (Y) v;
+        }
+        return produced(advance(null, null, false));
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (holding) {
+            return true;
+        }
+        Object v = advance(null, null, false);
+        if (v == FINISHED) {
+            return false;
+        }
+        value = v;
+        holding = true;
+        return true;
+    }
+
+    @Override
+    public Y send(S sent) {
+        refuseWhileHolding("send");
+        if (life == CREATED && sent != null) {
+            throw new IllegalStateException("can't send non-null value to a just-started generator: call next() or send(null) first");
+        }
+        return produced(advance(sent, null, false));
+    }
+
+    @Override
+    public Y throwIn(Throwable exception) {
+        if (exception == null) {
+            throw new NullPointerException("throwIn(null): pass the exception to raise at the suspension point");
+        }
+        refuseWhileHolding("throwIn");
+        return produced(advance(null, exception, false));
+    }
+
+    @Override
+    public void close() {
+        if (holding) {
+            holding = false;
+            value = null;
+        }
+        if (life == CREATED) {
+            life = CLOSED;
+            return;
+        }
+        if (life == CLOSED) {
+            return;
+        }
+        try {
+            advance(null, new GeneratorExit(), true);
+        } catch (GeneratorExit expected) {
+            // the body unwound as asked
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public R returnValue() {
+        if (life != CLOSED) {
+            throw new IllegalStateException("the generator has not finished: it is " + state());
+        }
+        return (R) value;
+    }
+
+    @Override
+    public State state() {
+        if (driving || executing) {
+            return State.RUNNING;
+        }
+        switch (life) {
+            case CREATED:
+                return State.CREATED;
+            case SUSPENDED:
+                return State.SUSPENDED;
+            default:
+                return State.CLOSED;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Generator[" + state() + "]";
+    }
+
+    @SuppressWarnings("unchecked")
+    private Y produced(Object v) {
+        if (v == FINISHED) {
+            throw new NoSuchElementException("the generator has finished (StopIteration)");
+        }
+        return (Y) v;
+    }
+
+    private void refuseWhileHolding(String operation) {
+        if (holding) {
+            throw new IllegalStateException(operation + "() after hasNext() ran ahead: take the held value with next() first");
+        }
+    }
+
+    // ---- the driver ----
+
+    /**
+     * Resumes the chain rooted at this frame at its innermost frame with {@code sent} or
+     * {@code toThrow}, until some frame yields (its value is returned) or this frame finishes
+     * ({@link #FINISHED}, or its exception is thrown).
+     *
+     * @param closing whether this is {@link #close()}: yielding after {@code GeneratorExit} is an error
+     */
+    private Object advance(Object sent, Throwable toThrow, boolean closing) {
+        if (driving || executing) {
+            throw alreadyExecuting();
+        }
+        if (life == CLOSED) {
+            return FINISHED;
+        }
+        GeneratorFrame<?, ?, ?> cur = innermost();
+        if (cur != this && (cur.driving || cur.executing)) {
+            throw alreadyExecuting();
+        }
+        if (cur.child != null) { // its delegate was finished by someone else: Python's yield from sees None
+            cur.child = null;
+            sent = null;
+        }
+        // whether cur's input came from the caller (downward) rather than from a finishing delegate
+        boolean downward = true;
+        driving = true;
+        try {
+            for (;;) {
+                if (cur.foreign != null) {
+                    Object out = cur.stepForeign(sent, toThrow, downward);
+                    if (out != FINISHED) {
+                        leaf = cur;
+                        return out;
+                    }
+                    sent = cur.value;
+                    toThrow = cur.thrown;
+                    cur.value = null;
+                    cur.thrown = null;
+                }
+                Object r = null;
+                Throwable raised = null;
+                if (cur.life == CREATED && toThrow != null) {
+                    raised = toThrow; // thrown into a generator that never started
+                } else {
+                    cur.value = sent;
+                    cur.thrown = toThrow;
+                    cur.life = SUSPENDED;
+                    cur.executing = true;
+                    try {
+                        r = cur.body.resume(cur);
+                    } catch (Throwable t) {
+                        raised = t;
+                    } finally {
+                        cur.executing = false;
+                    }
+                }
+                boolean ignoredExit = toThrow instanceof GeneratorExit && (cur == this ? closing : downward);
+                if (raised == null && r == SUSPEND) {
+                    GeneratorFrame<?, ?, ?> sub = cur.child;
+                    if (sub != null) {
+                        if (sub.driving || sub.executing) {
+                            cur.child = null;
+                            sent = null;
+                            toThrow = alreadyExecuting();
+                        } else if (sub.life == CLOSED) {
+                            cur.child = null;
+                            sent = null;
+                            toThrow = null;
+                        } else {
+                            sub.parent = cur;
+                            cur = sub;
+                            sent = null;
+                            toThrow = null;
+                        }
+                        downward = true;
+                        continue;
+                    }
+                    if (cur.foreign != null) {
+                        sent = null;
+                        toThrow = null;
+                        downward = true;
+                        continue;
+                    }
+                    if (ignoredExit) {
+                        IllegalStateException ignored = new IllegalStateException("generator ignored GeneratorExit");
+                        if (cur == this) {
+                            leaf = this;
+                            throw ignored;
+                        }
+                        GeneratorFrame<?, ?, ?> up = detach(cur);
+                        cur = up;
+                        sent = null;
+                        toThrow = ignored;
+                        downward = false;
+                        continue;
+                    }
+                    leaf = cur;
+                    Object yielded = cur.value;
+                    cur.value = null;
+                    return yielded;
+                }
+                cur.life = CLOSED;
+                if (raised == null && r != cur) {
+                    raised = new IllegalStateException("an @Async generator must end with 'return Generator.returning(value)'"
+                            + " or 'return Generator.done()', not return " + r);
+                    cur.value = null;
+                } else if (raised instanceof NoSuchElementException) {
+                    raised = new IllegalStateException("generator raised NoSuchElementException (PEP 479)", raised);
+                }
+                if (raised != null) {
+                    cur.value = null;
+                }
+                if (cur == this) {
+                    leaf = null;
+                    if (raised != null) {
+                        throw Sneaky.<RuntimeException>raise(raised);
+                    }
+                    return FINISHED;
+                }
+                GeneratorFrame<?, ?, ?> up = detach(cur);
+                if (raised != null) {
+                    sent = null;
+                    toThrow = raised;
+                } else if (toThrow instanceof GeneratorExit && downward) {
+                    sent = null; // closed: PEP 380 raises GeneratorExit in the delegator
+                } else {
+                    sent = cur.value;
+                    toThrow = null;
+                }
+                cur = up;
+                downward = false;
+            }
+        } finally {
+            driving = false;
+        }
+    }
+
+    /** The frame to resume: the cached innermost delegate if still valid, else found by walking down. */
+    private GeneratorFrame<?, ?, ?> innermost() {
+        GeneratorFrame<?, ?, ?> cur = leaf;
+        if (cur == null || cur.life == CLOSED || (cur != this && cur.parent == null)) {
+            cur = this;
+        }
+        while (cur.child != null && cur.child.life != CLOSED) {
+            GeneratorFrame<?, ?, ?> sub = cur.child;
+            sub.parent = cur;
+            cur = sub;
+        }
+        return cur;
+    }
+
+    private static GeneratorFrame<?, ?, ?> detach(GeneratorFrame<?, ?, ?> sub) {
+        GeneratorFrame<?, ?, ?> up = sub.parent;
+        sub.parent = null;
+        up.child = null;
+        return up;
+    }
+
+    /**
+     * Passes {@code sent}/{@code toThrow} to this frame's foreign delegate. Returns the value it
+     * yielded, or {@link #FINISHED} with this frame's {@link #value}/{@link #thrown} set to what its
+     * body must resume with.
+     */
+    private Object stepForeign(Object sent, Throwable toThrow, boolean downward) {
+        Iterator<?> it = foreign;
+        Object resumeWith = null;
+        Throwable raiseWith = null;
+        try {
+            if (toThrow == null) {
+                if (it instanceof Generator) {
+                    Generator<?, ?, ?> gen = (Generator<?, ?, ?>) it;
+                    @SuppressWarnings("unchecked")
+                    Generator<?, Object, ?> sendable = (Generator<?, Object, ?>) gen;
+                    try {
+                        return sent == null ? gen.next() : sendable.send(sent);
+                    } catch (NoSuchElementException finished) {
+                        resumeWith = gen.state() == State.CLOSED ? gen.returnValue() : null;
+                    }
+                } else if (sent != null) {
+                    raiseWith = new IllegalStateException("can't send a value into Generator.yieldFrom(Iterable): "
+                            + it.getClass().getName() + " is not a Generator");
+                } else if (it.hasNext()) {
+                    return it.next();
+                }
+            } else if (toThrow instanceof GeneratorExit && downward) {
+                if (it instanceof AutoCloseable) {
+                    ((AutoCloseable) it).close();
+                }
+                raiseWith = toThrow;
+            } else if (it instanceof Generator) {
+                Generator<?, ?, ?> gen = (Generator<?, ?, ?>) it;
+                try {
+                    return gen.throwIn(toThrow);
+                } catch (NoSuchElementException finished) {
+                    resumeWith = gen.state() == State.CLOSED ? gen.returnValue() : null;
+                }
+            } else {
+                raiseWith = toThrow;
+            }
+        } catch (Throwable t) {
+            raiseWith = t;
+        }
+        foreign = null;
+        value = resumeWith;
+        thrown = raiseWith;
+        return FINISHED;
+    }
+
+    private static IllegalStateException alreadyExecuting() {
+        return new IllegalStateException("generator already executing");
+    }
+}
