@@ -24,12 +24,15 @@ public final class MethodAnalysis {
     private final List<SuspensionPoint> points;
     private final int refCount;
     private final int primCount;
+    private final List<SuspensionPoint> insideMonitor;
 
-    private MethodAnalysis(List<SavedValue> entry, List<SuspensionPoint> points, int refCount, int primCount) {
+    private MethodAnalysis(List<SavedValue> entry, List<SuspensionPoint> points, int refCount, int primCount,
+                           List<SuspensionPoint> insideMonitor) {
         this.entry = entry;
         this.points = points;
         this.refCount = refCount;
         this.primCount = primCount;
+        this.insideMonitor = insideMonitor;
     }
 
     /** Analyses {@code method} of {@code owner}; the method's code is not changed. */
@@ -73,7 +76,9 @@ public final class MethodAnalysis {
         }
 
         List<SuspensionPoint> points = new ArrayList<>();
+        List<SuspensionPoint> insideMonitor = new ArrayList<>();
         AbstractInsnNode[] insns = method.instructions.toArray();
+        int[] monitors = monitorDepths(insns, successors);
         for (int i = 0; i < n; i++) {
             Marker marker = Marker.of(insns[i]);
             if (marker == null || !marker.suspends() || frames[i] == null) {
@@ -88,10 +93,41 @@ public final class MethodAnalysis {
                 stack.add(slots.save(f.getStack(s).getType(), -1));
             }
             slots.record(maxRefs, maxPrims);
-            points.add(new SuspensionPoint(points.size() + 1, (MethodInsnNode) insns[i], marker, locals, stack,
-                    SourceLocation.lineOf(insns[i])));
+            SuspensionPoint point = new SuspensionPoint(points.size() + 1, (MethodInsnNode) insns[i], marker, locals, stack,
+                    SourceLocation.lineOf(insns[i]));
+            points.add(point);
+            if (monitors[i] > 0) {
+                insideMonitor.add(point);
+            }
         }
-        return new MethodAnalysis(entry, points, maxRefs[0], maxPrims[0]);
+        return new MethodAnalysis(entry, points, maxRefs[0], maxPrims[0], insideMonitor);
+    }
+
+    /** The suspension points reached while a monitor is held ({@code synchronized} blocks): the rewrite refuses them. */
+    public List<SuspensionPoint> insideMonitor() {
+        return insideMonitor;
+    }
+
+    /** How many monitors are held before each instruction, the most over all paths. */
+    private static int[] monitorDepths(AbstractInsnNode[] insns, List<List<Integer>> successors) {
+        int[] depth = new int[insns.length];
+        java.util.Arrays.fill(depth, -1);
+        java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+        depth[0] = 0;
+        work.add(0);
+        while (!work.isEmpty()) {
+            int i = work.poll();
+            int op = insns[i].getOpcode();
+            int after = Math.max(0, depth[i] + (op == org.objectweb.asm.Opcodes.MONITORENTER ? 1
+                    : op == org.objectweb.asm.Opcodes.MONITOREXIT ? -1 : 0));
+            for (int s : successors.get(i)) {
+                if (after > depth[s]) {
+                    depth[s] = after;
+                    work.add(s);
+                }
+            }
+        }
+        return depth;
     }
 
     /** The parameters read by the body, saved by the factory and restored at resume point 0. */

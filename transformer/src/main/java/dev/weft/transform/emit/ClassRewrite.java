@@ -71,7 +71,7 @@ public final class ClassRewrite {
                 problems.add(new Problem(className, cls.sourceFile, SourceLocation.display(m), SourceLocation.firstLine(m),
                         "the rewrite could not analyse this method (" + e.getMessage() + "); please report it with the class file"));
             } catch (Unsupported e) {
-                problems.add(new Problem(className, cls.sourceFile, SourceLocation.display(m), SourceLocation.firstLine(m), e.getMessage()));
+                problems.add(new Problem(className, cls.sourceFile, SourceLocation.display(m), e.line, e.getMessage()));
             }
         }
         if (!problems.isEmpty()) {
@@ -90,9 +90,14 @@ public final class ClassRewrite {
                                                  ClassHierarchy hierarchy) throws AnalyzerException, Unsupported {
         String unsupported = NewHoisting.apply(m);
         if (unsupported != null) {
-            throw new Unsupported(unsupported);
+            throw new Unsupported(SourceLocation.firstLine(m), unsupported);
         }
         MethodAnalysis analysis = MethodAnalysis.of(cls, m, hierarchy);
+        if (!analysis.insideMonitor().isEmpty()) {
+            throw new Unsupported(analysis.insideMonitor().get(0).line(), analysis.insideMonitor().get(0).marker().sourceName()
+                    + " inside a synchronized block: the monitor cannot be held across a suspension;"
+                    + " release it before the marker (or use a lock that is not bound to a thread)");
+        }
         int firstLine = SourceLocation.firstLine(m);
         List<LocalVariableNode> locals = m.localVariables;
         MethodNode body = StateMachine.build(m, analysis, bodyName);
@@ -114,9 +119,11 @@ public final class ClassRewrite {
     /** A shape the rewrite refuses, with what to do instead. */
     private static final class Unsupported extends Exception {
         private static final long serialVersionUID = 1L;
+        final int line;
 
-        Unsupported(String message) {
+        Unsupported(int line, String message) {
             super(message);
+            this.line = line;
         }
     }
 }
