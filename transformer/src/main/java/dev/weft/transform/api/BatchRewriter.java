@@ -163,14 +163,20 @@ public final class BatchRewriter {
         /**
          * The batch.
          *
-         * @throws IllegalArgumentException if there is no input, or an output would be written
-         *     inside an input, or an include or exclude pattern is empty
+         * @throws IllegalArgumentException if there is no input, an output would be written inside
+         *     an input, an output jar is given for a directory or several inputs, or an include or
+         *     exclude pattern is empty
          */
         public BatchRewriter build() {
             if (inputs.isEmpty()) {
                 throw new IllegalArgumentException("no directory or jar to rewrite");
             }
             if (output != null) {
+                boolean jarOutput = output.getFileName().toString().endsWith(".jar") && !Files.isDirectory(output);
+                if (jarOutput && (inputs.size() != 1 || Files.isDirectory(inputs.get(0)))) {
+                    throw new IllegalArgumentException("the output jar " + output
+                            + " takes exactly one jar as input; write several inputs, or a directory, into a directory");
+                }
                 Path out = output.toAbsolutePath().normalize();
                 for (Path in : inputs) {
                     Path i = in.toAbsolutePath().normalize();
