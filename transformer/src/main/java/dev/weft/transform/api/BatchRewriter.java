@@ -172,8 +172,7 @@ public final class BatchRewriter {
                 throw new IllegalArgumentException("no directory or jar to rewrite");
             }
             if (output != null) {
-                boolean jarOutput = output.getFileName().toString().endsWith(".jar") && !Files.isDirectory(output);
-                if (jarOutput && (inputs.size() != 1 || Files.isDirectory(inputs.get(0)))) {
+                if (isJar(output) && (inputs.size() != 1 || Files.isDirectory(inputs.get(0)))) {
                     throw new IllegalArgumentException("the output jar " + output
                             + " takes exactly one jar as input; write several inputs, or a directory, into a directory");
                 }
@@ -226,8 +225,12 @@ public final class BatchRewriter {
         if (output == null) {
             return in;
         }
-        boolean toJar = inputs.size() == 1 && output.getFileName().toString().endsWith(".jar") && !Files.isDirectory(output);
-        return toJar ? output : output.resolve(in.getFileName().toString());
+        return isJar(output) ? output : output.resolve(in.getFileName().toString());
+    }
+
+    /** Whether an output names a jar to write rather than a directory. */
+    private static boolean isJar(Path output) {
+        return output.getFileName().toString().endsWith(".jar") && !Files.isDirectory(output);
     }
 
     private List<Path> hierarchyPath() {
@@ -236,7 +239,7 @@ public final class BatchRewriter {
         return path;
     }
 
-    // ---- the stamp: its content says for which configuration, its modification time when ----
+    // ---- the stamp: a key of the configuration, then the fingerprint of each file handled ----
 
     private String stampKey() {
         String config = Stream.of(inputs, List.of(String.valueOf(output)), classpath, includes, excludes)
