@@ -91,7 +91,9 @@ class YieldFromTest {
     @Test
     void raising_exception_in_initial_next_call() {
         Throwable e = catchThrowable(() -> {
-            for (Object x : raisingInitialG1()) {
+            Generator<Object, Object, Void> g1 = raisingInitialG1();
+            assertThat(trace).isEmpty(); // nothing runs before the first next()
+            for (Object x : g1) {
                 trace.add("Yielded " + x);
             }
         });
@@ -674,6 +676,7 @@ class YieldFromTest {
     void exception_in_initial_next_call() {
         Runnable run = () -> {
             Generator<Integer, Object, Void> gi = initialExceptionG1();
+            assertThat(trace).isEmpty(); // nothing runs before the first next()
             gi.next();
         };
         assertThatThrownBy(run::run).isInstanceOf(ArithmeticException.class);
