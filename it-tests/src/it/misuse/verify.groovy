@@ -18,5 +18,5 @@ expected.each { location ->
 }
 assert log.count('BUILD SUCCESS') == 1 : 'the build with failOnError=false goes on'
 assert log.count('BUILD FAILURE') == 1 : 'the default build fails'
-assert log.contains('Weft refused 2 use(s) of its markers') : 'the failure says why'
+assert log.contains('Weft found 2 problem(s):') : 'the failure says why'
 return true

@@ -83,7 +83,7 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
         }
         List<String> lines = result.problems().stream().map(Problem::toString).collect(Collectors.toList());
         if (failOnError) {
-            throw new MojoFailureException("Weft refused " + lines.size() + " use(s) of its markers:"
+            throw new MojoFailureException("Weft found " + lines.size() + " problem(s):"
                     + System.lineSeparator() + String.join(System.lineSeparator(), lines));
         }
         lines.forEach(getLog()::error);

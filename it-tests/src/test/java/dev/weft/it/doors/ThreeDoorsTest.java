@@ -12,6 +12,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The agent and the command line on real JVMs, against the plugin. {@code Seeds} is rewritten by
  * the plugin in this build (in {@code target/test-classes}); the tests compile its source again,
- * the way Maven does, into class files that nothing rewrote, and hand those to the other doors.
+ * the way Maven does, into class files that nothing rewrote, and hand those to the other doors:
+ * all three must print Python's answer and define the very same bytes.
  */
 class ThreeDoorsTest {
     private static final String SEEDS = "dev.weft.it.sample.Seeds";
@@ -102,6 +104,63 @@ class ThreeDoorsTest {
         assertThat(agent.exitCode).as(agent.toString()).isZero();
         assertThat(agent.out).isEqualTo(plugin.out).isEqualTo(PYTHONS_ANSWER);
         assertThat(agent.err).contains("weft: rewrote " + SEEDS + ".num(I)Ldev/weft/Generator;");
+    }
+
+    /**
+     * A second agent, registered after Weft's, sees the bytes Weft's transformer returned: it
+     * writes those of the sample classes into the directory given as its option.
+     */
+    private static Path dumpAgent() throws IOException {
+        Path src = Files.createDirectories(tmp.resolve("dump-agent-src"));
+        Path classes = Files.createDirectories(tmp.resolve("dump-agent-classes"));
+        Files.writeString(src.resolve("DumpAgent.java"), String.join("\n",
+                "import java.lang.instrument.*;",
+                "import java.nio.file.*;",
+                "public class DumpAgent {",
+                "  public static void premain(String dir, Instrumentation inst) {",
+                "    inst.addTransformer(new ClassFileTransformer() {",
+                "      @Override public byte[] transform(ClassLoader l, String name, Class<?> c,",
+                "          java.security.ProtectionDomain d, byte[] bytes) {",
+                "        if (name != null && name.startsWith(\"dev/weft/it/sample/\")) {",
+                "          try {",
+                "            Path f = Paths.get(dir, name + \".class\");",
+                "            Files.createDirectories(f.getParent());",
+                "            Files.write(f, bytes);",
+                "          } catch (java.io.IOException e) {",
+                "            throw new java.io.UncheckedIOException(e);",
+                "          }",
+                "        }",
+                "        return null;",
+                "      }",
+                "    });",
+                "  }",
+                "}"));
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                src.resolve("DumpAgent.java").toString());
+        assertThat(status).as("javac DumpAgent").isZero();
+        Path jar = tmp.resolve("dump-agent.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", "DumpAgent");
+        try (OutputStream f = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(f, manifest)) {
+            try (Stream<Path> files = Files.list(classes)) {
+                for (Path c : files.sorted().collect(Collectors.toList())) {
+                    out.putNextEntry(new JarEntry(c.getFileName().toString()));
+                    out.write(Files.readAllBytes(c));
+                    out.closeEntry();
+                }
+            }
+        }
+        return jar;
+    }
+
+    @Test
+    void theAgentDefinesTheBytesThePluginWrote() throws Exception {
+        Path dumped = tmp.resolve("agent-defined");
+        Jvm.Result run = Jvm.java(tmp, "-javaagent:" + AGENT, "-javaagent:" + dumpAgent() + "=" + dumped,
+                "-cp", Jvm.classpath(unrewritten, RUNTIME), SEEDS);
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(dumped.resolve(SEEDS_CLASS)).hasSameBinaryContentAs(PLUGIN_BUILT.resolve(SEEDS_CLASS));
     }
 
     @Test

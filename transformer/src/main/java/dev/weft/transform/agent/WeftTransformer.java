@@ -6,12 +6,12 @@ import dev.weft.transform.api.RewriteException;
 import dev.weft.transform.api.RewriteResult;
 import dev.weft.transform.api.Rewriter;
 import dev.weft.transform.api.RewrittenMethod;
+import dev.weft.transform.find.WeftMentions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.ref.WeakReference;
-import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -32,7 +32,6 @@ import java.util.WeakHashMap;
  * failure. Nothing is ever thrown out of {@link #transform}.
  */
 public final class WeftTransformer implements ClassFileTransformer {
-    private static final byte[] WEFT = "dev/weft/".getBytes(StandardCharsets.US_ASCII);
     private static final String[] JDK = {"java/", "javax/", "jdk/", "sun/", "com/sun/"};
     private static final String[] WEFT_ITSELF = {"dev/weft/internal/", "dev/weft/transform/", "dev/weft/shaded/"};
 
@@ -54,7 +53,7 @@ public final class WeftTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (!eligible(className) || !mentionsWeft(classfileBuffer)) {
+        if (!eligible(className) || !WeftMentions.in(classfileBuffer)) {
             return null;
         }
         try {
@@ -100,25 +99,6 @@ public final class WeftTransformer implements ClassFileTransformer {
             }
         }
         return className.indexOf('/', "dev/weft/".length()) >= 0; // the runtime's own top-level classes are not
-    }
-
-    /** Whether the class file contains the bytes {@code dev/weft/}: every reference to Weft is a UTF-8 constant that does. */
-    static boolean mentionsWeft(byte[] classFile) {
-        byte first = WEFT[0];
-        int last = classFile.length - WEFT.length;
-        outer:
-        for (int i = 0; i <= last; i++) {
-            if (classFile[i] != first) {
-                continue;
-            }
-            for (int j = 1; j < WEFT.length; j++) {
-                if (classFile[i + j] != WEFT[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     private synchronized Rewriter rewriterFor(ClassLoader loader) {

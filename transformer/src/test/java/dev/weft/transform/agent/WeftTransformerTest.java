@@ -31,16 +31,6 @@ class WeftTransformerTest {
     }
 
     @Test
-    void theByteScanFindsWeftAnywhere() {
-        byte[] bytes = "....Ldev/weft/Async;..".getBytes(StandardCharsets.US_ASCII);
-        assertThat(WeftTransformer.mentionsWeft(bytes)).isTrue();
-        assertThat(WeftTransformer.mentionsWeft("dev/weft/".getBytes(StandardCharsets.US_ASCII))).isTrue();
-        assertThat(WeftTransformer.mentionsWeft("dev/weft".getBytes(StandardCharsets.US_ASCII))).isFalse();
-        assertThat(WeftTransformer.mentionsWeft("ddev/wefdev/weff".getBytes(StandardCharsets.US_ASCII))).isFalse();
-        assertThat(WeftTransformer.mentionsWeft(new byte[0])).isFalse();
-    }
-
-    @Test
     void aClassThatDoesNotMentionWeftIsNotEvenParsed() {
         byte[] garbage = "not a class file at all".getBytes(StandardCharsets.US_ASCII);
         assertThat(transformer.transform(getClass().getClassLoader(), "com/example/Garbage", null, null, garbage)).isNull();
