@@ -81,4 +81,9 @@ final class Coros {
     static <T> Coroutine<T> calling(Supplier<T> get) {
         return coro((f, label) -> f.returning(get.get()));
     }
+
+    /** Python's {@code test_utils.run_briefly(loop)}: runs the loop until a task doing nothing is done. */
+    static void runBriefly(EventLoop loop) {
+        loop.runUntilComplete(returning(null));
+    }
 }
