@@ -11,8 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -73,6 +80,8 @@ public final class EventLoop {
     private final ArrayList<Future<?>> failed = new ArrayList<>();
     private int failedSweepAt = 64;
     private BiConsumer<EventLoop, Map<String, Object>> exceptionHandler;
+    /** The executor of {@code runInExecutor(null, ...)}, created on first use. */
+    private ExecutorService defaultExecutor;
 
     private EventLoop(boolean virtualClock) {
         this.virtualClock = virtualClock;
@@ -216,6 +225,75 @@ public final class EventLoop {
             }
         });
         return result;
+    }
+
+    // ---- other threads ----
+
+    /**
+     * Python's {@code loop.run_in_executor(executor, fn)}: calls {@code fn} on {@code executor} (a
+     * thread pool; a {@code ForkJoinPool} for CPU-bound work) and gives a future of this loop that
+     * gets its outcome, on the loop's thread. {@code null} means the loop's default executor, a pool
+     * of at most {@code min(32, processors + 4)} daemon threads. Cancelling the future before
+     * {@code fn} starts keeps it from running; a running call is not interrupted.
+     */
+    public <T> Future<T> runInExecutor(Executor executor, Callable<T> fn) {
+        checkOpen("runInExecutor", fn);
+        checkThread("runInExecutor");
+        Executor ex = executor != null ? executor : defaultExecutor();
+        CompletableFuture<T> outcome = new CompletableFuture<>();
+        ex.execute(() -> {
+            if (outcome.isDone()) {
+                return;
+            }
+            try {
+                outcome.complete(fn.call());
+            } catch (Throwable t) {
+                outcome.completeExceptionally(t);
+            }
+        });
+        return new StageFuture<>(this, outcome);
+    }
+
+    private Executor defaultExecutor() {
+        ExecutorService ex = defaultExecutor;
+        if (ex == null) {
+            int n = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
+            AtomicInteger count = new AtomicInteger();
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "weft-executor-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            pool.allowCoreThreadTimeOut(true);
+            defaultExecutor = ex = pool;
+        }
+        return ex;
+    }
+
+    /**
+     * Python's {@code loop.shutdown_default_executor()}: the default executor takes no more work,
+     * and this waits (blocking the calling thread, at most 300 seconds, as Python 3.12) until the
+     * calls it runs are finished. {@link Weft#run} does it before closing its loop. Call it while
+     * the loop is not running.
+     *
+     * @throws IllegalStateException if the loop is running
+     */
+    public void shutdownDefaultExecutor() {
+        if (thread != null) {
+            throw new IllegalStateException("shutdownDefaultExecutor blocks: call it while the loop is not running");
+        }
+        ExecutorService ex = defaultExecutor;
+        if (ex == null) {
+            return;
+        }
+        ex.shutdown();
+        try {
+            if (!ex.awaitTermination(300, TimeUnit.SECONDS)) {
+                callExceptionHandler(context("the default executor did not finish within 300 seconds", null, null, null));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Puts a task on the ready queue to be stepped: how a task starts, yields and is woken. */
@@ -419,6 +497,9 @@ public final class EventLoop {
             return;
         }
         closed = true;
+        if (defaultExecutor != null) {
+            defaultExecutor.shutdown();
+        }
         ready.clear();
         timers.clear();
         inbox.clear();

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -88,6 +89,7 @@ public final class Weft {
         } finally {
             try {
                 cancelAllTasks(loop);
+                loop.shutdownDefaultExecutor();
             } finally {
                 loop.close();
             }
@@ -195,6 +197,18 @@ public final class Weft {
     /** {@link #gatherReturnExceptions(Awaitable[])} of a collection, in its iteration order. */
     public static Future<List<Object>> gatherReturnExceptions(Collection<? extends Awaitable<?>> awaitables) {
         return Gather.of(null, true, new ArrayList<>(awaitables));
+    }
+
+    /**
+     * Python's {@code asyncio.to_thread(fn)}: a coroutine that runs {@code fn} on the running loop's
+     * default executor (see {@link EventLoop#runInExecutor}) and gives its result; its exception
+     * comes out unwrapped. Lazy: {@code fn} is submitted when the coroutine first runs.
+     */
+    public static <T> Coroutine<T> toThread(Callable<T> fn) {
+        if (fn == null) {
+            throw new NullPointerException("toThread(null): pass the blocking function to run");
+        }
+        return ToThread.of(fn);
     }
 
     /**
