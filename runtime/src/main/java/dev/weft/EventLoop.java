@@ -69,6 +69,8 @@ public final class EventLoop {
     /** The thread running the loop, or null when it does not run. */
     private volatile Thread thread;
     private boolean stopping;
+    /** The loop thread was interrupted while waiting; re-asserted when {@link #runForever()} returns. */
+    private boolean interrupted;
     private volatile boolean closed;
 
     /** The task being stepped, if any. */
@@ -443,7 +445,11 @@ public final class EventLoop {
         return fut.result();
     }
 
-    /** Runs the loop until {@link #stop()} is called: Python's {@code loop.run_forever()}. */
+    /**
+     * Runs the loop until {@link #stop()} is called: Python's {@code loop.run_forever()}. An
+     * interrupt of the loop thread does not stop the loop (use {@code callSoonThreadsafe(loop::stop)});
+     * the thread's interrupt status is set again when this returns.
+     */
     public void runForever() {
         checkRunnable();
         thread = Thread.currentThread();
@@ -460,6 +466,10 @@ public final class EventLoop {
             currentTask = null;
             thread = null;
             RUNNING.remove();
+            if (interrupted) {
+                interrupted = false;
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -590,6 +600,9 @@ public final class EventLoop {
                 return;
             }
             LockSupport.parkNanos(this, wait);
+            if (Thread.interrupted()) {
+                interrupted = true; // parking would return at once: keep the flag aside, give it back when the loop returns
+            }
         }
     }
 

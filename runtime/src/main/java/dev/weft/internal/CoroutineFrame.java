@@ -42,6 +42,7 @@ public final class CoroutineFrame<T> extends Frame implements Coroutine<T> {
     /** What the body suspended on: a coroutine to run inline, or something to wait for. */
     Object awaiting;
 
+    /** What the rewritten factory calls: a fresh coroutine of {@code body}, with room for its live values. */
     public CoroutineFrame(Body body, int refCount, int primCount) {
         super(refCount, primCount);
         this.body = body;
