@@ -200,6 +200,63 @@ public final class Weft {
     }
 
     /**
+     * Python's {@code asyncio.shield(aw)}: a future with the outcome of {@code work} (a coroutine is
+     * wrapped in a task), whose cancellation does not reach {@code work}. A task awaiting the shield
+     * and cancelled gets its {@code CancellationException}; the work goes on. Given something done,
+     * gives it back as is.
+     */
+    public static <T> Future<T> shield(Awaitable<T> work) {
+        if (work == null) {
+            throw new NullPointerException("shield(null): pass the coroutine, task or future to protect");
+        }
+        return Shield.of(work);
+    }
+
+    /**
+     * Python's {@code asyncio.wait(fs, timeout=..., return_when=...)} ({@code wait} is taken by
+     * {@link Object#wait()}): a coroutine that waits until {@code returnWhen} holds for
+     * {@code futures} or {@code timeoutSeconds} pass ({@link Double#POSITIVE_INFINITY}: no
+     * timeout), and gives the futures done and pending. It cancels nothing and raises no timeout.
+     *
+     * @throws IllegalArgumentException if {@code futures} is empty
+     */
+    public static <F extends Future<?>> Coroutine<DoneAndPending<F>> waitTasks(Collection<F> futures, ReturnWhen returnWhen,
+            double timeoutSeconds) {
+        return Wait.of(futures, returnWhen, timeoutSeconds);
+    }
+
+    /** {@link #waitTasks(Collection, ReturnWhen, double)} without a timeout. */
+    public static <F extends Future<?>> Coroutine<DoneAndPending<F>> waitTasks(Collection<F> futures, ReturnWhen returnWhen) {
+        return Wait.of(futures, returnWhen, Double.POSITIVE_INFINITY);
+    }
+
+    /** {@link #waitTasks(Collection, ReturnWhen, double)} until all are done ({@link ReturnWhen#ALL_COMPLETED}), without a timeout. */
+    public static <F extends Future<?>> Coroutine<DoneAndPending<F>> waitTasks(Collection<F> futures) {
+        return Wait.of(futures, ReturnWhen.ALL_COMPLETED, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Python's {@code asyncio.as_completed(aws, timeout=...)}: one coroutine per distinct awaitable
+     * (coroutines are wrapped in tasks on the running loop); awaiting the k-th gives the outcome of
+     * the k-th to finish. After {@code timeoutSeconds}, the ones not answered yet raise
+     * {@link TimeoutException}; nothing is cancelled.
+     *
+     * <pre>{@code
+     * for (Coroutine<String> next : asCompleted(tasks, 10)) {
+     *     String earliest = await(next);
+     * }
+     * }</pre>
+     */
+    public static <T> List<Coroutine<T>> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables, double timeoutSeconds) {
+        return AsCompleted.of(awaitables, timeoutSeconds);
+    }
+
+    /** {@link #asCompleted(Collection, double)} without a timeout. */
+    public static <T> List<Coroutine<T>> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables) {
+        return AsCompleted.of(awaitables, Double.POSITIVE_INFINITY);
+    }
+
+    /**
      * Python's {@code asyncio.to_thread(fn)}: a coroutine that runs {@code fn} on the running loop's
      * default executor (see {@link EventLoop#runInExecutor}) and gives its result; its exception
      * comes out unwrapped. Lazy: {@code fn} is submitted when the coroutine first runs.
