@@ -6,6 +6,7 @@ import dev.weft.internal.Frame;
 /**
  * {@code asyncio.sleep} as coroutines written by hand in the shape the rewrite emits (a switch on
  * the frame's label). Lazy, like any coroutine: the timer is set when the coroutine first runs.
+ * {@code sleep(0)} is {@link CoroutineFrame#yieldOnce()}: the task steps again in the next iteration.
  */
 final class Sleep {
     private Sleep() {
@@ -17,21 +18,11 @@ final class Sleep {
             throw new IllegalArgumentException("sleep(NaN): the delay must be a number of seconds");
         }
         if (!(seconds > 0)) {
-            return new CoroutineFrame<>(Sleep::yieldOnce, 0, 0);
+            return CoroutineFrame.yieldOnce();
         }
         CoroutineFrame<Void> f = new CoroutineFrame<>(Sleep::sleepFor, 1, 1);
         f.prims[0] = Double.doubleToRawLongBits(seconds);
         return f;
-    }
-
-    /** {@code sleep(0)}: suspends exactly once; the task is stepped again in the next loop iteration. */
-    private static Object yieldOnce(Frame frame) {
-        CoroutineFrame<?> f = (CoroutineFrame<?>) frame;
-        if (f.label == 0) {
-            return f.suspendAwait(1, Task.YIELD);
-        }
-        f.resumeValue();
-        return f.returning(null);
     }
 
     /**

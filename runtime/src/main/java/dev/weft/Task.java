@@ -29,14 +29,6 @@ import java.util.concurrent.CompletionStage;
  * @param <T> what the coroutine returns
  */
 public final class Task<T> extends Future<T> {
-    /** What {@code sleep(0)} suspends on: step again in the next iteration (Python's bare {@code yield}). */
-    static final Object YIELD = new Object() {
-        @Override
-        public String toString() {
-            return "sleep(0)";
-        }
-    };
-
     /** The innermost frame of the await chain (the coroutine itself until it awaits one); null when done. */
     private CoroutineFrame<?> leaf;
     /** The future this task is registered on, until woken. */
@@ -190,7 +182,7 @@ public final class Task<T> extends Future<T> {
      * the await point instead when {@code awaited} cannot be waited for.
      */
     private Throwable suspendOn(Object awaited) {
-        if (awaited == YIELD) {
+        if (awaited == CoroutineFrame.YIELD) {
             loop.ready(this);
             return null;
         }
