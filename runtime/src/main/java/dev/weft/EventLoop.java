@@ -13,6 +13,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -296,6 +297,19 @@ public final class EventLoop {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Python's {@code asyncio.wrap_future(stage, loop=loop)}: a future of this loop with the
+     * outcome of {@code stage}, set on the loop's thread whatever thread completes the stage;
+     * its exception unwrapped from {@code CompletionException}. Cancelling the future cancels the
+     * stage (if it converts to a {@code CompletableFuture}); a cancelled stage cancels the future.
+     * Useful to {@link Weft#gather} or {@link Weft#waitTasks} a {@code CompletableFuture} with tasks.
+     */
+    public <T> Future<T> wrapFuture(CompletionStage<T> stage) {
+        checkOpen("wrapFuture", stage);
+        checkThread("wrapFuture");
+        return new StageFuture<>(this, stage);
     }
 
     /** Puts a task on the ready queue to be stepped: how a task starts, yields and is woken. */

@@ -199,6 +199,11 @@ public final class Weft {
         return Gather.of(null, true, new ArrayList<>(awaitables));
     }
 
+    /** Python's {@code asyncio.wrap_future(stage)}: {@link EventLoop#wrapFuture} on the running loop. */
+    public static <T> Future<T> wrapFuture(CompletionStage<T> stage) {
+        return EventLoop.requireRunning("wrapFuture").wrapFuture(stage);
+    }
+
     /**
      * Python's {@code asyncio.shield(aw)}: a future with the outcome of {@code work} (a coroutine is
      * wrapped in a task), whose cancellation does not reach {@code work}. A task awaiting the shield

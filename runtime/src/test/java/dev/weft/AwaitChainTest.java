@@ -308,4 +308,19 @@ class AwaitChainTest {
         assertThat((Object) loop.runUntilComplete(Coros.<String>awaiting(cf))).isEqualTo("v");
         assertThat(cf.join()).isEqualTo("v");
     }
+
+    @Test
+    void test_wrap_future_in_a_gather_with_tasks() {
+        CompletableFuture<String> cf = new CompletableFuture<>();
+        Thread other = new Thread(() -> cf.complete("from a thread"));
+        List<String> r = loop.runUntilComplete(coro((f, label) -> {
+            if (label == 0) {
+                Future<String> wrapped = Weft.wrapFuture(cf);
+                other.start();
+                return f.suspendAwait(1, Weft.gather(wrapped, Coros.sleepThen(1, "from a task")));
+            }
+            return f.returning(f.resumeValue());
+        }));
+        assertThat(r).containsExactly("from a thread", "from a task");
+    }
 }
