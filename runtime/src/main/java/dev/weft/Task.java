@@ -196,7 +196,11 @@ public final class Task<T> extends Future<T> {
                 return new IllegalStateException("Task " + getName() + " got " + fut + " attached to a different loop");
             }
         } else if (awaited instanceof CompletionStage) {
-            fut = new StageFuture<>(loop, (CompletionStage<?>) awaited);
+            try {
+                fut = new StageFuture<>(loop, (CompletionStage<?>) awaited);
+            } catch (RuntimeException brokenStage) {
+                return brokenStage; // its whenComplete threw: raised at the await
+            }
         } else {
             return new IllegalArgumentException("await: can't await " + awaited
                     + "; a coroutine, task, future or CompletionStage was expected");
@@ -210,7 +214,6 @@ public final class Task<T> extends Future<T> {
     }
 
     /** The coroutine ended: the task takes its outcome. */
-    @SuppressWarnings("unchecked")
     private void finish(CoroutineFrame<?> root) {
         loop.unlink(this);
         Throwable failure = root.takeFailure();
