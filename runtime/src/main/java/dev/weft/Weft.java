@@ -62,7 +62,8 @@ public final class Weft {
 
     /**
      * Python's {@code asyncio.run(main)}: runs {@code main} on a new event loop (real clock) until
-     * it is done, then cancels the tasks still pending and waits for them, and closes the loop.
+     * it is done, then cancels the tasks still pending and waits for them (and for tasks they start
+     * meanwhile), shuts down the default executor, and closes the loop.
      * Gives what {@code main} returns; its exception comes out unwrapped, its cancellation as
      * {@link java.util.concurrent.CancellationException}.
      *
@@ -96,22 +97,31 @@ public final class Weft {
         }
     }
 
-    /** Python's {@code runners._cancel_all_tasks}: cancels what is left, waits for it, reports its errors. */
+    /**
+     * Python's {@code runners._cancel_all_tasks}: cancels what is left, waits for it, reports its
+     * errors. Unlike Python's single pass, tasks created during the shutdown (by a task that caught
+     * its cancellation) are cancelled in turn, so that none is left pending when {@code run} returns;
+     * after 1000 rounds the rest is reported to the exception handler and left.
+     */
     private static void cancelAllTasks(EventLoop loop) {
-        Set<Task<?>> toCancel = loop.allTasks();
-        if (toCancel.isEmpty()) {
-            return;
-        }
-        for (Task<?> t : toCancel) {
-            t.cancel();
-        }
-        loop.runUntilComplete(Gather.of(loop, true, new ArrayList<>(toCancel)));
-        for (Task<?> t : toCancel) {
-            if (!t.cancelled() && t.exception() != null) {
-                loop.callExceptionHandler(EventLoop.context("unhandled exception during Weft.run() shutdown",
-                        t.exception(), "task", t));
+        for (int round = 0; round < 1000; round++) {
+            Set<Task<?>> toCancel = loop.allTasks();
+            if (toCancel.isEmpty()) {
+                return;
+            }
+            for (Task<?> t : toCancel) {
+                t.cancel();
+            }
+            loop.runUntilComplete(Gather.of(loop, true, new ArrayList<>(toCancel)));
+            for (Task<?> t : toCancel) {
+                if (!t.cancelled() && t.exception() != null) {
+                    loop.callExceptionHandler(EventLoop.context("unhandled exception during Weft.run() shutdown",
+                            t.exception(), "task", t));
+                }
             }
         }
+        loop.callExceptionHandler(EventLoop.context("tasks still pending after Weft.run() shutdown", null,
+                "tasks", loop.allTasks()));
     }
 
     /**
