@@ -195,6 +195,7 @@ public class Future<T> implements Awaitable<T> {
      * {@code CompletableFuture}, from any thread, cancels this future on its loop.
      */
     public CompletableFuture<T> toCompletableFuture() {
+        loop.checkThread("Future.toCompletableFuture");
         Object cbs = callbacks;
         if (cbs instanceof ToCompletable) {
             return cast(((ToCompletable<?>) cbs).target);
