@@ -26,9 +26,28 @@ public abstract class Frame {
     public final Object[] refs;
     /** Live primitives, widened to {@code long}; {@code null} when none. */
     public final long[] prims;
+    /** The method's body, run from {@link #label} by the frame's driver. */
+    final Body body;
+    /** The value delivered at the resume point (sent in, awaited); drivers also use it for what the body returned. */
+    Object value;
+    /** What to raise at the resume point instead, consumed by {@link #resumeValue()}. */
+    Throwable thrown;
 
-    protected Frame(int refCount, int primCount) {
+    protected Frame(Body body, int refCount, int primCount) {
+        this.body = body;
         this.refs = refCount == 0 ? null : new Object[refCount];
         this.prims = primCount == 0 ? null : new long[primCount];
+    }
+
+    /** At a resume point: the value delivered there; raises what was thrown in instead, unchanged. */
+    public final Object resumeValue() {
+        Throwable t = thrown;
+        if (t != null) {
+            thrown = null;
+            throw Sneaky.<RuntimeException>raise(t);
+        }
+        Object v = value;
+        value = null;
+        return v;
     }
 }

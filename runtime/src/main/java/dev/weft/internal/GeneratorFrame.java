@@ -38,7 +38,6 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     private static final byte SUSPENDED = 1;
     private static final byte CLOSED = 2;
 
-    private final Body body;
     private byte life = CREATED;
     /** This frame's body is on the stack. */
     private boolean executing;
@@ -46,10 +45,6 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     private boolean driving;
     /** {@link #hasNext()} ran ahead and {@link #value} holds the next element. */
     private boolean holding;
-    /** The value sent in, then the value yielded out, finally the value returned. */
-    private Object value;
-    /** What to raise at the resume point, consumed by {@link #resumeValue()}. */
-    private Throwable thrown;
 
     private GeneratorFrame<?, ?, ?> parent;
     private GeneratorFrame<?, ?, ?> child;
@@ -58,8 +53,7 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     private Iterator<?> foreign;
 
     public GeneratorFrame(Body body, int refCount, int primCount) {
-        super(refCount, primCount);
-        this.body = body;
+        super(body, refCount, primCount);
     }
 
     // ---- the protocol the rewritten body calls ----
@@ -102,17 +96,6 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
         return delegate;
     }
 
-    /** At a resume point: the value sent in, or the subgenerator's return value; raises what was thrown in. */
-    public Object resumeValue() {
-        Throwable t = thrown;
-        if (t != null) {
-            thrown = null;
-            throw Sneaky.<RuntimeException>raise(t);
-        }
-        Object v = value;
-        value = null;
-        return v;
-    }
 
     /** {@code Generator.returning(v)}: records the return value; the body then returns this frame. */
     public Generator<Y, S, R> returning(Object returned) {

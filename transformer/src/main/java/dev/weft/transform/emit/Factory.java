@@ -23,7 +23,8 @@ import org.objectweb.asm.tree.VarInsnNode;
 /**
  * The new code of the user's {@code @Async} method: it makes the frame, binds the body through
  * {@code invokedynamic} (a constant, allocated once per call site), saves the parameters as
- * resume point 0, and returns the frame. Nothing of the body runs: generators start lazily.
+ * resume point 0, and returns the frame: generators and coroutines start lazily. A method that
+ * returns {@code CompletableFuture} starts its body at once and returns its result future.
  */
 final class Factory {
     private static final Handle METAFACTORY = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/LambdaMetafactory",
@@ -68,6 +69,9 @@ final class Factory {
             code.add(slots.save(v, v.local()));
         }
         code.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
+        if (kind.startsEagerly()) {
+            code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, kind.frameClass(), "start", "()Ljava/util/concurrent/CompletableFuture;", false));
+        }
         code.add(new InsnNode(Opcodes.ARETURN));
         code.add(end);
 

@@ -8,8 +8,8 @@ final class Runtime {
     static final String BODY = "dev/weft/internal/Body";
     static final String BODY_DESCRIPTOR = "L" + BODY + ";";
     static final String REWRITTEN = "Ldev/weft/internal/Rewritten;";
-    /** {@code CoroutineFrame.PENDING}: what {@code tryAwait} answers when the body must suspend. */
-    static final String PENDING = "PENDING";
+    /** Declares {@code PENDING}, what {@code tryAwait} answers when the body must suspend. */
+    static final String AWAIT_FRAME = "dev/weft/internal/AwaitFrame";
 
     private Runtime() {
     }

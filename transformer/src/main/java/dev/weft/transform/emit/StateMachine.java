@@ -141,14 +141,14 @@ final class StateMachine {
         InsnList s = new InsnList();
         s.add(new VarInsnNode(Opcodes.ASTORE, argument));
         LabelNode join = null;
-        if (p.marker().kind() == MethodKind.COROUTINE) {
+        if (p.marker().isAwait()) {
             // the fast path: what is done already is taken at once, with nothing saved
             join = new LabelNode();
             s.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
             s.add(new VarInsnNode(Opcodes.ALOAD, argument));
             s.add(frameCall("tryAwait", "(Ljava/lang/Object;)Ljava/lang/Object;"));
             s.add(new InsnNode(Opcodes.DUP));
-            s.add(new FieldInsnNode(Opcodes.GETSTATIC, kind.frameClass(), Runtime.PENDING, "Ljava/lang/Object;"));
+            s.add(new FieldInsnNode(Opcodes.GETSTATIC, Runtime.AWAIT_FRAME, "PENDING", "Ljava/lang/Object;"));
             s.add(new JumpInsnNode(Opcodes.IF_ACMPNE, join));
             s.add(new InsnNode(Opcodes.POP));
         }
