@@ -14,7 +14,8 @@ import dev.weft.Coroutine;
  *       result, taken with no suspension (the fast path: {@code x} was done). Otherwise save live
  *       values and {@code return frame.suspendAwait(k, x)}; at resume point k restore, then
  *       {@code frame.resumeValue()} gives the result (or throws the exception / cancellation);</li>
- *   <li>{@code Coroutine.returning(v)} becomes {@code frame.returning(v)}, returned by the body.</li>
+ *   <li>{@code Coroutine.returning(v)} becomes {@code v} itself and {@code Coroutine.done()}
+ *       {@code null}: the body returns its result, as any method does.</li>
  * </ul>
  */
 public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> {
@@ -51,12 +52,6 @@ public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> 
     /** What the rewritten factory calls: a fresh coroutine of {@code body}, with room for its live values. */
     public CoroutineFrame(Body body, int refCount, int primCount) {
         super(body, refCount, primCount);
-    }
-
-    /** {@code Coroutine.returning(v)}: records the result; the body then returns this frame. */
-    public Coroutine<T> returning(Object result) {
-        this.value = result;
-        return this;
     }
 
     // ---- the driver: what a Task calls (runtime only, never the rewrite) ----
@@ -176,9 +171,8 @@ public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> 
             }
             cur.state = DONE;
             cur.awaiting = null;
-            if (raised == null && r != cur) {
-                raised = new IllegalStateException("an @Async coroutine must end with 'return Coroutine.returning(value)'"
-                        + " or 'return Coroutine.done()', not return " + r);
+            if (raised == null) {
+                cur.value = r; // what the body returned is the coroutine's result
             }
             CoroutineFrame<?> up = cur.parent;
             if (up == null) {

@@ -39,6 +39,14 @@ public abstract class Frame {
         this.prims = primCount == 0 ? null : new long[primCount];
     }
 
+    /**
+     * What a hand-written body returns to finish with {@code result}: the result itself. (Rewritten
+     * bodies return the value of {@code returning(v)} directly, as any method returns.)
+     */
+    public final Object returning(Object result) {
+        return result;
+    }
+
     /** At a resume point: the value delivered there; raises what was thrown in instead, unchanged. */
     public final Object resumeValue() {
         Throwable t = thrown;

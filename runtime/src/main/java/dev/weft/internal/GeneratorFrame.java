@@ -19,8 +19,8 @@ import java.util.NoSuchElementException;
  *       thrown in);</li>
  *   <li>at {@code Generator.yieldFrom(sub)}: {@code return frame.yieldFrom(k, sub)}, and at
  *       resume point k {@code frame.resumeValue()} gives the subgenerator's return value;</li>
- *   <li>{@code Generator.returning(v)} becomes {@code frame.returning(v)}, which records the
- *       value and returns the frame for the body's {@code areturn}.</li>
+ *   <li>{@code Generator.returning(v)} becomes {@code v} itself and {@code Generator.done()}
+ *       {@code null}: the body returns its return value, as any method does.</li>
  * </ul>
  *
  * <h2>Delegation</h2>
@@ -96,12 +96,6 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
         return delegate;
     }
 
-
-    /** {@code Generator.returning(v)}: records the return value; the body then returns this frame. */
-    public Generator<Y, S, R> returning(Object returned) {
-        this.value = returned;
-        return this;
-    }
 
     // ---- the public Generator protocol ----
 
@@ -327,10 +321,8 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
                     return yielded;
                 }
                 cur.life = CLOSED;
-                if (raised == null && r != cur) {
-                    raised = new IllegalStateException("an @Async generator must end with 'return Generator.returning(value)'"
-                            + " or 'return Generator.done()', not return " + r);
-                    cur.value = null;
+                if (raised == null) {
+                    cur.value = r; // what the body returned is the generator's return value
                 } else if (raised instanceof NoSuchElementException) {
                     raised = new IllegalStateException("generator raised NoSuchElementException (PEP 479)", raised);
                 }

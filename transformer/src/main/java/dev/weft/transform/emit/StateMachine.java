@@ -92,7 +92,6 @@ final class StateMachine {
         for (SuspensionPoint p : points) {
             replaceSuspension(p, resumeLabels[p.label()]);
         }
-        replaceReturns();
         code.instructions.insert(prologue(resumeLabels, firstLine));
         splitTryBlocks();
     }
@@ -207,26 +206,6 @@ final class StateMachine {
                 return frameCall("suspendAwait", "(ILjava/lang/Object;)Ljava/lang/Object;");
             default:
                 throw new IllegalArgumentException(marker + " does not suspend");
-        }
-    }
-
-    /** {@code return Generator.returning(v)}, {@code Coroutine.done()}, ... record the value in the frame. */
-    private void replaceReturns() {
-        for (AbstractInsnNode insn : code.instructions.toArray()) {
-            Marker m = Marker.of(insn);
-            if (m == null || !m.returns()) {
-                continue;
-            }
-            InsnList r = new InsnList();
-            r.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
-            if (m == Marker.RETURNING || m == Marker.COROUTINE_RETURNING) {
-                r.add(new InsnNode(Opcodes.SWAP));
-            } else {
-                r.add(new InsnNode(Opcodes.ACONST_NULL));
-            }
-            r.add(frameCall("returning", "(Ljava/lang/Object;)" + kind.returnDescriptor()));
-            code.instructions.insert(insn, r);
-            code.instructions.remove(insn);
         }
     }
 
