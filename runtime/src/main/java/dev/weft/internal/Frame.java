@@ -40,6 +40,29 @@ public abstract class Frame {
     }
 
     /**
+     * Where this frame is suspended, in the user's source: class, method, file and the line of its
+     * resume point; {@code null} for bodies not made by the rewrite. For async stack traces
+     * ({@code Task.getStack()}); call it only while the frame is suspended.
+     */
+    public final StackTraceElement location() {
+        if (!(body instanceof RewrittenBody)) {
+            return null;
+        }
+        int at = label;
+        Object identity;
+        label = -1; // an unknown label: the body answers with its identity and does nothing else
+        try {
+            identity = body.resume(this);
+        } finally {
+            label = at;
+        }
+        String[] parts = ((String) identity).split("\\|", 4);
+        String[] lines = parts[3].split(",");
+        int line = at >= 0 && at < lines.length ? Integer.parseInt(lines[at]) : -1;
+        return new StackTraceElement(parts[0], parts[1], parts[2].isEmpty() ? null : parts[2], line);
+    }
+
+    /**
      * What a hand-written body returns to finish with {@code result}: the result itself. (Rewritten
      * bodies return the value of {@code returning(v)} directly, as any method returns.)
      */

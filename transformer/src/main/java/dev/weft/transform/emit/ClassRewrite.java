@@ -104,7 +104,8 @@ public final class ClassRewrite {
         }
         int firstLine = SourceLocation.firstLine(m);
         List<LocalVariableNode> locals = m.localVariables;
-        MethodNode body = StateMachine.build(m, kind, analysis, bodyName);
+        SourceIdentity location = new SourceIdentity(cls.name.replace('/', '.'), m.name, cls.sourceFile, firstLine);
+        MethodNode body = StateMachine.build(m, kind, analysis, bodyName, location);
         Factory.emit(cls.name, isInterface, kind, m, body, analysis, firstLine, locals);
         cls.methods.add(FrameComputation.of(cls, body, hierarchy));
         return new RewrittenMethod(m.name, m.desc, analysis.points().size(), analysis.refCount(), analysis.primCount());

@@ -27,10 +27,11 @@ import org.objectweb.asm.tree.VarInsnNode;
  * returns {@code CompletableFuture} starts its body at once and returns its result future.
  */
 final class Factory {
+    /** {@code altMetafactory}, so that the body also implements the marker {@code RewrittenBody}. */
     private static final Handle METAFACTORY = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/LambdaMetafactory",
-            "metafactory", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
-                    + "Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/invoke/MethodType;)"
-                    + "Ljava/lang/invoke/CallSite;", false);
+            "altMetafactory", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+                    + "[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;", false);
+    private static final int FLAG_MARKERS = 2;
 
     private Factory() {
     }
@@ -59,7 +60,7 @@ final class Factory {
         code.add(new InvokeDynamicInsnNode("resume", "()" + Runtime.BODY_DESCRIPTOR, METAFACTORY,
                 Type.getMethodType("(L" + Runtime.FRAME + ";)Ljava/lang/Object;"),
                 new Handle(Opcodes.H_INVOKESTATIC, owner, body.name, body.desc, ownerIsInterface),
-                Type.getMethodType(body.desc)));
+                Type.getMethodType(body.desc), FLAG_MARKERS, 1, Type.getObjectType(Runtime.REWRITTEN_BODY)));
         code.add(FrameSlots.push(analysis.refCount()));
         code.add(FrameSlots.push(analysis.primCount()));
         code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, kind.frameClass(), "<init>",
