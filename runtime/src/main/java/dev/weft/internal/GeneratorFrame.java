@@ -31,14 +31,6 @@ import java.util.NoSuchElementException;
  */
 public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y, S, R> {
 
-    /** Returned by a body that suspended. */
-    public static final Object SUSPEND = new Object() {
-        @Override
-        public String toString() {
-            return "SUSPEND";
-        }
-    };
-
     /** Returned internally by {@link #advance} when the generator has finished. */
     private static final Object FINISHED = new Object();
 
