@@ -37,7 +37,7 @@ final class Jvm {
     static Path path(String property) {
         String value = System.getProperty(property);
         if (value == null) {
-            throw new IllegalStateException("system property " + property + " is not set: run these tests through Maven");
+            throw new IllegalStateException("system property " + property + " is not set: run these tests through Maven (mvn verify)");
         }
         return Paths.get(value);
     }

@@ -163,14 +163,19 @@ public final class BatchRewriter {
         /**
          * The batch.
          *
-         * @throws IllegalArgumentException if there is no input, or an output would be written
-         *     inside an input, or an include or exclude pattern is empty
+         * @throws IllegalArgumentException if there is no input, an output would be written inside
+         *     an input, an output jar is given for a directory or several inputs, or an include or
+         *     exclude pattern is empty
          */
         public BatchRewriter build() {
             if (inputs.isEmpty()) {
                 throw new IllegalArgumentException("no directory or jar to rewrite");
             }
             if (output != null) {
+                if (isJar(output) && (inputs.size() != 1 || Files.isDirectory(inputs.get(0)))) {
+                    throw new IllegalArgumentException("the output jar " + output
+                            + " takes exactly one jar as input; write several inputs, or a directory, into a directory");
+                }
                 Path out = output.toAbsolutePath().normalize();
                 for (Path in : inputs) {
                     Path i = in.toAbsolutePath().normalize();
@@ -220,8 +225,12 @@ public final class BatchRewriter {
         if (output == null) {
             return in;
         }
-        boolean toJar = inputs.size() == 1 && output.getFileName().toString().endsWith(".jar") && !Files.isDirectory(output);
-        return toJar ? output : output.resolve(in.getFileName().toString());
+        return isJar(output) ? output : output.resolve(in.getFileName().toString());
+    }
+
+    /** Whether an output names a jar to write rather than a directory. */
+    private static boolean isJar(Path output) {
+        return output.getFileName().toString().endsWith(".jar") && !Files.isDirectory(output);
     }
 
     private List<Path> hierarchyPath() {
@@ -230,7 +239,7 @@ public final class BatchRewriter {
         return path;
     }
 
-    // ---- the stamp: its content says for which configuration, its modification time when ----
+    // ---- the stamp: a key of the configuration, then the fingerprint of each file handled ----
 
     private String stampKey() {
         String config = Stream.of(inputs, List.of(String.valueOf(output)), classpath, includes, excludes)
@@ -343,6 +352,8 @@ public final class BatchRewriter {
             if (!written.add(out.toAbsolutePath().normalize())) {
                 throw new FileAlreadyExistsException(out.toString(), null, "two inputs are written to it");
             }
+            Path dir = out.toAbsolutePath().getParent();
+            Path tmp;
             try (ZipFile zip = new ZipFile(in.toFile())) {
                 List<? extends ZipEntry> entries = Collections.list(zip.entries());
                 if (unchanged(in, out)) {
@@ -352,17 +363,12 @@ public final class BatchRewriter {
                 Map<String, byte[]> replaced = new HashMap<>();
                 for (ZipEntry e : entries) {
                     if (rewritable(e)) {
-                        byte[] bytes;
-                        try (InputStream s = zip.getInputStream(e)) {
-                            bytes = s.readAllBytes();
-                        }
-                        byte[] changed = rewritten(bytes, in + "!/" + e.getName());
+                        byte[] changed = rewritten(read(zip, e), in + "!/" + e.getName());
                         if (changed != null) {
                             replaced.put(e.getName(), changed);
                         }
                     }
                 }
-                Path dir = out.toAbsolutePath().getParent();
                 Files.createDirectories(dir);
                 if (replaced.isEmpty()) {
                     if (!inPlace) {
@@ -371,27 +377,32 @@ public final class BatchRewriter {
                     remember(in);
                     return;
                 }
-                Path tmp = Files.createTempFile(dir, out.getFileName().toString(), ".tmp");
-                try {
-                    try (OutputStream file = Files.newOutputStream(tmp); ZipOutputStream zos = new ZipOutputStream(file)) {
-                        zos.setComment(zip.getComment());
-                        for (ZipEntry e : entries) {
-                            byte[] data = replaced.get(e.getName());
-                            if (data == null) {
-                                try (InputStream s = zip.getInputStream(e)) {
-                                    data = s.readAllBytes();
-                                }
-                            }
-                            zos.putNextEntry(copyOf(e, data));
-                            zos.write(data);
-                            zos.closeEntry();
-                        }
+                tmp = Files.createTempFile(dir, out.getFileName().toString(), ".tmp");
+                try (OutputStream file = Files.newOutputStream(tmp); ZipOutputStream zos = new ZipOutputStream(file)) {
+                    zos.setComment(zip.getComment());
+                    for (ZipEntry e : entries) {
+                        byte[] data = replaced.containsKey(e.getName()) ? replaced.get(e.getName()) : read(zip, e);
+                        zos.putNextEntry(copyOf(e, data));
+                        zos.write(data);
+                        zos.closeEntry();
                     }
-                    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    remember(in);
-                } finally {
+                } catch (IOException | RuntimeException e) {
                     Files.deleteIfExists(tmp);
+                    throw e;
                 }
+            }
+            // replaced once the input is closed: some file systems refuse to replace an open file
+            try {
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            remember(in);
+        }
+
+        private byte[] read(ZipFile zip, ZipEntry e) throws IOException {
+            try (InputStream s = zip.getInputStream(e)) {
+                return s.readAllBytes();
             }
         }
 

@@ -52,6 +52,7 @@ public final class Main {
                 String arg = args[i];
                 switch (arg) {
                     case "--classpath":
+                    case "-classpath":
                     case "-cp":
                         for (String entry : value(args, ++i, arg).split(File.pathSeparator)) {
                             if (!entry.isEmpty()) {

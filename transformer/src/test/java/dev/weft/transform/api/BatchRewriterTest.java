@@ -253,6 +253,17 @@ class BatchRewriterTest {
     }
 
     @Test
+    void anOutputJarTakesASingleJar() throws IOException {
+        Path dir = classes();
+        Path jar = jar("app.jar", "a/Gen.class=async a.Gen");
+        for (BatchRewriter.Builder b : List.of(batch().input(dir), batch().input(jar).input(jar("other.jar", "b/B.class=plain b.B")))) {
+            assertThatThrownBy(() -> b.output(tmp.resolve("out.jar")).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("takes exactly one jar");
+        }
+    }
+
+    @Test
     void namesAMissingInput() {
         assertThatThrownBy(() -> batch().input(tmp.resolve("nope")).build().run())
                 .isInstanceOf(java.nio.file.NoSuchFileException.class)

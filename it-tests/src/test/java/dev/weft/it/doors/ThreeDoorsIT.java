@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the way Maven does, into class files that nothing rewrote, and hand those to the other doors:
  * all three must print Python's answer and define the very same bytes.
  */
-class ThreeDoorsTest {
+class ThreeDoorsIT {
     private static final String SEEDS = "dev.weft.it.sample.Seeds";
     private static final String SEEDS_CLASS = "dev/weft/it/sample/Seeds.class";
     private static final String MISUSED = "dev.weft.it.misuse.Misused";
