@@ -38,14 +38,19 @@ final class Awaiting {
     private static Object joinNow(CompletableFuture<?> cf) {
         try {
             return cf.getNow(null);
-        } catch (CompletionException e) {
+        } catch (CompletionException | CancellationException e) {
             throw Sneaky.<RuntimeException>raise(unwrap(e));
         }
     }
 
-    /** The exception a {@code CompletionStage} failed with, without its {@code CompletionException}/{@code ExecutionException} wrappers. */
+    /**
+     * The exception a {@code CompletionStage} failed with, without its {@code CompletionException}/
+     * {@code ExecutionException} wrappers, and without the fresh {@code CancellationException("getNow")}
+     * that JDK 19+ wraps around the original cancellation.
+     */
     static Throwable unwrap(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+        while (t.getCause() != null && (t instanceof CompletionException || t instanceof ExecutionException
+                || (t instanceof CancellationException && t.getCause() instanceof CancellationException))) {
             t = t.getCause();
         }
         return t;
