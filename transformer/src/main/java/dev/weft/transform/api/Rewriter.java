@@ -1,6 +1,7 @@
 package dev.weft.transform.api;
 
 import dev.weft.transform.analyse.ClassHierarchy;
+import dev.weft.transform.emit.ClassRewrite;
 
 /**
  * The Weft rewrite of one class file: the single entry point that the Maven plugin, the agent
@@ -24,6 +25,6 @@ public final class Rewriter {
      * @throws RewriteException on misuse, with every problem's file and line
      */
     public RewriteResult rewrite(byte[] classFile) throws RewriteException {
-        return RewriteResult.unchanged(null); // TODO(weft): the pipeline lands next
+        return ClassRewrite.of(classFile, hierarchy);
     }
 }

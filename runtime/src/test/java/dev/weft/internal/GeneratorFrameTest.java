@@ -1,0 +1,241 @@
+package dev.weft.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weft.Generator;
+import dev.weft.GeneratorExit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The driver on its own, with state machines written by hand in the shape the rewrite emits:
+ * a switch on {@code label}, {@code yieldValue}/{@code yieldFrom} to suspend,
+ * {@code resumeValue} at the resume point.
+ */
+class GeneratorFrameTest {
+
+    /** {@code for (i = 0; i < n; i++) yield i; return "end";} with i and n kept in prims. */
+    static Generator<Integer, Object, String> counter(int n) {
+        GeneratorFrame<Integer, Object, String> f = new GeneratorFrame<>(GeneratorFrameTest::counterBody, 0, 2);
+        f.prims[1] = n;
+        return f;
+    }
+
+    private static Object counterBody(Frame frame) {
+        GeneratorFrame<?, ?, ?> f = (GeneratorFrame<?, ?, ?>) frame;
+        int i;
+        int n = (int) f.prims[1];
+        switch (f.label) {
+            case 0:
+                i = 0;
+                break;
+            case 1:
+                i = (int) f.prims[0];
+                f.resumeValue();
+                i++;
+                break;
+            default:
+                throw new IllegalStateException();
+        }
+        if (i < n) {
+            f.prims[0] = i;
+            return f.yieldValue(1, i);
+        }
+        return f.returning("end");
+    }
+
+    /** {@code r = yield from sub; yield r; return r + "!"} */
+    static Generator<Object, Object, String> delegating(Generator<?, ?, ?> sub) {
+        GeneratorFrame<Object, Object, String> f = new GeneratorFrame<>(GeneratorFrameTest::delegatingBody, 1, 0);
+        f.refs[0] = sub;
+        return f;
+    }
+
+    private static Object delegatingBody(Frame frame) {
+        GeneratorFrame<?, ?, ?> f = (GeneratorFrame<?, ?, ?>) frame;
+        switch (f.label) {
+            case 0:
+                return f.yieldFrom(1, (Generator<?, ?, ?>) f.refs[0]);
+            case 1:
+                Object r = f.resumeValue();
+                f.refs[0] = r;
+                return f.yieldValue(2, r);
+            case 2:
+                Object kept = f.refs[0];
+                f.resumeValue();
+                return f.returning(kept + "!");
+            default:
+                throw new IllegalStateException();
+        }
+    }
+
+    @Test
+    void runs_lazily_and_yields_in_order() {
+        Generator<Integer, Object, String> g = counter(3);
+        assertThat(g.state()).isEqualTo(Generator.State.CREATED);
+        List<Integer> seen = new ArrayList<>();
+        g.forEach(seen::add);
+        assertThat(seen).containsExactly(0, 1, 2);
+        assertThat(g.state()).isEqualTo(Generator.State.CLOSED);
+        assertThat(g.returnValue()).isEqualTo("end");
+        assertThatThrownBy(g::next).isInstanceOf(NoSuchElementException.class);
+    }
+
+    @Test
+    void hasNext_runs_ahead_once_and_holds_the_value() {
+        Generator<Integer, Object, String> g = counter(2);
+        assertThat(g.hasNext()).isTrue();
+        assertThat(g.hasNext()).isTrue();
+        assertThat(g.next()).isEqualTo(0);
+        assertThat(g.next()).isEqualTo(1);
+        assertThat(g.hasNext()).isFalse();
+        assertThatThrownBy(() -> counterWithHeld().send(1)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("hasNext() ran ahead");
+    }
+
+    private static Generator<Integer, Object, String> counterWithHeld() {
+        Generator<Integer, Object, String> g = counter(2);
+        g.hasNext();
+        return g;
+    }
+
+    @Test
+    void a_chain_of_delegation_is_resumed_at_its_innermost_frame() {
+        Generator<Object, Object, String> g = delegating(delegating(counter(2)));
+        assertThat(g.stream().collect(Collectors.toList())).containsExactly(0, 1, "end", "end!");
+        assertThat(g.returnValue()).isEqualTo("end!!");
+    }
+
+    @Test
+    void delegation_to_another_Generator_implementation_passes_its_return_value() {
+        Generator<Object, Object, String> g = delegating(new ListGenerator());
+        assertThat(g.stream().collect(Collectors.toList())).containsExactly("a", "b", "ret");
+        assertThat(g.returnValue()).isEqualTo("ret!");
+    }
+
+    @Test
+    void thrown_into_a_just_created_generator_the_exception_comes_straight_out() {
+        Generator<Integer, Object, String> g = counter(3);
+        assertThatThrownBy(() -> g.throwIn(new IllegalArgumentException("x"))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(g.state()).isEqualTo(Generator.State.CLOSED);
+    }
+
+    @Test
+    void sending_a_value_into_a_just_started_generator_is_refused() {
+        assertThatThrownBy(() -> counter(1).send(5)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("just-started generator");
+    }
+
+    @Test
+    void close_raises_GeneratorExit_at_the_suspension_point() {
+        List<Throwable> seen = new ArrayList<>();
+        GeneratorFrame<Object, Object, Object> f = new GeneratorFrame<>(frame -> {
+            GeneratorFrame<?, ?, ?> g = (GeneratorFrame<?, ?, ?>) frame;
+            if (g.label == 0) {
+                return g.yieldValue(1, "first");
+            }
+            try {
+                g.resumeValue();
+            } catch (GeneratorExit e) {
+                seen.add(e);
+                throw e;
+            }
+            return g.returning(null);
+        }, 0, 0);
+        assertThat(f.next()).isEqualTo("first");
+        f.close();
+        assertThat(seen).hasSize(1);
+        assertThat(f.state()).isEqualTo(Generator.State.CLOSED);
+    }
+
+    @Test
+    void a_body_that_yields_after_GeneratorExit_makes_close_fail() {
+        GeneratorFrame<Object, Object, Object> f = new GeneratorFrame<>(frame -> {
+            GeneratorFrame<?, ?, ?> g = (GeneratorFrame<?, ?, ?>) frame;
+            try {
+                if (g.label != 0) {
+                    g.resumeValue();
+                }
+            } catch (GeneratorExit ignored) {
+                // the misuse under test
+            }
+            return g.yieldValue(1, "again");
+        }, 0, 0);
+        f.next();
+        assertThatThrownBy(f::close).isInstanceOf(IllegalStateException.class).hasMessage("generator ignored GeneratorExit");
+    }
+
+    @Test
+    void NoSuchElementException_escaping_the_body_is_not_taken_for_the_end() {
+        GeneratorFrame<Object, Object, Object> f = new GeneratorFrame<>(frame -> {
+            throw new NoSuchElementException("from a user iterator");
+        }, 0, 0);
+        assertThatThrownBy(f::hasNext).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PEP 479").hasCauseInstanceOf(NoSuchElementException.class);
+    }
+
+    @Test
+    void a_body_that_does_not_return_through_returning_is_reported() {
+        GeneratorFrame<Object, Object, Object> f = new GeneratorFrame<>(frame -> null, 0, 0);
+        assertThatThrownBy(f::next).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Generator.returning(value)");
+    }
+
+    @Test
+    void a_generator_resumed_from_its_own_body_is_already_executing() {
+        List<Generator<?, ?, ?>> self = new ArrayList<>();
+        GeneratorFrame<Object, Object, Object> f = new GeneratorFrame<>(frame -> {
+            self.get(0).next();
+            return frame;
+        }, 0, 0);
+        self.add(f);
+        assertThatThrownBy(f::next).isInstanceOf(IllegalStateException.class).hasMessage("generator already executing");
+    }
+
+    /** A non-Weft Generator: yields "a", "b" and returns "ret". */
+    private static final class ListGenerator implements Generator<Object, Object, Object> {
+        private int i;
+
+        @Override
+        public Object next() {
+            return send(null);
+        }
+
+        @Override
+        public boolean hasNext() {
+            return i < 2;
+        }
+
+        @Override
+        public Object send(Object value) {
+            if (i >= 2) {
+                i = 3;
+                throw new NoSuchElementException();
+            }
+            return i++ == 0 ? "a" : "b";
+        }
+
+        @Override
+        public Object throwIn(Throwable exception) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public Object returnValue() {
+            return "ret";
+        }
+
+        @Override
+        public State state() {
+            return i == 3 ? State.CLOSED : State.SUSPENDED;
+        }
+    }
+}

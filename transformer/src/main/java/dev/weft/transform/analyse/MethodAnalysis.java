@@ -1,0 +1,200 @@
+package dev.weft.transform.analyse;
+
+import dev.weft.transform.check.SourceLocation;
+import dev.weft.transform.find.Marker;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
+
+/**
+ * What the emitter needs to know of one {@code @Async} method: its suspension points, what is
+ * live and of which type at each, the parameters live at entry, and the size of the saved state.
+ */
+public final class MethodAnalysis {
+    private final List<SavedValue> entry;
+    private final List<SuspensionPoint> points;
+    private final int refCount;
+    private final int primCount;
+    private final List<SuspensionPoint> insideMonitor;
+
+    private MethodAnalysis(List<SavedValue> entry, List<SuspensionPoint> points, int refCount, int primCount,
+                           List<SuspensionPoint> insideMonitor) {
+        this.entry = entry;
+        this.points = points;
+        this.refCount = refCount;
+        this.primCount = primCount;
+        this.insideMonitor = insideMonitor;
+    }
+
+    /** Analyses {@code method} of {@code owner}; the method's code is not changed. */
+    public static MethodAnalysis of(ClassNode owner, MethodNode method, ClassHierarchy hierarchy) throws AnalyzerException {
+        List<Type> interfaces = new ArrayList<>();
+        for (String i : owner.interfaces) {
+            interfaces.add(Type.getObjectType(i));
+        }
+        boolean isInterface = (owner.access & org.objectweb.asm.Opcodes.ACC_INTERFACE) != 0;
+        Type superType = owner.superName == null ? null : Type.getObjectType(owner.superName);
+        HierarchyTypes types = new HierarchyTypes(hierarchy, Type.getObjectType(owner.name), superType, interfaces, isInterface);
+
+        int n = method.instructions.size();
+        List<List<Integer>> successors = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            successors.add(new ArrayList<>(2));
+        }
+        Analyzer<BasicValue> analyzer = new Analyzer<BasicValue>(types) {
+            @Override
+            protected void newControlFlowEdge(int insn, int successor) {
+                successors.get(insn).add(successor);
+            }
+
+            @Override
+            protected boolean newControlFlowExceptionEdge(int insn, int successor) {
+                successors.get(insn).add(successor);
+                return true;
+            }
+        };
+        Frame<BasicValue>[] frames = analyzer.analyze(owner.name, method);
+        Liveness liveness = Liveness.of(method.instructions, successors);
+
+        int[] maxRefs = {0};
+        int[] maxPrims = {0};
+        List<SavedValue> entry = new ArrayList<>();
+        int firstReal = firstReachable(frames);
+        if (firstReal >= 0) {
+            Slots slots = new Slots();
+            entry = locals(frames[firstReal], liveness.liveBefore(firstReal), slots);
+            slots.record(maxRefs, maxPrims);
+        }
+
+        List<SuspensionPoint> points = new ArrayList<>();
+        List<SuspensionPoint> insideMonitor = new ArrayList<>();
+        AbstractInsnNode[] insns = method.instructions.toArray();
+        int[] monitors = monitorDepths(insns, successors);
+        for (int i = 0; i < n; i++) {
+            Marker marker = Marker.of(insns[i]);
+            if (marker == null || !marker.suspends() || frames[i] == null) {
+                continue;
+            }
+            Frame<BasicValue> f = frames[i];
+            Slots slots = new Slots();
+            List<SavedValue> locals = locals(f, liveness.liveAfter(i), slots);
+            int below = f.getStackSize() - Type.getArgumentTypes(((MethodInsnNode) insns[i]).desc).length;
+            List<SavedValue> stack = new ArrayList<>();
+            for (int s = 0; s < below; s++) {
+                stack.add(slots.save(f.getStack(s).getType(), -1));
+            }
+            slots.record(maxRefs, maxPrims);
+            SuspensionPoint point = new SuspensionPoint(points.size() + 1, (MethodInsnNode) insns[i], marker, locals, stack,
+                    SourceLocation.lineOf(insns[i]));
+            points.add(point);
+            if (monitors[i] > 0) {
+                insideMonitor.add(point);
+            }
+        }
+        return new MethodAnalysis(entry, points, maxRefs[0], maxPrims[0], insideMonitor);
+    }
+
+    /** The suspension points reached while a monitor is held ({@code synchronized} blocks): the rewrite refuses them. */
+    public List<SuspensionPoint> insideMonitor() {
+        return insideMonitor;
+    }
+
+    /** How many monitors are held before each instruction, the most over all paths. */
+    private static int[] monitorDepths(AbstractInsnNode[] insns, List<List<Integer>> successors) {
+        int[] depth = new int[insns.length];
+        java.util.Arrays.fill(depth, -1);
+        java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+        depth[0] = 0;
+        work.add(0);
+        while (!work.isEmpty()) {
+            int i = work.poll();
+            int op = insns[i].getOpcode();
+            int after = Math.max(0, depth[i] + (op == org.objectweb.asm.Opcodes.MONITORENTER ? 1
+                    : op == org.objectweb.asm.Opcodes.MONITOREXIT ? -1 : 0));
+            for (int s : successors.get(i)) {
+                if (after > depth[s]) {
+                    depth[s] = after;
+                    work.add(s);
+                }
+            }
+        }
+        return depth;
+    }
+
+    /** The parameters read by the body, saved by the factory and restored at resume point 0. */
+    public List<SavedValue> entry() {
+        return entry;
+    }
+
+    /** The suspension points in code order; the k-th has label k. */
+    public List<SuspensionPoint> points() {
+        return points;
+    }
+
+    /** The size of the frame's {@code refs}: the most references kept at any point. */
+    public int refCount() {
+        return refCount;
+    }
+
+    /** The size of the frame's {@code prims}. */
+    public int primCount() {
+        return primCount;
+    }
+
+    private static int firstReachable(Frame<BasicValue>[] frames) {
+        for (int i = 0; i < frames.length; i++) {
+            if (frames[i] != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static List<SavedValue> locals(Frame<BasicValue> f, BitSet live, Slots slots) {
+        List<SavedValue> saved = new ArrayList<>();
+        for (int local = live.nextSetBit(0); local >= 0 && local < f.getLocals(); local = live.nextSetBit(local + 1)) {
+            BasicValue v = f.getLocal(local);
+            if (v == null || v.getType() == null || v == BasicValue.UNINITIALIZED_VALUE) {
+                continue; // not a value here (a dead or second slot): nothing to keep
+            }
+            saved.add(slots.save(v.getType(), local));
+        }
+        return saved;
+    }
+
+    /** Hands out indices in {@code refs} and {@code prims} for one suspension point. */
+    private static final class Slots {
+        private int refs;
+        private int prims;
+
+        SavedValue save(Type type, int local) {
+            SavedValue.Kind kind = SavedValue.kindOf(type);
+            int index;
+            switch (kind) {
+                case NULL:
+                    index = -1;
+                    break;
+                case REFERENCE:
+                    index = refs++;
+                    break;
+                default:
+                    index = prims++;
+            }
+            return new SavedValue(kind, type, local, index);
+        }
+
+        void record(int[] maxRefs, int[] maxPrims) {
+            maxRefs[0] = Math.max(maxRefs[0], refs);
+            maxPrims[0] = Math.max(maxPrims[0], prims);
+        }
+    }
+}

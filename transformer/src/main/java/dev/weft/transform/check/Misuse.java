@@ -1,0 +1,79 @@
+package dev.weft.transform.check;
+
+import dev.weft.transform.api.Problem;
+import dev.weft.transform.find.AsyncMethods;
+import dev.weft.transform.find.Marker;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The misuses that fail the build, each reported at its source line with what to do instead:
+ * a marker outside an {@code @Async} method, and {@code @Async} where no state machine can be
+ * made (constructors, abstract or native methods, other return types, old class files).
+ */
+public final class Misuse {
+    /** The return types an {@code @Async} method may have. */
+    public static final String GENERATOR_RETURN = "Ldev/weft/Generator;";
+
+    private Misuse() {
+    }
+
+    /** Every misuse in {@code cls}, in class-file order. */
+    public static List<Problem> in(ClassNode cls) {
+        List<Problem> problems = new ArrayList<>();
+        boolean anyAsync = false;
+        for (MethodNode m : cls.methods) {
+            if (AsyncMethods.isAsync(m)) {
+                anyAsync = true;
+                checkAsync(cls, m, problems);
+            } else {
+                for (AbstractInsnNode call : AsyncMethods.markerCalls(m)) {
+                    problems.add(problem(cls, m, SourceLocation.lineOf(call), markerOutsideAsync(m, Marker.of(call))));
+                }
+            }
+        }
+        if (anyAsync && (cls.version & 0xFFFF) < Opcodes.V1_8) {
+            problems.add(new Problem(cls.name.replace('/', '.'), cls.sourceFile, null, 0,
+                    "@Async needs class files of Java 8 or later (this one is version " + (cls.version & 0xFFFF)
+                            + "): compile with --release 8 or later"));
+        }
+        return problems;
+    }
+
+    private static void checkAsync(ClassNode cls, MethodNode m, List<Problem> problems) {
+        int line = SourceLocation.firstLine(m);
+        if (m.name.equals("<init>") || m.name.equals("<clinit>")) {
+            problems.add(problem(cls, m, line, "@Async cannot be used on a constructor or initializer:"
+                    + " move the body into a static @Async factory method"));
+        } else if ((m.access & Opcodes.ACC_ABSTRACT) != 0) {
+            problems.add(problem(cls, m, line, "@Async cannot be used on an abstract method: it has no body to rewrite;"
+                    + " annotate the implementations instead"));
+        } else if ((m.access & Opcodes.ACC_NATIVE) != 0) {
+            problems.add(problem(cls, m, line, "@Async cannot be used on a native method: it has no body to rewrite"));
+        } else if (!Type.getReturnType(m.desc).getDescriptor().equals(GENERATOR_RETURN)) {
+            problems.add(problem(cls, m, line, "an @Async method must return dev.weft.Generator, not "
+                    + Type.getReturnType(m.desc).getClassName()));
+        } else if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+            problems.add(problem(cls, m, line, "an @Async method cannot be synchronized: the monitor would be held"
+                    + " across suspensions; use a lock around the code between markers"));
+        }
+    }
+
+    private static String markerOutsideAsync(MethodNode m, Marker marker) {
+        if (m.name.startsWith("lambda$")) {
+            return marker.sourceName() + " inside a lambda: a lambda cannot suspend its enclosing @Async method;"
+                    + " use a loop, or move the code into an @Async method and call it with Generator.yieldFrom";
+        }
+        return marker.sourceName() + " is called in a method without @Async: annotate the method with"
+                + " @dev.weft.Async (it must return dev.weft.Generator)";
+    }
+
+    private static Problem problem(ClassNode cls, MethodNode m, int line, String message) {
+        return new Problem(cls.name.replace('/', '.'), cls.sourceFile, SourceLocation.display(m), line, message);
+    }
+}

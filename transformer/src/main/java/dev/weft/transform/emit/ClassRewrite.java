@@ -1,0 +1,129 @@
+package dev.weft.transform.emit;
+
+import dev.weft.transform.analyse.ClassHierarchy;
+import dev.weft.transform.analyse.MethodAnalysis;
+import dev.weft.transform.api.Problem;
+import dev.weft.transform.api.RewriteException;
+import dev.weft.transform.api.RewriteResult;
+import dev.weft.transform.api.RewrittenMethod;
+import dev.weft.transform.check.Misuse;
+import dev.weft.transform.check.SourceLocation;
+import dev.weft.transform.find.AsyncMethods;
+import dev.weft.transform.find.WeftMentions;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+
+/**
+ * The rewrite of one class, step by step: find the {@code @Async} methods, check for misuse,
+ * and for each method hoist {@code new} past markers, analyse, emit the state machine's body and
+ * the factory, compute the body's frames; finally mark the class as rewritten.
+ */
+public final class ClassRewrite {
+    private ClassRewrite() {
+    }
+
+    /** Rewrites {@code classFile}; see {@link dev.weft.transform.api.Rewriter#rewrite}. */
+    public static RewriteResult of(byte[] classFile, ClassHierarchy hierarchy) throws RewriteException {
+        if (!WeftMentions.in(classFile)) {
+            return RewriteResult.unchanged(null);
+        }
+        ClassNode cls = new ClassNode();
+        new ClassReader(classFile).accept(cls, 0);
+        String className = cls.name.replace('/', '.');
+        if (AsyncMethods.alreadyRewritten(cls)) {
+            return RewriteResult.unchanged(className);
+        }
+        List<Problem> problems = new ArrayList<>(Misuse.in(cls));
+        if (!problems.isEmpty()) {
+            throw new RewriteException(problems);
+        }
+        List<MethodNode> asyncMethods = new ArrayList<>();
+        for (MethodNode m : cls.methods) {
+            if (AsyncMethods.isAsync(m)) {
+                asyncMethods.add(m);
+            }
+        }
+        if (asyncMethods.isEmpty()) {
+            return RewriteResult.unchanged(className);
+        }
+        boolean isInterface = (cls.access & Opcodes.ACC_INTERFACE) != 0;
+        hierarchy.define(cls.name, cls.superName, isInterface);
+
+        Set<String> taken = new HashSet<>();
+        for (MethodNode m : cls.methods) {
+            taken.add(m.name + m.desc);
+        }
+        List<RewrittenMethod> rewritten = new ArrayList<>();
+        for (MethodNode m : asyncMethods) {
+            try {
+                rewritten.add(rewriteMethod(cls, isInterface, m, bodyName(m.name, taken), hierarchy));
+            } catch (AnalyzerException | RuntimeException e) {
+                problems.add(new Problem(className, cls.sourceFile, SourceLocation.display(m), SourceLocation.firstLine(m),
+                        "the rewrite could not analyse this method (" + e.getMessage() + "); please report it with the class file"));
+            } catch (Unsupported e) {
+                problems.add(new Problem(className, cls.sourceFile, SourceLocation.display(m), e.line, e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RewriteException(problems);
+        }
+        if (cls.invisibleAnnotations == null) {
+            cls.invisibleAnnotations = new ArrayList<>();
+        }
+        cls.invisibleAnnotations.add(new AnnotationNode(Runtime.REWRITTEN));
+        ClassWriter writer = new ClassWriter(0);
+        cls.accept(writer);
+        return RewriteResult.rewritten(className, writer.toByteArray(), rewritten);
+    }
+
+    private static RewrittenMethod rewriteMethod(ClassNode cls, boolean isInterface, MethodNode m, String bodyName,
+                                                 ClassHierarchy hierarchy) throws AnalyzerException, Unsupported {
+        String unsupported = NewHoisting.apply(m);
+        if (unsupported != null) {
+            throw new Unsupported(SourceLocation.firstLine(m), unsupported);
+        }
+        MethodAnalysis analysis = MethodAnalysis.of(cls, m, hierarchy);
+        if (!analysis.insideMonitor().isEmpty()) {
+            throw new Unsupported(analysis.insideMonitor().get(0).line(), analysis.insideMonitor().get(0).marker().sourceName()
+                    + " inside a synchronized block: the monitor cannot be held across a suspension;"
+                    + " release it before the marker (or use a lock that is not bound to a thread)");
+        }
+        int firstLine = SourceLocation.firstLine(m);
+        List<LocalVariableNode> locals = m.localVariables;
+        MethodNode body = StateMachine.build(m, analysis, bodyName);
+        Factory.emit(cls.name, isInterface, m, body, analysis, firstLine, locals);
+        cls.methods.add(FrameComputation.of(cls, body, hierarchy));
+        return new RewrittenMethod(m.name, m.desc, analysis.points().size(), analysis.refCount(), analysis.primCount());
+    }
+
+    /** The body keeps the user's method name, so stack traces show it; overloads get a suffix. */
+    private static String bodyName(String name, Set<String> taken) {
+        String candidate = name;
+        for (int i = 1; taken.contains(candidate + Runtime.BODY_METHOD_DESCRIPTOR); i++) {
+            candidate = name + "$" + i;
+        }
+        taken.add(candidate + Runtime.BODY_METHOD_DESCRIPTOR);
+        return candidate;
+    }
+
+    /** A shape the rewrite refuses, with what to do instead. */
+    private static final class Unsupported extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int line;
+
+        Unsupported(int line, String message) {
+            super(message);
+            this.line = line;
+        }
+    }
+}

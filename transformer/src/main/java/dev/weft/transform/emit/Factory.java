@@ -1,0 +1,95 @@
+package dev.weft.transform.emit;
+
+import dev.weft.transform.analyse.MethodAnalysis;
+import dev.weft.transform.analyse.SavedValue;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * The new code of the user's {@code @Async} method: it makes the frame, binds the body through
+ * {@code invokedynamic} (a constant, allocated once per call site), saves the parameters as
+ * resume point 0, and returns the frame. Nothing of the body runs: generators start lazily.
+ */
+final class Factory {
+    private static final Handle METAFACTORY = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/LambdaMetafactory",
+            "metafactory", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+                    + "Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/invoke/MethodType;)"
+                    + "Ljava/lang/invoke/CallSite;", false);
+
+    private Factory() {
+    }
+
+    /**
+     * Gives {@code method} (whose code the state machine took) its factory code.
+     *
+     * @param parameterLocals the locals of {@code method}'s original local variable table, for the parameters' names
+     */
+    static void emit(String owner, boolean ownerIsInterface, MethodNode method, MethodNode body, MethodAnalysis analysis,
+                     int firstLine, List<LocalVariableNode> parameterLocals) {
+        boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
+        int argumentSlots = (Type.getArgumentsAndReturnSizes(method.desc) >> 2) - (isStatic ? 1 : 0);
+        int frameLocal = argumentSlots;
+        FrameSlots slots = new FrameSlots(frameLocal);
+
+        InsnList code = new InsnList();
+        LabelNode begin = new LabelNode();
+        LabelNode end = new LabelNode();
+        code.add(begin);
+        if (firstLine > 0) {
+            code.add(new LineNumberNode(firstLine, begin));
+        }
+        code.add(new TypeInsnNode(Opcodes.NEW, Runtime.GENERATOR_FRAME));
+        code.add(new InsnNode(Opcodes.DUP));
+        code.add(new InvokeDynamicInsnNode("resume", "()" + Runtime.BODY_DESCRIPTOR, METAFACTORY,
+                Type.getMethodType("(L" + Runtime.FRAME + ";)Ljava/lang/Object;"),
+                new Handle(Opcodes.H_INVOKESTATIC, owner, body.name, body.desc, ownerIsInterface),
+                Type.getMethodType(Runtime.BODY_METHOD_DESCRIPTOR)));
+        code.add(FrameSlots.push(analysis.refCount()));
+        code.add(FrameSlots.push(analysis.primCount()));
+        code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, Runtime.GENERATOR_FRAME, "<init>",
+                "(" + Runtime.BODY_DESCRIPTOR + "II)V", false));
+        code.add(new VarInsnNode(Opcodes.ASTORE, frameLocal));
+        for (SavedValue v : analysis.entry()) {
+            code.add(slots.save(v, v.local()));
+        }
+        code.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
+        code.add(new InsnNode(Opcodes.ARETURN));
+        code.add(end);
+
+        method.instructions = code;
+        method.maxLocals = frameLocal + 1;
+        method.maxStack = 6;
+        method.localVariables = parameters(parameterLocals, argumentSlots, begin, end);
+    }
+
+    /** The parameters' entries of the original local variable table, spanning the factory. */
+    private static List<LocalVariableNode> parameters(List<LocalVariableNode> original, int argumentSlots, LabelNode begin, LabelNode end) {
+        if (original == null) {
+            return null;
+        }
+        List<LocalVariableNode> params = new ArrayList<>();
+        BitSet seen = new BitSet();
+        for (LocalVariableNode v : original) {
+            if (v.index < argumentSlots && !seen.get(v.index)) {
+                seen.set(v.index);
+                params.add(new LocalVariableNode(v.name, v.desc, v.signature, begin, end, v.index));
+            }
+        }
+        params.sort((a, b) -> Integer.compare(a.index, b.index));
+        return params;
+    }
+}
