@@ -1,0 +1,109 @@
+package dev.weft.transform.property;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.Generator;
+import dev.weft.transform.testing.Harness;
+import dev.weft.transform.testing.Woven;
+import dev.weft.transform.verify.Drive;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Counter-examples the property found, shrunk, as plain tests. Each states the program, the
+ * consumer's calls, and what Python (and the thread-backed reference) does.
+ */
+class RegressionTest {
+    static final String PRELUDE = "package reg;\nimport dev.weft.*;\nimport dev.weft.transform.property.*;\nimport java.util.*;\n";
+
+    /** Compiles {@code members} into class {@code reg.<name>} (release 11), rewritten and verified. */
+    static Woven build(String name, String members) {
+        return Harness.build(11, PRELUDE + "public class " + name + " {\n" + members + "\n}\n");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Generator<Object, Object, Object> gen(Woven w, String cls, Object... args) {
+        return (Generator<Object, Object, Object>) w.call("reg." + cls, "gen", args);
+    }
+
+    /**
+     * close() raises GeneratorExit at yield 0; the finally block then yields through
+     * {@code yieldFrom(list)}: Python's close() raises RuntimeError("generator ignored
+     * GeneratorExit") and the generator stays suspended. Found by the property (--release 8).
+     */
+    @Test
+    void yieldFromIterableInFinallyDuringCloseIsIgnoredGeneratorExit() {
+        Woven w = build("CloseThroughIterable",
+                "@Async static Generator<Object, Object, Object> gen(List<String> t) {\n"
+                        + "    try {\n"
+                        + "        Generator.yield(0);\n"
+                        + "    } finally {\n"
+                        + "        t.add(\"finally\");\n"
+                        + "        Generator.yieldFrom(Arrays.asList(1, 7));\n"
+                        + "    }\n"
+                        + "    return Generator.done();\n"
+                        + "}");
+        List<String> trace = new ArrayList<>();
+        Generator<Object, Object, Object> g = gen(w, "CloseThroughIterable", trace);
+        assertThat(Drive.script(g, "next", "close")).isEqualTo("0 !IllegalStateException");
+        assertThat(trace).containsExactly("finally");
+        assertThat(g.state()).isEqualTo(Generator.State.SUSPENDED);
+    }
+
+    /** The same with a Weft subgenerator in the finally block. */
+    @Test
+    void yieldFromGeneratorInFinallyDuringCloseIsIgnoredGeneratorExit() {
+        Woven w = build("CloseThroughSub",
+                "@Async static Generator<Object, Object, Object> sub() {\n"
+                        + "    Generator.yield(1);\n"
+                        + "    return Generator.done();\n"
+                        + "}\n"
+                        + "@Async static Generator<Object, Object, Object> gen(List<String> t) {\n"
+                        + "    try {\n"
+                        + "        Generator.yield(0);\n"
+                        + "    } finally {\n"
+                        + "        t.add(\"finally\");\n"
+                        + "        Generator.yieldFrom(sub());\n"
+                        + "    }\n"
+                        + "    return Generator.done();\n"
+                        + "}");
+        List<String> trace = new ArrayList<>();
+        Generator<Object, Object, Object> g = gen(w, "CloseThroughSub", trace);
+        assertThat(Drive.script(g, "next", "close")).isEqualTo("0 !IllegalStateException");
+        assertThat(trace).containsExactly("finally");
+        assertThat(g.state()).isEqualTo(Generator.State.SUSPENDED);
+    }
+
+    /** The reference agrees with both, so the property cannot drift from these answers. */
+    @Test
+    void theReferenceAgrees() {
+        for (boolean viaSub : new boolean[] {false, true}) {
+            List<String> trace = new ArrayList<>();
+            ThreadGen.track();
+            try {
+                ThreadGen g = new ThreadGen(r -> {
+                    try {
+                        r.yield(0);
+                    } finally {
+                        trace.add("finally");
+                        if (viaSub) {
+                            r.yieldFrom(new ThreadGen(s -> {
+                                s.yield(1);
+                                return null;
+                            }));
+                        } else {
+                            r.yieldFromIterable(List.of(1, 7));
+                        }
+                    }
+                    return null;
+                });
+                assertThat(Drive.script(g, "next", "close")).isEqualTo("0 !IllegalStateException");
+                assertThat(trace).containsExactly("finally");
+                assertThat(g.state()).isEqualTo(Generator.State.SUSPENDED);
+            } finally {
+                ThreadGen.abandonAll();
+            }
+        }
+    }
+}
