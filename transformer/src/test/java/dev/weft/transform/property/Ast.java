@@ -227,7 +227,7 @@ final class Ast {
 
     // ---- the consumer ----
 
-    /** One call of the consumer: next (0), send(arg) (1), throwIn(new Boom(arg)) (2), close (3). */
+    /** One call of the consumer: next (0), send(arg) (1), throwIn(new Boom(arg)) (2), close (3), hasNext (4). */
     static final class Op {
         final int kind;
         final int arg;
@@ -243,12 +243,15 @@ final class Ast {
                 case 0: return "next()";
                 case 1: return "send(" + arg + ")";
                 case 2: return "throwIn(new Boom(" + arg + "))";
+                case 4: return "hasNext()";
                 default: return "close()";
             }
         }
     }
 
-    /** A generator program: its body, its subgenerators' bodies, its two int parameters, and the consumer's script. */
+    /**
+     * A generator program: its body, its subgenerators' bodies (subgenerator j may delegate to
+     * those after it, so chains are up to three deep), its two int parameters, and the consumer's script. */
     static final class Program {
         final List<Stmt> body;
         final List<List<Stmt>> subs;

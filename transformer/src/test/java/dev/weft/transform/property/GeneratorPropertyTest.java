@@ -68,7 +68,8 @@ class GeneratorPropertyTest {
         if (EXPLORE) {
             // keep going: shrink a few failures of each batch into one file, fail nothing
             StringBuilder found = new StringBuilder();
-            for (Runner.Outcome f : failures.subList(0, Math.min(3, failures.size()))) {
+            List<Runner.Outcome> unknown = failures.stream().filter(f -> !knownBug(f.firstDifference())).collect(Collectors.toList());
+            for (Runner.Outcome f : unknown.subList(0, Math.min(3, unknown.size()))) {
                 Program small = Shrinker.shrink(f.program, release, budget);
                 found.append("==== --release ").append(release).append('\n').append(Runner.run(List.of(small), release).get(0).report()).append('\n');
             }
@@ -80,6 +81,16 @@ class GeneratorPropertyTest {
         Runner.Outcome shrunk = Runner.run(List.of(small), release).get(0);
         fail(failures.size() + " of " + batch.size() + " programs differ from the reference (--release " + release + "); all in "
                 + file.toAbsolutePath() + "\nthe first, shrunk:\n" + shrunk.report());
+    }
+
+    /**
+     * Failures already reported (see {@link RegressionTest}), skipped by the explore mode so it
+     * finds new ones: close() through a delegation started while handling GeneratorExit, and the
+     * return value lost when a finally block suspends after Generator.returning.
+     */
+    static boolean knownBug(String difference) {
+        return difference.matches("close\\(\\) -> closed .* SUSPENDED \\| close\\(\\) -> !IllegalStateException .*")
+                || difference.matches("returnValue\\(\\) -> null \\| returnValue\\(\\) -> .*");
     }
 
     @AfterContainer

@@ -43,14 +43,17 @@ final class Printer {
     private final boolean weft;
     private final String refClass;
     private final String tagPrefix;
+    /** The subgenerators this method may delegate to: {@code sub<subBase>} to {@code sub<subBase + subCount - 1>}. */
+    private final int subBase;
     private final int subCount;
     private final StringBuilder out = new StringBuilder();
     private final List<String> loops = new ArrayList<>();
     private int indent;
     private int fresh;
 
-    private Printer(boolean weft, String refClass, String tagPrefix, int subCount, int indent) {
+    private Printer(boolean weft, String refClass, String tagPrefix, int subBase, int subCount, int indent) {
         this.weft = weft;
+        this.subBase = subBase;
         this.refClass = refClass;
         this.tagPrefix = tagPrefix;
         this.subCount = subCount;
@@ -64,24 +67,26 @@ final class Printer {
 
     static String weftClass(String name, Program p) {
         StringBuilder s = new StringBuilder("final class " + name + " {\n");
-        s.append(weftMethod("main", "m", p.body, p.subs.size()));
-        for (int j = 0; j < p.subs.size(); j++) {
-            s.append(weftMethod("sub" + j, "s" + j, p.subs.get(j), 0));
+        int n = p.subs.size();
+        s.append(weftMethod("main", "m", p.body, 0, n));
+        for (int j = 0; j < n; j++) {
+            s.append(weftMethod("sub" + j, "s" + j, p.subs.get(j), j + 1, n - j - 1));
         }
         return s.append("}\n").toString();
     }
 
     static String refClass(String name, Program p) {
         StringBuilder s = new StringBuilder("final class " + name + " {\n");
-        s.append(refMethod(name, "main", "m", p.body, p.subs.size()));
-        for (int j = 0; j < p.subs.size(); j++) {
-            s.append(refMethod(name, "sub" + j, "s" + j, p.subs.get(j), 0));
+        int n = p.subs.size();
+        s.append(refMethod(name, "main", "m", p.body, 0, n));
+        for (int j = 0; j < n; j++) {
+            s.append(refMethod(name, "sub" + j, "s" + j, p.subs.get(j), j + 1, n - j - 1));
         }
         return s.append("}\n").toString();
     }
 
-    private static String weftMethod(String name, String tag, List<Stmt> body, int subs) {
-        Printer pr = new Printer(true, null, tag, subs, 2);
+    private static String weftMethod(String name, String tag, List<Stmt> body, int subBase, int subs) {
+        Printer pr = new Printer(true, null, tag, subBase, subs, 2);
         pr.line(INIT);
         if (pr.block(body)) {
             pr.line("return Generator.done();");
@@ -90,8 +95,8 @@ final class Printer {
                 + pr.out + "    }\n";
     }
 
-    private static String refMethod(String cls, String name, String tag, List<Stmt> body, int subs) {
-        Printer pr = new Printer(false, cls, tag, subs, 3);
+    private static String refMethod(String cls, String name, String tag, List<Stmt> body, int subBase, int subs) {
+        Printer pr = new Printer(false, cls, tag, subBase, subs, 3);
         pr.line(INIT);
         if (pr.block(body)) {
             pr.line("return null;");
@@ -145,7 +150,7 @@ final class Printer {
                 return true;
             }
             String x = "x" + (y.target & 3);
-            int sub = Math.floorMod(y.sub, subCount);
+            int sub = subBase + Math.floorMod(y.sub, subCount);
             String call = weft ? "Generator.yieldFrom(sub" + sub + "(t, " + expr(y.arg) + ", " + x + "))"
                     : "g.yieldFrom(" + refClass + ".sub" + sub + "(t, " + expr(y.arg) + ", " + x + "))";
             line(x + " = Rt.val(" + call + ");");

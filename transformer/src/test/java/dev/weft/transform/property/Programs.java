@@ -41,9 +41,9 @@ final class Programs {
 
     static Arbitrary<Program> programs() {
         Arbitrary<List<Stmt>> body = block(MAIN_DEPTH, true).list().ofMinSize(1).ofMaxSize(5).map(Programs::flatten);
-        Arbitrary<List<Stmt>> sub = block(SUB_DEPTH, false).list().ofMinSize(1).ofMaxSize(3).map(Programs::flatten);
+        Arbitrary<List<Stmt>> sub = block(SUB_DEPTH, true).list().ofMinSize(1).ofMaxSize(3).map(Programs::flatten);
         Arbitrary<Integer> param = Arbitraries.integers().between(-3, 9);
-        return Combinators.combine(body, sub.list().ofMaxSize(2), param, param, script()).as(Program::new);
+        return Combinators.combine(body, sub.list().ofMaxSize(3), param, param, script()).as(Program::new);
     }
 
     static Arbitrary<List<Op>> script() {
@@ -51,7 +51,8 @@ final class Programs {
                 Tuple.of(6, Arbitraries.just(new Op(0, 0))),
                 Tuple.of(3, Arbitraries.integers().between(-5, 20).map(v -> new Op(1, v))),
                 Tuple.of(2, Arbitraries.integers().between(0, 99).map(v -> new Op(2, v))),
-                Tuple.of(1, Arbitraries.just(new Op(3, 0))));
+                Tuple.of(1, Arbitraries.just(new Op(3, 0))),
+                Tuple.of(1, Arbitraries.just(new Op(4, 0))));
         return op.list().ofMinSize(1).ofMaxSize(14);
     }
 
@@ -94,7 +95,7 @@ final class Programs {
                 .as((k, x) -> (Stmt) new Yield(k, x)); // kinds 4, 5 are int yields too: more of them
         Arbitrary<Stmt> yieldAssign = Combinators.combine(small, Arbitraries.integers().between(0, 2), e)
                 .as((t, s, x) -> (Stmt) new YieldAssign(t, s, x));
-        Arbitrary<Stmt> yieldFromSub = Combinators.combine(Arbitraries.integers().between(0, 1), e, Arbitraries.integers().between(0, 3))
+        Arbitrary<Stmt> yieldFromSub = Combinators.combine(Arbitraries.integers().between(0, 2), e, Arbitraries.integers().between(0, 3))
                 .as((s, x, t) -> (Stmt) new YieldFromSub(s, x, t));
         Arbitrary<Stmt> yieldFromList = expr(1).list().ofMaxSize(3).map(l -> (Stmt) new YieldFromList(l));
         Arbitrary<Stmt> assign = Combinators.combine(small, e).as((t, x) -> (Stmt) new Assign(t, x));

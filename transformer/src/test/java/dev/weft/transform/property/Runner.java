@@ -53,6 +53,21 @@ final class Runner {
             return error != null || !weft.equals(reference);
         }
 
+        /** The first pair of events that differ, as {@code "weft | reference"}; the error for a program that did not run. */
+        String firstDifference() {
+            if (error != null) {
+                return "ERROR " + error.split("\n", 2)[0];
+            }
+            for (int i = 0; i < Math.max(weft.size(), reference.size()); i++) {
+                String w = i < weft.size() ? weft.get(i) : "(nothing)";
+                String r = i < reference.size() ? reference.get(i) : "(nothing)";
+                if (!w.equals(r)) {
+                    return w + " | " + r;
+                }
+            }
+            return "";
+        }
+
         /** A report a developer can act on: the program, its script, and where the two runs part. */
         String report() {
             StringBuilder s = new StringBuilder();
@@ -158,6 +173,7 @@ final class Runner {
                         case 0: result = show(g.next()); break;
                         case 1: result = show(g.send(op.arg)); break;
                         case 2: result = show(g.throwIn(new Boom(op.arg))); break;
+                        case 4: result = String.valueOf(g.hasNext()); break;
                         default: g.close(); result = "closed";
                     }
                 } catch (Throwable e) {

@@ -65,6 +65,9 @@ public final class ThreadGen implements Generator<Object, Object, Object> {
     private boolean running;
     private volatile boolean abandoning;
     private Object returned;
+    /** {@link #hasNext()} ran ahead and holds this value for {@link #next()}. */
+    private boolean holding;
+    private Object held;
 
     public ThreadGen(Body body) {
         this.body = body;
@@ -159,16 +162,33 @@ public final class ThreadGen implements Generator<Object, Object, Object> {
 
     @Override
     public Object next() {
+        if (holding) {
+            holding = false;
+            Object v = held;
+            held = null;
+            return v;
+        }
         return produced(resume(null, null));
     }
 
+    /** Runs ahead to the next yield and holds its value for {@link #next()}, as the design card says. */
     @Override
     public boolean hasNext() {
-        throw new UnsupportedOperationException("the reference does not run ahead");
+        if (holding) {
+            return true;
+        }
+        Object v = resume(null, null);
+        if (v == FINISHED) {
+            return false;
+        }
+        held = v;
+        holding = true;
+        return true;
     }
 
     @Override
     public Object send(Object value) {
+        refuseWhileHolding();
         if (state == State.CREATED && value != null) {
             throw new IllegalStateException("can't send non-null value to a just-started generator");
         }
@@ -177,6 +197,7 @@ public final class ThreadGen implements Generator<Object, Object, Object> {
 
     @Override
     public Object throwIn(Throwable exception) {
+        refuseWhileHolding();
         if (state == State.CREATED) {
             state = State.CLOSED;
             throw ThreadGen.<RuntimeException>sneaky(exception);
@@ -186,6 +207,8 @@ public final class ThreadGen implements Generator<Object, Object, Object> {
 
     @Override
     public void close() {
+        holding = false;
+        held = null;
         if (state == State.CREATED) {
             state = State.CLOSED;
             return;
@@ -215,6 +238,12 @@ public final class ThreadGen implements Generator<Object, Object, Object> {
     @Override
     public State state() {
         return running ? State.RUNNING : state;
+    }
+
+    private void refuseWhileHolding() {
+        if (holding) {
+            throw new IllegalStateException("hasNext() ran ahead: take the held value with next() first");
+        }
     }
 
     private static Object produced(Object v) {
