@@ -5,14 +5,14 @@ package dev.weft.internal;
  * user's class and bound to this interface by {@code invokedynamic}.
  *
  * <p>{@link #resume} runs the body from the frame's resume point until the next suspension point,
- * where it saves its live values and returns {@link GeneratorFrame#SUSPEND}, or to its end.
+ * where it saves its live values and returns {@link Frame#SUSPEND}, or to its end.
  */
 @FunctionalInterface
 public interface Body {
     /**
      * Runs the body from {@code frame.label} to its next suspension point or its end.
      *
-     * @return {@link GeneratorFrame#SUSPEND} when suspended, otherwise the value of the body's
+     * @return {@link Frame#SUSPEND} when suspended, otherwise the value of the body's
      *     {@code return} (the frame itself, from {@code Generator.returning}/{@code done})
      */
     Object resume(Frame frame);

@@ -12,6 +12,14 @@ package dev.weft.internal;
  * <p>Users never see this class; only code produced by the Weft rewrite uses it.
  */
 public abstract class Frame {
+    /** Returned by a body that suspended: the frame says why (a yield, a delegation, an await). */
+    public static final Object SUSPEND = new Object() {
+        @Override
+        public String toString() {
+            return "SUSPEND";
+        }
+    };
+
     /** The resume point: 0 is the method's start, k the k-th suspension point. */
     public int label;
     /** Live references, indexed by the slot the rewrite assigned; {@code null} when none. */

@@ -31,14 +31,6 @@ import java.util.NoSuchElementException;
  */
 public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y, S, R> {
 
-    /** Returned by a body that suspended. */
-    public static final Object SUSPEND = new Object() {
-        @Override
-        public String toString() {
-            return "SUSPEND";
-        }
-    };
-
     /** Returned internally by {@link #advance} when the generator has finished. */
     private static final Object FINISHED = new Object();
 
@@ -205,7 +197,7 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
 
     @Override
     public State state() {
-        if (driving || executing) {
+        if (running()) {
             return State.RUNNING;
         }
         switch (life) {
@@ -247,7 +239,7 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
      * @param closing whether this is {@link #close()}: yielding after {@code GeneratorExit} is an error
      */
     private Object advance(Object sent, Throwable toThrow, boolean closing) {
-        if (driving || executing) {
+        if (running()) {
             throw alreadyExecuting();
         }
         if (life == CLOSED) {
@@ -263,12 +255,25 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
         }
         // whether cur's input came from the caller (downward) rather than from a finishing delegate
         boolean downward = true;
+        // the frame being closed (close(), or a delegator closing its delegate): it must finish,
+        // not yield, directly or through a delegate it starts; and the GeneratorExit it got
+        GeneratorFrame<?, ?, ?> exiting = null;
+        Throwable exit = null;
         driving = true;
         try {
             for (;;) {
                 if (cur.foreign != null) {
                     Object out = cur.stepForeign(sent, toThrow, downward);
                     if (out != FINISHED) {
+                        if (exiting != null) {
+                            IllegalStateException ignored = ignoredExit(exiting, cur);
+                            cur = detach(exiting);
+                            exiting = null;
+                            sent = null;
+                            toThrow = ignored;
+                            downward = false;
+                            continue;
+                        }
                         leaf = cur;
                         return out;
                     }
@@ -276,6 +281,10 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
                     toThrow = cur.thrown;
                     cur.value = null;
                     cur.thrown = null;
+                }
+                if (toThrow instanceof GeneratorExit && (cur == this ? closing : downward)) {
+                    exiting = cur;
+                    exit = toThrow;
                 }
                 Object r = null;
                 Throwable raised = null;
@@ -294,11 +303,10 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
                         cur.executing = false;
                     }
                 }
-                boolean ignoredExit = toThrow instanceof GeneratorExit && (cur == this ? closing : downward);
                 if (raised == null && r == SUSPEND) {
                     GeneratorFrame<?, ?, ?> sub = cur.child;
                     if (sub != null) {
-                        if (sub.driving || sub.executing) {
+                        if (sub.running()) {
                             cur.child = null;
                             sent = null;
                             toThrow = alreadyExecuting();
@@ -321,14 +329,10 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
                         downward = true;
                         continue;
                     }
-                    if (ignoredExit) {
-                        IllegalStateException ignored = new IllegalStateException("generator ignored GeneratorExit");
-                        if (cur == this) {
-                            leaf = this;
-                            throw ignored;
-                        }
-                        GeneratorFrame<?, ?, ?> up = detach(cur);
-                        cur = up;
+                    if (exiting != null) {
+                        IllegalStateException ignored = ignoredExit(exiting, cur);
+                        cur = detach(exiting);
+                        exiting = null;
                         sent = null;
                         toThrow = ignored;
                         downward = false;
@@ -358,11 +362,22 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
                     return FINISHED;
                 }
                 GeneratorFrame<?, ?, ?> up = detach(cur);
+                if (cur == exiting) {
+                    exiting = null;
+                    if (raised == null || raised instanceof GeneratorExit) {
+                        // closed as asked: PEP 380 raises the GeneratorExit in the delegator,
+                        // which is being closed in turn
+                        raised = null;
+                        sent = null;
+                        toThrow = exit;
+                        cur = up;
+                        downward = true;
+                        continue;
+                    }
+                }
                 if (raised != null) {
                     sent = null;
                     toThrow = raised;
-                } else if (toThrow instanceof GeneratorExit && downward) {
-                    sent = null; // closed: PEP 380 raises GeneratorExit in the delegator
                 } else {
                     sent = cur.value;
                     toThrow = null;
@@ -373,6 +388,41 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
         } finally {
             driving = false;
         }
+    }
+
+    /**
+     * "generator ignored GeneratorExit": {@code exiting}, being closed, yielded (itself or through
+     * {@code yielder}, a delegate it started). If it is this root, the error comes out of
+     * {@code close()} with the chain left suspended at {@code yielder}; otherwise the caller raises it
+     * in {@code exiting}'s delegator.
+     */
+    private IllegalStateException ignoredExit(GeneratorFrame<?, ?, ?> exiting, GeneratorFrame<?, ?, ?> yielder) {
+        IllegalStateException ignored = new IllegalStateException("generator ignored GeneratorExit");
+        if (exiting == this) {
+            leaf = yielder;
+            throw ignored;
+        }
+        return ignored;
+    }
+
+    /**
+     * Whether this generator is running, as Python's {@code gi_running}: its body is on the stack,
+     * or it is a delegator in a {@code yieldFrom} chain that a driver above it (or itself) is
+     * resuming.
+     */
+    private boolean running() {
+        if (executing) {
+            return true;
+        }
+        if (life == CLOSED) {
+            return false;
+        }
+        for (GeneratorFrame<?, ?, ?> f = this; f != null; f = f.parent) {
+            if (f.driving) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The frame to resume: the cached innermost delegate if still valid, else found by walking down. */

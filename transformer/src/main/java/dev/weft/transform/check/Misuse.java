@@ -3,6 +3,7 @@ package dev.weft.transform.check;
 import dev.weft.transform.api.Problem;
 import dev.weft.transform.find.AsyncMethods;
 import dev.weft.transform.find.Marker;
+import dev.weft.transform.find.MethodKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
@@ -17,9 +18,6 @@ import org.objectweb.asm.tree.MethodNode;
  * made (constructors, abstract or native methods, other return types, old class files).
  */
 public final class Misuse {
-    /** The return types an {@code @Async} method may have. */
-    public static final String GENERATOR_RETURN = "Ldev/weft/Generator;";
-
     private Misuse() {
     }
 
@@ -55,12 +53,22 @@ public final class Misuse {
                     + " annotate the implementations instead"));
         } else if ((m.access & Opcodes.ACC_NATIVE) != 0) {
             problems.add(problem(cls, m, line, "@Async cannot be used on a native method: it has no body to rewrite"));
-        } else if (!Type.getReturnType(m.desc).getDescriptor().equals(GENERATOR_RETURN)) {
-            problems.add(problem(cls, m, line, "an @Async method must return dev.weft.Generator, not "
+        } else if (MethodKind.of(m.desc) == null) {
+            problems.add(problem(cls, m, line, "an @Async method must return dev.weft.Generator or dev.weft.Coroutine, not "
                     + Type.getReturnType(m.desc).getClassName()));
         } else if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
             problems.add(problem(cls, m, line, "an @Async method cannot be synchronized: the monitor would be held"
                     + " across suspensions; use a lock around the code between markers"));
+        } else {
+            MethodKind kind = MethodKind.of(m.desc);
+            for (AbstractInsnNode call : AsyncMethods.markerCalls(m)) {
+                Marker marker = Marker.of(call);
+                if (marker.kind() != kind) {
+                    problems.add(problem(cls, m, SourceLocation.lineOf(call), marker.sourceName() + " cannot be used in a "
+                            + kind.noun() + ": it belongs in an @Async method that returns "
+                            + (marker.kind() == MethodKind.GENERATOR ? "dev.weft.Generator" : "dev.weft.Coroutine")));
+                }
+            }
         }
     }
 
@@ -70,7 +78,7 @@ public final class Misuse {
                     + " use a loop, or move the code into an @Async method and call it with Generator.yieldFrom";
         }
         return marker.sourceName() + " is called in a method without @Async: annotate the method with"
-                + " @dev.weft.Async (it must return dev.weft.Generator)";
+                + " @dev.weft.Async (it must return " + (marker.kind() == MethodKind.GENERATOR ? "dev.weft.Generator" : "dev.weft.Coroutine") + ")";
     }
 
     private static Problem problem(ClassNode cls, MethodNode m, int line, String message) {

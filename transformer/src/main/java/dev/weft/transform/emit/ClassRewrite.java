@@ -9,6 +9,7 @@ import dev.weft.transform.api.RewrittenMethod;
 import dev.weft.transform.check.Misuse;
 import dev.weft.transform.check.SourceLocation;
 import dev.weft.transform.find.AsyncMethods;
+import dev.weft.transform.find.MethodKind;
 import dev.weft.transform.find.WeftMentions;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -66,7 +67,8 @@ public final class ClassRewrite {
         List<RewrittenMethod> rewritten = new ArrayList<>();
         for (MethodNode m : asyncMethods) {
             try {
-                rewritten.add(rewriteMethod(cls, isInterface, m, bodyName(m.name, taken), hierarchy));
+                MethodKind kind = MethodKind.of(m.desc);
+                rewritten.add(rewriteMethod(cls, isInterface, kind, m, bodyName(m.name, Runtime.bodyDescriptor(kind), taken), hierarchy));
             } catch (AnalyzerException | RuntimeException e) {
                 problems.add(new Problem(className, cls.sourceFile, SourceLocation.display(m), SourceLocation.firstLine(m),
                         "the rewrite could not analyse this method (" + e.getMessage() + "); please report it with the class file"));
@@ -86,7 +88,7 @@ public final class ClassRewrite {
         return RewriteResult.rewritten(className, writer.toByteArray(), rewritten);
     }
 
-    private static RewrittenMethod rewriteMethod(ClassNode cls, boolean isInterface, MethodNode m, String bodyName,
+    private static RewrittenMethod rewriteMethod(ClassNode cls, boolean isInterface, MethodKind kind, MethodNode m, String bodyName,
                                                  ClassHierarchy hierarchy) throws AnalyzerException, Unsupported {
         String unsupported = NewHoisting.apply(m);
         if (unsupported != null) {
@@ -100,19 +102,19 @@ public final class ClassRewrite {
         }
         int firstLine = SourceLocation.firstLine(m);
         List<LocalVariableNode> locals = m.localVariables;
-        MethodNode body = StateMachine.build(m, analysis, bodyName);
-        Factory.emit(cls.name, isInterface, m, body, analysis, firstLine, locals);
+        MethodNode body = StateMachine.build(m, kind, analysis, bodyName);
+        Factory.emit(cls.name, isInterface, kind, m, body, analysis, firstLine, locals);
         cls.methods.add(FrameComputation.of(cls, body, hierarchy));
         return new RewrittenMethod(m.name, m.desc, analysis.points().size(), analysis.refCount(), analysis.primCount());
     }
 
     /** The body keeps the user's method name, so stack traces show it; overloads get a suffix. */
-    private static String bodyName(String name, Set<String> taken) {
+    private static String bodyName(String name, String descriptor, Set<String> taken) {
         String candidate = name;
-        for (int i = 1; taken.contains(candidate + Runtime.BODY_METHOD_DESCRIPTOR); i++) {
+        for (int i = 1; taken.contains(candidate + descriptor); i++) {
             candidate = name + "$" + i;
         }
-        taken.add(candidate + Runtime.BODY_METHOD_DESCRIPTOR);
+        taken.add(candidate + descriptor);
         return candidate;
     }
 

@@ -2,6 +2,7 @@ package dev.weft.transform.emit;
 
 import dev.weft.transform.analyse.MethodAnalysis;
 import dev.weft.transform.analyse.SavedValue;
+import dev.weft.transform.find.MethodKind;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -38,7 +39,7 @@ final class Factory {
      *
      * @param parameterLocals the locals of {@code method}'s original local variable table, for the parameters' names
      */
-    static void emit(String owner, boolean ownerIsInterface, MethodNode method, MethodNode body, MethodAnalysis analysis,
+    static void emit(String owner, boolean ownerIsInterface, MethodKind kind, MethodNode method, MethodNode body, MethodAnalysis analysis,
                      int firstLine, List<LocalVariableNode> parameterLocals) {
         boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
         int argumentSlots = (Type.getArgumentsAndReturnSizes(method.desc) >> 2) - (isStatic ? 1 : 0);
@@ -52,15 +53,15 @@ final class Factory {
         if (firstLine > 0) {
             code.add(new LineNumberNode(firstLine, begin));
         }
-        code.add(new TypeInsnNode(Opcodes.NEW, Runtime.GENERATOR_FRAME));
+        code.add(new TypeInsnNode(Opcodes.NEW, kind.frameClass()));
         code.add(new InsnNode(Opcodes.DUP));
         code.add(new InvokeDynamicInsnNode("resume", "()" + Runtime.BODY_DESCRIPTOR, METAFACTORY,
                 Type.getMethodType("(L" + Runtime.FRAME + ";)Ljava/lang/Object;"),
                 new Handle(Opcodes.H_INVOKESTATIC, owner, body.name, body.desc, ownerIsInterface),
-                Type.getMethodType(Runtime.BODY_METHOD_DESCRIPTOR)));
+                Type.getMethodType(body.desc)));
         code.add(FrameSlots.push(analysis.refCount()));
         code.add(FrameSlots.push(analysis.primCount()));
-        code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, Runtime.GENERATOR_FRAME, "<init>",
+        code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, kind.frameClass(), "<init>",
                 "(" + Runtime.BODY_DESCRIPTOR + "II)V", false));
         code.add(new VarInsnNode(Opcodes.ASTORE, frameLocal));
         for (SavedValue v : analysis.entry()) {

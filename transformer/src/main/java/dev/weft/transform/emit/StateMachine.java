@@ -5,6 +5,7 @@ import dev.weft.transform.analyse.SavedValue;
 import dev.weft.transform.analyse.SuspensionPoint;
 import dev.weft.transform.check.SourceLocation;
 import dev.weft.transform.find.Marker;
+import dev.weft.transform.find.MethodKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
@@ -13,6 +14,7 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
@@ -25,7 +27,7 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Turns the code of an {@code @Async} method into the body of its state machine: a static
- * method {@code Object name(GeneratorFrame)} that switches on the frame's label to the method's
+ * method {@code Object name(GeneratorFrame)} (or {@code CoroutineFrame}) that switches on the frame's label to the method's
  * start or to the resume point after a marker, and runs to the next marker or the end.
  *
  * <p>The user's instructions, line numbers and local variable table are kept in place; code is
@@ -38,14 +40,16 @@ final class StateMachine {
     private static final String OBJECT_OF_FRAME = "()Ljava/lang/Object;";
 
     private final MethodNode code;
+    private final MethodKind kind;
     private final MethodAnalysis analysis;
     private final int frameLocal;
     private final FrameSlots slots;
     /** Per suspension point, the code that restores it: [resume label, resumed label). */
     private final List<LabelNode[]> restoreRegions = new ArrayList<>();
 
-    private StateMachine(MethodNode code, MethodAnalysis analysis) {
+    private StateMachine(MethodNode code, MethodKind kind, MethodAnalysis analysis) {
         this.code = code;
+        this.kind = kind;
         this.analysis = analysis;
         this.frameLocal = code.maxLocals;
         this.slots = new FrameSlots(frameLocal);
@@ -55,9 +59,9 @@ final class StateMachine {
      * Builds the body method named {@code bodyName} from {@code original}'s code, which it takes
      * over: afterwards {@code original} has no instructions of its own.
      */
-    static MethodNode build(MethodNode original, MethodAnalysis analysis, String bodyName) {
+    static MethodNode build(MethodNode original, MethodKind kind, MethodAnalysis analysis, String bodyName) {
         MethodNode body = new MethodNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
-                bodyName, Runtime.BODY_METHOD_DESCRIPTOR, null, null);
+                bodyName, Runtime.bodyDescriptor(kind), null, null);
         body.instructions = original.instructions;
         body.tryCatchBlocks = original.tryCatchBlocks;
         body.localVariables = original.localVariables;
@@ -65,7 +69,7 @@ final class StateMachine {
         body.invisibleLocalVariableAnnotations = original.invisibleLocalVariableAnnotations;
         body.maxLocals = original.maxLocals;
         body.maxStack = original.maxStack;
-        new StateMachine(body, analysis).emit(SourceLocation.firstLine(original));
+        new StateMachine(body, kind, analysis).emit(SourceLocation.firstLine(original));
         original.instructions = new InsnList();
         original.tryCatchBlocks = new ArrayList<>();
         original.localVariables = null;
@@ -136,6 +140,18 @@ final class StateMachine {
 
         InsnList s = new InsnList();
         s.add(new VarInsnNode(Opcodes.ASTORE, argument));
+        LabelNode join = null;
+        if (p.marker().kind() == MethodKind.COROUTINE) {
+            // the fast path: what is done already is taken at once, with nothing saved
+            join = new LabelNode();
+            s.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
+            s.add(new VarInsnNode(Opcodes.ALOAD, argument));
+            s.add(frameCall("tryAwait", "(Ljava/lang/Object;)Ljava/lang/Object;"));
+            s.add(new InsnNode(Opcodes.DUP));
+            s.add(new FieldInsnNode(Opcodes.GETSTATIC, kind.frameClass(), Runtime.PENDING, "Ljava/lang/Object;"));
+            s.add(new JumpInsnNode(Opcodes.IF_ACMPNE, join));
+            s.add(new InsnNode(Opcodes.POP));
+        }
         for (int j = stack.size() - 1; j >= 0; j--) {
             SavedValue v = stack.get(j);
             s.add(v.kind() == SavedValue.Kind.NULL ? new InsnNode(Opcodes.POP)
@@ -166,7 +182,10 @@ final class StateMachine {
             s.add(new LineNumberNode(p.line(), resumed));
         }
         s.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
-        s.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, Runtime.GENERATOR_FRAME, "resumeValue", OBJECT_OF_FRAME, false));
+        s.add(frameCall("resumeValue", OBJECT_OF_FRAME));
+        if (join != null) {
+            s.add(join);
+        }
         if (p.marker() == Marker.YIELD_FROM_ITERABLE) {
             s.add(new InsnNode(Opcodes.POP));
         }
@@ -175,7 +194,7 @@ final class StateMachine {
         restoreRegions.add(new LabelNode[] {resume, resumed});
     }
 
-    private static MethodInsnNode suspendCall(Marker marker) {
+    private MethodInsnNode suspendCall(Marker marker) {
         switch (marker) {
             case YIELD:
                 return frameCall("yieldValue", "(ILjava/lang/Object;)Ljava/lang/Object;");
@@ -183,35 +202,36 @@ final class StateMachine {
                 return frameCall("yieldFrom", "(ILdev/weft/Generator;)Ljava/lang/Object;");
             case YIELD_FROM_ITERABLE:
                 return frameCall("yieldFromIterable", "(ILjava/lang/Iterable;)Ljava/lang/Object;");
+            case AWAIT:
+            case AWAIT_STAGE:
+                return frameCall("suspendAwait", "(ILjava/lang/Object;)Ljava/lang/Object;");
             default:
                 throw new IllegalArgumentException(marker + " does not suspend");
         }
     }
 
-    /** {@code return Generator.returning(v)} and {@code Generator.done()} record the value in the frame. */
+    /** {@code return Generator.returning(v)}, {@code Coroutine.done()}, ... record the value in the frame. */
     private void replaceReturns() {
         for (AbstractInsnNode insn : code.instructions.toArray()) {
             Marker m = Marker.of(insn);
-            if (m == Marker.RETURNING) {
-                InsnList r = new InsnList();
-                r.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
-                r.add(new InsnNode(Opcodes.SWAP));
-                r.add(frameCall("returning", "(Ljava/lang/Object;)Ldev/weft/Generator;"));
-                code.instructions.insert(insn, r);
-                code.instructions.remove(insn);
-            } else if (m == Marker.DONE) {
-                InsnList r = new InsnList();
-                r.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
-                r.add(new InsnNode(Opcodes.ACONST_NULL));
-                r.add(frameCall("returning", "(Ljava/lang/Object;)Ldev/weft/Generator;"));
-                code.instructions.insert(insn, r);
-                code.instructions.remove(insn);
+            if (m == null || !m.returns()) {
+                continue;
             }
+            InsnList r = new InsnList();
+            r.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
+            if (m == Marker.RETURNING || m == Marker.COROUTINE_RETURNING) {
+                r.add(new InsnNode(Opcodes.SWAP));
+            } else {
+                r.add(new InsnNode(Opcodes.ACONST_NULL));
+            }
+            r.add(frameCall("returning", "(Ljava/lang/Object;)" + kind.returnDescriptor()));
+            code.instructions.insert(insn, r);
+            code.instructions.remove(insn);
         }
     }
 
-    private static MethodInsnNode frameCall(String name, String descriptor) {
-        return new MethodInsnNode(Opcodes.INVOKEVIRTUAL, Runtime.GENERATOR_FRAME, name, descriptor, false);
+    private MethodInsnNode frameCall(String name, String descriptor) {
+        return new MethodInsnNode(Opcodes.INVOKEVIRTUAL, kind.frameClass(), name, descriptor, false);
     }
 
     /** Cuts every restore region out of the try blocks that cover it, keeping the handlers' order. */

@@ -5,35 +5,52 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 
 /**
- * The calls that the rewrite recognises in user code: the static markers of
- * {@code dev.weft.Generator}. Suspension markers become resume points; return markers become
- * the completion of the state machine.
+ * The calls that the rewrite recognises in user code. Suspension markers become resume points;
+ * return markers become the completion of the state machine. Each belongs to one
+ * {@link MethodKind}.
  */
 public enum Marker {
     /** {@code Generator.yield(Object)}: suspends, evaluates to the value sent in. */
-    YIELD("yield", "(Ljava/lang/Object;)Ljava/lang/Object;", true),
+    YIELD(Owner.GENERATOR, "yield", "(Ljava/lang/Object;)Ljava/lang/Object;", true, MethodKind.GENERATOR),
     /** {@code Generator.yieldFrom(Generator)}: delegates, evaluates to the subgenerator's return value. */
-    YIELD_FROM("yieldFrom", "(Ldev/weft/Generator;)Ljava/lang/Object;", true),
+    YIELD_FROM(Owner.GENERATOR, "yieldFrom", "(Ldev/weft/Generator;)Ljava/lang/Object;", true, MethodKind.GENERATOR),
     /** {@code Generator.yieldFrom(Iterable)}: yields every element. */
-    YIELD_FROM_ITERABLE("yieldFrom", "(Ljava/lang/Iterable;)V", true),
+    YIELD_FROM_ITERABLE(Owner.GENERATOR, "yieldFrom", "(Ljava/lang/Iterable;)V", true, MethodKind.GENERATOR),
     /** {@code Generator.returning(Object)}: the generator's return value. */
-    RETURNING("returning", "(Ljava/lang/Object;)Ldev/weft/Generator;", false),
+    RETURNING(Owner.GENERATOR, "returning", "(Ljava/lang/Object;)Ldev/weft/Generator;", false, MethodKind.GENERATOR),
     /** {@code Generator.done()}: returns without a value. */
-    DONE("done", "()Ldev/weft/Generator;", false);
+    DONE(Owner.GENERATOR, "done", "()Ldev/weft/Generator;", false, MethodKind.GENERATOR),
+    /** {@code Weft.await(Awaitable)}: a coroutine, task or future. */
+    AWAIT(Owner.WEFT, "await", "(Ldev/weft/Awaitable;)Ljava/lang/Object;", true, MethodKind.COROUTINE),
+    /** {@code Weft.await(CompletionStage)}. */
+    AWAIT_STAGE(Owner.WEFT, "await", "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;", true, MethodKind.COROUTINE),
+    /** {@code Coroutine.returning(Object)}: the coroutine's result. */
+    COROUTINE_RETURNING(Owner.COROUTINE, "returning", "(Ljava/lang/Object;)Ldev/weft/Coroutine;", false, MethodKind.COROUTINE),
+    /** {@code Coroutine.done()}: returns without a result. */
+    COROUTINE_DONE(Owner.COROUTINE, "done", "()Ldev/weft/Coroutine;", false, MethodKind.COROUTINE);
 
-    /** The class that declares the generator markers. */
-    public static final String GENERATOR = "dev/weft/Generator";
     /** The annotation that asks for the rewrite. */
     public static final String ASYNC_DESCRIPTOR = "Ldev/weft/Async;";
 
+    /** The classes that declare markers. */
+    private static final class Owner {
+        static final String GENERATOR = "dev/weft/Generator";
+        static final String COROUTINE = "dev/weft/Coroutine";
+        static final String WEFT = "dev/weft/Weft";
+    }
+
+    private final String owner;
     private final String methodName;
     private final String descriptor;
     private final boolean suspends;
+    private final MethodKind kind;
 
-    Marker(String methodName, String descriptor, boolean suspends) {
+    Marker(String owner, String methodName, String descriptor, boolean suspends, MethodKind kind) {
+        this.owner = owner;
         this.methodName = methodName;
         this.descriptor = descriptor;
         this.suspends = suspends;
+        this.kind = kind;
     }
 
     /** Whether the body suspends here (a resume point follows). */
@@ -41,9 +58,19 @@ public enum Marker {
         return suspends;
     }
 
+    /** Whether it ends the body with a value ({@code returning}/{@code done}). */
+    public boolean returns() {
+        return !suspends;
+    }
+
+    /** The kind of {@code @Async} method it may be used in. */
+    public MethodKind kind() {
+        return kind;
+    }
+
     /** How the user writes it, for messages. */
     public String sourceName() {
-        return "Generator." + methodName;
+        return owner.substring(owner.lastIndexOf('/') + 1) + "." + methodName;
     }
 
     /** The marker that {@code insn} calls, or {@code null} if it is no marker. */
@@ -52,11 +79,11 @@ public enum Marker {
             return null;
         }
         MethodInsnNode call = (MethodInsnNode) insn;
-        if (!call.owner.equals(GENERATOR)) {
+        if (!call.owner.startsWith("dev/weft/")) {
             return null;
         }
         for (Marker m : values()) {
-            if (m.methodName.equals(call.name) && m.descriptor.equals(call.desc)) {
+            if (m.owner.equals(call.owner) && m.methodName.equals(call.name) && m.descriptor.equals(call.desc)) {
                 return m;
             }
         }

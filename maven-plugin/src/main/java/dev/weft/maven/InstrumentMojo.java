@@ -1,0 +1,38 @@
+package dev.weft.maven;
+
+import java.io.File;
+import java.util.List;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Rewrites the {@code @Async} methods of {@code target/classes} in place, after compilation.
+ * Incremental: class files not changed since the last run without problems are not read again
+ * (the stamp is {@code target/weft-instrument.stamp}).
+ */
+@Mojo(name = "instrument", defaultPhase = LifecyclePhase.PROCESS_CLASSES,
+        requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
+public class InstrumentMojo extends AbstractInstrumentMojo {
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
+    private File outputDirectory;
+
+    @Parameter(defaultValue = "${project.compileClasspathElements}", readonly = true, required = true)
+    private List<String> compileClasspath;
+
+    @Override
+    File classesDirectory() {
+        return outputDirectory;
+    }
+
+    @Override
+    List<String> classpathElements() {
+        return compileClasspath;
+    }
+
+    @Override
+    String stampName() {
+        return "weft-instrument.stamp";
+    }
+}

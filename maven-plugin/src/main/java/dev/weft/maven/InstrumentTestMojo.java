@@ -1,0 +1,38 @@
+package dev.weft.maven;
+
+import java.io.File;
+import java.util.List;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Rewrites the {@code @Async} methods of {@code target/test-classes} in place, after test
+ * compilation, with the test classpath (which holds {@code target/classes}). Incremental, with
+ * the stamp {@code target/weft-instrument-test.stamp}.
+ */
+@Mojo(name = "instrument-test", defaultPhase = LifecyclePhase.PROCESS_TEST_CLASSES,
+        requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
+public class InstrumentTestMojo extends AbstractInstrumentMojo {
+    @Parameter(defaultValue = "${project.build.testOutputDirectory}", readonly = true, required = true)
+    private File testOutputDirectory;
+
+    @Parameter(defaultValue = "${project.testClasspathElements}", readonly = true, required = true)
+    private List<String> testClasspath;
+
+    @Override
+    File classesDirectory() {
+        return testOutputDirectory;
+    }
+
+    @Override
+    List<String> classpathElements() {
+        return testClasspath;
+    }
+
+    @Override
+    String stampName() {
+        return "weft-instrument-test.stamp";
+    }
+}

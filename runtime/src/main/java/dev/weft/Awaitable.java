@@ -1,0 +1,11 @@
+package dev.weft;
+
+/**
+ * Something {@link Weft#await(Awaitable)} accepts: a {@link Coroutine}, a {@code Task} or a
+ * {@code Future}. Any {@link java.util.concurrent.CompletionStage} is accepted by
+ * {@link Weft#await(java.util.concurrent.CompletionStage)} as well.
+ *
+ * @param <T> what awaiting it gives
+ */
+public interface Awaitable<T> {
+}

@@ -1,0 +1,117 @@
+package dev.weft.transform.cli;
+
+import dev.weft.transform.api.BatchResult;
+import dev.weft.transform.api.BatchRewriter;
+import dev.weft.transform.api.Problem;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line, for builds other than Maven:
+ * {@code java -jar weft-transformer.jar [--classpath CP] [-d OUT] [--verbose] DIR|JAR...}.
+ *
+ * <p>Exit status: 0 when every class was rewritten or needed nothing, 1 when the rewrite refused
+ * a class (each problem on the error stream, one a line, in the javac form
+ * {@code File.java:LINE: error: ...}) or a file could not be read or written, 2 on bad usage.
+ */
+public final class Main {
+    static final String USAGE = String.join(System.lineSeparator(),
+            "usage: java -jar weft-transformer.jar [options] DIR|JAR...",
+            "Rewrites the @Async methods of the classes in each directory or jar, in place or into -d OUT.",
+            "  --classpath CP, -cp CP   where the super classes of the inputs' classes are (" + File.pathSeparator + "-separated)",
+            "  -d OUT                   write into the directory OUT (or the jar OUT.jar for a single jar) instead of in place",
+            "  --include GLOB           rewrite only class files matching GLOB, such as com/example/** (repeatable)",
+            "  --exclude GLOB           never rewrite class files matching GLOB (repeatable)",
+            "  --verbose, -v            list every rewritten method",
+            "  --help, -h               print this message",
+            "Exit status: 0 ok, 1 problems (printed to stderr), 2 bad usage.");
+
+    private Main() {
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line, printing on {@code out} and {@code err}, and returns the exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        BatchRewriter.Builder batch = BatchRewriter.builder().log(out::println);
+        List<Path> classpath = new ArrayList<>();
+        List<String> includes = new ArrayList<>();
+        List<String> excludes = new ArrayList<>();
+        int inputs = 0;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                switch (arg) {
+                    case "--classpath":
+                    case "-classpath":
+                    case "-cp":
+                        for (String entry : value(args, ++i, arg).split(File.pathSeparator)) {
+                            if (!entry.isEmpty()) {
+                                classpath.add(Paths.get(entry));
+                            }
+                        }
+                        break;
+                    case "-d":
+                        batch.output(Paths.get(value(args, ++i, arg)));
+                        break;
+                    case "--include":
+                        includes.add(value(args, ++i, arg));
+                        break;
+                    case "--exclude":
+                        excludes.add(value(args, ++i, arg));
+                        break;
+                    case "--verbose":
+                    case "-v":
+                        batch.verbose(true);
+                        break;
+                    case "--help":
+                    case "-h":
+                        out.println(USAGE);
+                        return 0;
+                    default:
+                        if (arg.startsWith("-")) {
+                            throw new IllegalArgumentException("unknown option " + arg);
+                        }
+                        Path input = Paths.get(arg);
+                        if (!Files.isDirectory(input) && !Files.isRegularFile(input)) {
+                            throw new IllegalArgumentException("no such directory or jar: " + arg);
+                        }
+                        batch.input(input);
+                        inputs++;
+                }
+            }
+            if (inputs == 0) {
+                throw new IllegalArgumentException("no directory or jar to rewrite");
+            }
+            batch.classpath(classpath).includes(includes).excludes(excludes);
+            BatchResult result = batch.build().run();
+            for (Problem p : result.problems()) {
+                err.println(p);
+            }
+            return result.hasProblems() ? 1 : 0;
+        } catch (IllegalArgumentException e) {
+            err.println("weft: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (IOException | RuntimeException e) {
+            err.println("weft: " + e);
+            return 1;
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+}

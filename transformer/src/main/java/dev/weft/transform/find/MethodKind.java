@@ -1,0 +1,48 @@
+package dev.weft.transform.find;
+
+/**
+ * What an {@code @Async} method is, told by its return type: a generator or a coroutine. Each
+ * kind has its own runtime frame and its own markers.
+ */
+public enum MethodKind {
+    /** Returns {@code dev.weft.Generator}: Python's generator function. */
+    GENERATOR("Ldev/weft/Generator;", "dev/weft/internal/GeneratorFrame", "generator"),
+    /** Returns {@code dev.weft.Coroutine}: Python's {@code async def}. */
+    COROUTINE("Ldev/weft/Coroutine;", "dev/weft/internal/CoroutineFrame", "coroutine");
+
+    private final String returnDescriptor;
+    private final String frameClass;
+    private final String noun;
+
+    MethodKind(String returnDescriptor, String frameClass, String noun) {
+        this.returnDescriptor = returnDescriptor;
+        this.frameClass = frameClass;
+        this.noun = noun;
+    }
+
+    /** The kind of an {@code @Async} method with descriptor {@code methodDescriptor}, or null if it has none. */
+    public static MethodKind of(String methodDescriptor) {
+        String ret = methodDescriptor.substring(methodDescriptor.indexOf(')') + 1);
+        for (MethodKind k : values()) {
+            if (k.returnDescriptor.equals(ret)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /** The descriptor of what the method returns. */
+    public String returnDescriptor() {
+        return returnDescriptor;
+    }
+
+    /** The internal name of the runtime frame that runs a method of this kind. */
+    public String frameClass() {
+        return frameClass;
+    }
+
+    /** "generator" or "coroutine", for messages. */
+    public String noun() {
+        return noun;
+    }
+}
