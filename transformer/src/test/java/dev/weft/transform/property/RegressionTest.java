@@ -6,6 +6,11 @@ import dev.weft.Generator;
 import dev.weft.transform.testing.Harness;
 import dev.weft.transform.testing.Woven;
 import dev.weft.transform.verify.Drive;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -109,6 +114,23 @@ class RegressionTest {
         Generator<Object, Object, Object> g = gen(w, "ReturnThroughEmptyYieldFrom");
         assertThat(Drive.script(g, "next")).isEqualTo("!StopIteration");
         assertThat(g.returnValue()).isEqualTo(1);
+    }
+
+    /**
+     * A 200-line generator whose nested finally blocks javac copies onto every exit: the rewrite
+     * refuses it ("could not analyse this method (Too many allocated bytes)", ASM's Analyzer
+     * limit on frames times locals). Found by the property (--release 17); the reference yields
+     * 0.5 after running the outer finally block.
+     */
+    @Test
+    void aLongMethodWithNestedFinallyBlocksIsRewritten() throws IOException {
+        Path file = Paths.get(System.getProperty("basedir", "."), "src/test/java/dev/weft/transform/property/regressions/BigFinallies.java.txt");
+        Woven w = Harness.build(17, new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+        List<String> trace = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        Generator<Object, Object, Object> g = (Generator<Object, Object, Object>) w.call("reg.BigFinallies", "main", trace, -2, 2);
+        assertThat(g.next()).isEqualTo(0.5);
+        assertThat(trace).containsExactly("mf0");
     }
 
     /** The reference agrees with both, so the property cannot drift from these answers. */
