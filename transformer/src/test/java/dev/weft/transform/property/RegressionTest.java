@@ -117,6 +117,65 @@ class RegressionTest {
     }
 
     /**
+     * close() reaches the subgenerator, whose finally block yields: "ignored GeneratorExit" is
+     * raised in the delegating generator at its yieldFrom; it catches that and yields 3, so it
+     * ignored GeneratorExit too, and close() must say so (Python: RuntimeError from close()).
+     * Found by the property (--release 8 and 11), after the fix of the two tests above.
+     */
+    @Test
+    void aDelegatorThatCatchesTheSubgeneratorsIgnoredExitAndYieldsIgnoresItToo() {
+        Woven w = build("IgnoredExitCaughtByDelegator",
+                "@Async static Generator<Object, Object, Object> sub() {\n"
+                        + "    try {\n"
+                        + "        Generator.yield(1);\n"
+                        + "    } finally {\n"
+                        + "        Generator.yield(2);\n"
+                        + "    }\n"
+                        + "    return Generator.done();\n"
+                        + "}\n"
+                        + "@Async static Generator<Object, Object, Object> gen(List<String> t) {\n"
+                        + "    try {\n"
+                        + "        Generator.yieldFrom(sub());\n"
+                        + "    } catch (IllegalStateException e) {\n"
+                        + "        t.add(\"caught\");\n"
+                        + "        Generator.yield(3);\n"
+                        + "    }\n"
+                        + "    return Generator.done();\n"
+                        + "}");
+        List<String> trace = new ArrayList<>();
+        Generator<Object, Object, Object> g = gen(w, "IgnoredExitCaughtByDelegator", trace);
+        assertThat(Drive.script(g, "next", "close")).isEqualTo("1 !IllegalStateException");
+        assertThat(trace).containsExactly("caught");
+        assertThat(g.state()).isEqualTo(Generator.State.SUSPENDED);
+        assertThat(Drive.script(g, "next")).isEqualTo("!StopIteration");
+
+        List<String> refTrace = new ArrayList<>();
+        ThreadGen.track();
+        try {
+            ThreadGen r = new ThreadGen(b -> {
+                try {
+                    b.yieldFrom(new ThreadGen(s -> {
+                        try {
+                            s.yield(1);
+                        } finally {
+                            s.yield(2);
+                        }
+                        return null;
+                    }));
+                } catch (IllegalStateException e) {
+                    refTrace.add("caught");
+                    b.yield(3);
+                }
+                return null;
+            });
+            assertThat(Drive.script(r, "next", "close", "next")).isEqualTo("1 !IllegalStateException !StopIteration");
+            assertThat(refTrace).containsExactly("caught");
+        } finally {
+            ThreadGen.abandonAll();
+        }
+    }
+
+    /**
      * A 200-line generator whose nested finally blocks javac copies onto every exit: the rewrite
      * refuses it ("could not analyse this method (Too many allocated bytes)", ASM's Analyzer
      * limit on frames times locals). Found by the property (--release 17); the reference yields
