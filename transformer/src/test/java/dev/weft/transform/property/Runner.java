@@ -68,6 +68,11 @@ final class Runner {
             return "";
         }
 
+        /** The first difference with numbers and traces left out: what a shrunk program must keep. */
+        String kind() {
+            return firstDifference().replaceAll("\\[[^]]*\\]", "").replaceAll("-?\\d+", "N");
+        }
+
         /** A report a developer can act on: the program, its script, and where the two runs part. */
         String report() {
             StringBuilder s = new StringBuilder();

@@ -21,19 +21,29 @@ final class Shrinker {
     private Shrinker() {
     }
 
+    /**
+     * Shrinks {@code failing} while it fails the same way (the same first difference, numbers and
+     * traces aside), trying at most {@code maxCandidates} candidates.
+     */
     static Program shrink(Program failing, int release, int maxCandidates) {
+        List<Runner.Outcome> first = Runner.run(List.of(failing), release);
+        String kind = first.get(0).kind();
         Program cur = failing;
         int tried = 0;
+        int start = 0;
         boolean progress = true;
         while (progress && tried < maxCandidates) {
             progress = false;
             List<Program> all = candidates(cur);
-            for (int from = 0; from < all.size() && tried < maxCandidates; from += CHUNK) {
+            // resume near where the last success was: earlier candidates mostly failed already
+            for (int n = 0; n < all.size() && tried < maxCandidates; n += CHUNK) {
+                int from = (start + n) % all.size();
                 List<Program> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
                 tried += chunk.size();
-                Program found = firstFailing(chunk, release);
-                if (found != null) {
-                    cur = found;
+                int found = firstFailing(chunk, release, kind);
+                if (found >= 0) {
+                    cur = chunk.get(found);
+                    start = from + found;
                     progress = true;
                     break;
                 }
@@ -42,21 +52,30 @@ final class Shrinker {
         return cur;
     }
 
-    private static Program firstFailing(List<Program> chunk, int release) {
+    private static int firstFailing(List<Program> chunk, int release, String kind) {
         try {
-            for (Runner.Outcome o : Runner.run(chunk, release)) {
-                if (o.failed()) {
-                    return o.program;
+            List<Runner.Outcome> outcomes = Runner.run(chunk, release);
+            for (int i = 0; i < outcomes.size(); i++) {
+                if (outcomes.get(i).failed() && outcomes.get(i).kind().equals(kind)) {
+                    return i;
                 }
             }
         } catch (AssertionError | RuntimeException e) {
-            return null; // a candidate the reference cannot run is no evidence
+            return -1; // a candidate the reference cannot run is no evidence
         }
-        return null;
+        return -1;
     }
 
     static List<Program> candidates(Program p) {
         List<Program> out = new ArrayList<>();
+        for (int n = 1; n < p.script.size(); n++) {
+            out.add(p.withScript(p.script.subList(0, n)));
+        }
+        for (int i = 0; i < p.body.size(); i++) {
+            List<Stmt> b = new ArrayList<>(p.body);
+            b.remove(i);
+            out.add(p.withBody(b));
+        }
         for (int i = p.script.size() - 1; i >= 0 && p.script.size() > 1; i--) {
             List<Ast.Op> s = new ArrayList<>(p.script);
             s.remove(i);
