@@ -45,7 +45,10 @@ final class Ast {
         }
     }
 
-    /** An int read from another local: {@code (int) (l0 % 1000)}, {@code (int) d0}, {@code s0.length()}, or {@code p1}. */
+    /**
+     * An int read from another local: {@code (int) (l0 % 1000)}, {@code (int) d0},
+     * {@code s0.length()}, {@code p1}, or the field {@code f} (in an instance method; else {@code p1}).
+     */
     static final class Other implements Expr {
         final int kind;
 
@@ -216,6 +219,26 @@ final class Ast {
         }
     }
 
+    /** {@code switch (floorMod(e, n))} over {@code n} case blocks, the last one {@code default}. */
+    static final class Switch implements Stmt {
+        final Expr e;
+        final List<List<Stmt>> cases;
+
+        Switch(Expr e, List<List<Stmt>> cases) {
+            this.e = e;
+            this.cases = cases;
+        }
+    }
+
+    /** {@code this.f = this.f + e} (in an instance method; {@code x0 = x0 + e} in a static one). */
+    static final class FieldAdd implements Stmt {
+        final Expr e;
+
+        FieldAdd(Expr e) {
+            this.e = e;
+        }
+    }
+
     /** {@code try (Rt.Res r = ...) { body }}: the resource's closing is traced. */
     static final class TryRes implements Stmt {
         final List<Stmt> body;
@@ -258,8 +281,15 @@ final class Ast {
         final int p0;
         final int p1;
         final List<Op> script;
+        /** Whether main is an instance method (with {@code this} and the field {@code f} live across yields). */
+        final boolean instance;
 
         Program(List<Stmt> body, List<List<Stmt>> subs, int p0, int p1, List<Op> script) {
+            this(body, subs, p0, p1, script, false);
+        }
+
+        Program(List<Stmt> body, List<List<Stmt>> subs, int p0, int p1, List<Op> script, boolean instance) {
+            this.instance = instance;
             this.body = Collections.unmodifiableList(new ArrayList<>(body));
             this.subs = Collections.unmodifiableList(new ArrayList<>(subs));
             this.p0 = p0;
@@ -268,15 +298,19 @@ final class Ast {
         }
 
         Program withBody(List<Stmt> b) {
-            return new Program(b, subs, p0, p1, script);
+            return new Program(b, subs, p0, p1, script, instance);
         }
 
         Program withSubs(List<List<Stmt>> s) {
-            return new Program(body, s, p0, p1, script);
+            return new Program(body, s, p0, p1, script, instance);
         }
 
         Program withScript(List<Op> s) {
-            return new Program(body, subs, p0, p1, s);
+            return new Program(body, subs, p0, p1, s, instance);
+        }
+
+        Program withParams(int a, int b, boolean inst) {
+            return new Program(body, subs, a, b, script, inst);
         }
 
         @Override

@@ -48,6 +48,20 @@ final class Printer {
     private final int subCount;
     private final StringBuilder out = new StringBuilder();
     private final List<String> loops = new ArrayList<>();
+    /**
+     * What a {@code break} would leave, innermost last: a loop ({@code null}) or a switch (the
+     * breaks printed that exit it, by number).
+     */
+    private final List<java.util.Set<Integer>> breakTargets = new ArrayList<>();
+    /**
+     * For each try statement being printed, the breaks printed in its try block and catch
+     * blocks, with their switch. Such a break does not exit its switch when the finally block
+     * cannot complete normally (javac's Flow drops those pending exits).
+     */
+    private final List<List<Object[]>> openTryBlocks = new ArrayList<>();
+    private int breaks;
+    /** Whether this is main of an instance program: {@code this} and the field {@code f} exist. */
+    private boolean instance;
     private int indent;
     private int fresh;
 
@@ -68,9 +82,12 @@ final class Printer {
     static String weftClass(String name, Program p) {
         StringBuilder s = new StringBuilder("final class " + name + " {\n");
         int n = p.subs.size();
-        s.append(weftMethod("main", "m", p.body, 0, n));
+        if (p.instance) {
+            s.append("    int f = 3;\n");
+        }
+        s.append(weftMethod("main", "m", p.body, 0, n, p.instance));
         for (int j = 0; j < n; j++) {
-            s.append(weftMethod("sub" + j, "s" + j, p.subs.get(j), j + 1, n - j - 1));
+            s.append(weftMethod("sub" + j, "s" + j, p.subs.get(j), j + 1, n - j - 1, false));
         }
         return s.append("}\n").toString();
     }
@@ -78,36 +95,41 @@ final class Printer {
     static String refClass(String name, Program p) {
         StringBuilder s = new StringBuilder("final class " + name + " {\n");
         int n = p.subs.size();
-        s.append(refMethod(name, "main", "m", p.body, 0, n));
+        if (p.instance) {
+            s.append("    int f = 3;\n");
+        }
+        s.append(refMethod(name, "main", "m", p.body, 0, n, p.instance));
         for (int j = 0; j < n; j++) {
-            s.append(refMethod(name, "sub" + j, "s" + j, p.subs.get(j), j + 1, n - j - 1));
+            s.append(refMethod(name, "sub" + j, "s" + j, p.subs.get(j), j + 1, n - j - 1, false));
         }
         return s.append("}\n").toString();
     }
 
-    private static String weftMethod(String name, String tag, List<Stmt> body, int subBase, int subs) {
+    private static String weftMethod(String name, String tag, List<Stmt> body, int subBase, int subs, boolean instance) {
         Printer pr = new Printer(true, null, tag, subBase, subs, 2);
+        pr.instance = instance;
         pr.line(INIT);
         if (pr.block(body)) {
             pr.line("return Generator.done();");
         }
-        return "    @Async\n    static Generator<Object, Object, Object> " + name + "(List<String> t, int p0, int p1) {\n"
+        return "    @Async\n    " + (instance ? "" : "static ") + "Generator<Object, Object, Object> " + name + "(List<String> t, int p0, int p1) {\n"
                 + pr.out + "    }\n";
     }
 
-    private static String refMethod(String cls, String name, String tag, List<Stmt> body, int subBase, int subs) {
+    private static String refMethod(String cls, String name, String tag, List<Stmt> body, int subBase, int subs, boolean instance) {
         Printer pr = new Printer(false, cls, tag, subBase, subs, 3);
+        pr.instance = instance;
         pr.line(INIT);
         if (pr.block(body)) {
             pr.line("return null;");
         }
-        return "    static Generator<Object, Object, Object> " + name + "(List<String> t, int p0, int p1) {\n"
+        return "    " + (instance ? "" : "static ") + "Generator<Object, Object, Object> " + name + "(List<String> t, int p0, int p1) {\n"
                 + "        return new ThreadGen(g -> {\n" + pr.out + "        });\n    }\n";
     }
 
     /** The program as a reader wants it in a failure report: the Weft source, the arguments and the script. */
     static String describe(Program p) {
-        return weftClass("Repro", p) + "// main(t, " + p.p0 + ", " + p.p1 + "), then: "
+        return weftClass("Repro", p) + "// " + (p.instance ? "new Repro()." : "") + "main(t, " + p.p0 + ", " + p.p1 + "), then: "
                 + p.script.stream().map(Object::toString).collect(Collectors.joining(", ")) + "\n";
     }
 
@@ -187,12 +209,56 @@ final class Printer {
         if (s instanceof Loop) {
             return loop((Loop) s);
         }
-        if (s instanceof Break || s instanceof Continue) {
-            if (loops.isEmpty()) {
-                return true; // dropped: no loop to leave
+        if (s instanceof Break) {
+            if (breakTargets.isEmpty()) {
+                return true; // dropped: nothing to leave
             }
-            line(s instanceof Break ? "break;" : "continue;");
+            java.util.Set<Integer> target = breakTargets.get(breakTargets.size() - 1);
+            if (target != null) {
+                int id = breaks++;
+                target.add(id); // the switch can complete normally
+                for (List<Object[]> open : openTryBlocks) {
+                    open.add(new Object[] {target, id});
+                }
+            }
+            line("break;");
             return false;
+        }
+        if (s instanceof Continue) {
+            if (loops.isEmpty()) {
+                return true; // dropped: no loop to go on with
+            }
+            line("continue;");
+            return false;
+        }
+        if (s instanceof Ast.FieldAdd) {
+            String marker = yield(expr(((Ast.FieldAdd) s).e));
+            line((instance ? "this.f += " : "x0 += ") + "Rt.val(" + marker + ");");
+            return true;
+        }
+        if (s instanceof Ast.Switch) {
+            Ast.Switch w = (Ast.Switch) s;
+            int n = w.cases.size();
+            java.util.Set<Integer> broke = new java.util.HashSet<>();
+            boolean completes = false;
+            line("switch (Math.floorMod(" + expr(w.e) + ", " + n + ")) {");
+            indent++;
+            breakTargets.add(broke);
+            for (int k = 0; k < n; k++) {
+                line(k == n - 1 ? "default: {" : "case " + k + ": {");
+                indent++;
+                boolean c = block(w.cases.get(k));
+                if (c) {
+                    line("break;");
+                    completes = true;
+                }
+                indent--;
+                line("}");
+            }
+            breakTargets.remove(breakTargets.size() - 1);
+            indent--;
+            line("}");
+            return completes || !broke.isEmpty();
         }
         if (s instanceof Throw) {
             line("throw new Boom(" + expr(((Throw) s).e) + ");");
@@ -223,6 +289,7 @@ final class Printer {
         int bound = Math.floorMod(l.bound, 4);
         boolean completes = true; // the conditions are never constant, and do-while gets an exit first
         loops.add(i);
+        breakTargets.add(null);
         switch (Math.floorMod(l.kind, 3)) {
             case 0:
                 line("int " + i + " = 0;");
@@ -247,11 +314,14 @@ final class Printer {
                 line("} while (" + i + " < " + bound + ");");
         }
         loops.remove(loops.size() - 1);
+        breakTargets.remove(breakTargets.size() - 1);
         return completes;
     }
 
     private boolean tryStmt(Try t) {
         int n = fresh++;
+        List<Object[]> inTryBlock = new ArrayList<>();
+        openTryBlocks.add(inTryBlock);
         boolean completes = braced("try", t.body, "");
         boolean[] seen = new boolean[3];
         int[] order = {0, 2, 1}; // Boom and GeneratorExit before RuntimeException, which would hide Boom
@@ -288,6 +358,7 @@ final class Printer {
                 line("}");
             }
         }
+        openTryBlocks.remove(openTryBlocks.size() - 1);
         List<Stmt> fin = t.fin;
         if (fin == null && !anyCatch) {
             fin = List.of();
@@ -300,6 +371,13 @@ final class Printer {
             indent--;
             line("}");
             completes &= finCompletes;
+            if (!finCompletes) {
+                for (Object[] b : inTryBlock) {
+                    @SuppressWarnings("unchecked")
+                    java.util.Set<Integer> target = (java.util.Set<Integer>) b[0];
+                    target.remove((Integer) b[1]);
+                }
+            }
         }
         return completes;
     }
@@ -347,10 +425,11 @@ final class Printer {
             return loops.isEmpty() ? "1" : loops.get(loops.size() - 1 - Math.floorMod(((Ctr) e).i, loops.size()));
         }
         if (e instanceof Other) {
-            switch (Math.floorMod(((Other) e).kind, 4)) {
+            switch (Math.floorMod(((Other) e).kind, 5)) {
                 case 0: return "(int) (l0 % 1000)";
                 case 1: return "(int) d0";
                 case 2: return "s0.length()";
+                case 4: return instance ? "f" : "p1";
                 default: return "p1";
             }
         }

@@ -43,7 +43,8 @@ final class Programs {
         Arbitrary<List<Stmt>> body = block(MAIN_DEPTH, true).list().ofMinSize(1).ofMaxSize(5).map(Programs::flatten);
         Arbitrary<List<Stmt>> sub = block(SUB_DEPTH, true).list().ofMinSize(1).ofMaxSize(3).map(Programs::flatten);
         Arbitrary<Integer> param = Arbitraries.integers().between(-3, 9);
-        return Combinators.combine(body, sub.list().ofMaxSize(3), param, param, script()).as(Program::new);
+        return Combinators.combine(body, sub.list().ofMaxSize(3), param, param, script(), Arbitraries.of(false, true))
+                .as(Program::new);
     }
 
     static Arbitrary<List<Op>> script() {
@@ -66,7 +67,7 @@ final class Programs {
             Tuple.of(3, Arbitraries.integers().between(0, 9).map(v -> (Expr) new Lit(v))),
             Tuple.of(4, Arbitraries.integers().between(0, 3).map(v -> (Expr) new Var(v))),
             Tuple.of(2, Arbitraries.integers().between(0, 2).map(v -> (Expr) new Ctr(v))),
-            Tuple.of(2, Arbitraries.integers().between(0, 3).map(v -> (Expr) new Other(v))));
+            Tuple.of(2, Arbitraries.integers().between(0, 4).map(v -> (Expr) new Other(v))));
 
     static Arbitrary<Expr> expr(int depth) {
         if (depth == 0) {
@@ -99,13 +100,14 @@ final class Programs {
                 .as((s, x, t) -> (Stmt) new YieldFromSub(s, x, t));
         Arbitrary<Stmt> yieldFromList = expr(1).list().ofMaxSize(3).map(l -> (Stmt) new YieldFromList(l));
         Arbitrary<Stmt> assign = Combinators.combine(small, e).as((t, x) -> (Stmt) new Assign(t, x));
+        Arbitrary<Stmt> fieldAdd = e.map(x -> (Stmt) new Ast.FieldAdd(x));
         Arbitrary<Stmt> brk = Arbitraries.just(new Break());
         Arbitrary<Stmt> cont = Arbitraries.just(new Continue());
         Arbitrary<Stmt> thr = expr(1).map(x -> (Stmt) new Throw(x));
         Arbitrary<Stmt> ret = expr(1).injectNull(0.3).map(x -> (Stmt) new Return(x));
         List<Tuple.Tuple2<Integer, Arbitrary<Stmt>>> choices = new ArrayList<>(List.of(
                 Tuple.of(8, yield), Tuple.of(5, yieldAssign), Tuple.of(2, yieldFromList), Tuple.of(4, assign),
-                Tuple.of(1, brk), Tuple.of(1, cont), Tuple.of(1, thr), Tuple.of(1, ret)));
+                Tuple.of(1, brk), Tuple.of(1, cont), Tuple.of(1, thr), Tuple.of(1, ret), Tuple.of(1, fieldAdd)));
         if (subs) {
             choices.add(Tuple.of(3, yieldFromSub));
         }
@@ -124,6 +126,8 @@ final class Programs {
         choices.add(Tuple.of(4, loop));
         choices.add(Tuple.of(6, tries));
         choices.add(Tuple.of(1, tryRes));
+        Arbitrary<Stmt> sw = Combinators.combine(expr(1), inner.list().ofMinSize(1).ofMaxSize(3)).as((x, cs) -> (Stmt) new Ast.Switch(x, cs));
+        choices.add(Tuple.of(2, sw));
         return Arbitraries.frequencyOf(choices);
     }
 }

@@ -243,6 +243,21 @@ class RegressionTest {
     }
 
     /**
+     * A 75-line generator with finally blocks nested in catch and finally blocks: the rewrite
+     * refuses it ("Too many allocated bytes", as {@link #aLongMethodWithNestedFinallyBlocksIsRewritten}).
+     * Found by the property (--release 17, shrunk); the reference yields 1.
+     */
+    @Test
+    void nestedFinallyBlocksInCatchAndFinallyAreRewritten() throws IOException {
+        Woven w = Harness.build(17, regression("NestedFinallies"));
+        List<String> trace = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        Generator<Object, Object, Object> g = (Generator<Object, Object, Object>) w.call("reg.NestedFinallies", "main", trace, 0, 0);
+        assertThat(g.next()).isEqualTo(1);
+        assertThat(trace).isEmpty();
+    }
+
+    /**
      * A generator whose rewritten body no longer fits the JVM's 64 KB method limit, though the
      * method javac compiled does ("Method too large" from the rewrite). Found by the property
      * (--release 11); the reference's first three values are -5, 1 (after send(6)), 6.

@@ -108,7 +108,21 @@ final class Runner {
     /** Runs every program of the batch; compilation errors (a printer bug) throw. */
     static List<Outcome> run(List<Program> programs, int release) {
         long t0 = System.nanoTime();
-        Map<String, byte[]> compiled = InMemoryJavac.compile(release, List.of(JavaSource.of("gen.Batch", source(programs))));
+        String source = source(programs);
+        Map<String, byte[]> compiled;
+        try {
+            compiled = InMemoryJavac.compile(release, List.of(JavaSource.of("gen.Batch", source)));
+        } catch (AssertionError e) {
+            // a printer bug: keep the source to look at
+            try {
+                java.nio.file.Path dir = java.nio.file.Paths.get("target", "weft-property");
+                java.nio.file.Files.createDirectories(dir);
+                java.nio.file.Files.write(dir.resolve("uncompilable-Batch.java"), source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException io) {
+                e.addSuppressed(io);
+            }
+            throw e;
+        }
         COMPILE_NANOS.addAndGet(System.nanoTime() - t0);
         Rewriter rewriter = Weaver.rewriter(compiled);
         Map<String, byte[]> finalBytes = new TreeMap<>(compiled);
@@ -161,14 +175,21 @@ final class Runner {
 
     /** Runs one program's script on the class {@code className}'s {@code main}; returns the events. */
     static List<String> drive(ClassLoader loader, String className, Program p) throws Exception {
-        Method main = Class.forName(className, true, loader).getDeclaredMethod("main", List.class, int.class, int.class);
+        Class<?> type = Class.forName(className, true, loader);
+        Method main = type.getDeclaredMethod("main", List.class, int.class, int.class);
         main.setAccessible(true);
+        Object target = null;
+        if (p.instance) {
+            java.lang.reflect.Constructor<?> make = type.getDeclaredConstructor();
+            make.setAccessible(true);
+            target = make.newInstance();
+        }
         List<String> trace = new ArrayList<>();
         List<String> events = new ArrayList<>();
         ThreadGen.track();
         try {
             @SuppressWarnings("unchecked")
-            Generator<Object, Object, Object> g = (Generator<Object, Object, Object>) main.invoke(null, trace, p.p0, p.p1);
+            Generator<Object, Object, Object> g = (Generator<Object, Object, Object>) main.invoke(target, trace, p.p0, p.p1);
             events.add("created " + trace + " " + g.state());
             for (Op op : p.script) {
                 int before = trace.size();

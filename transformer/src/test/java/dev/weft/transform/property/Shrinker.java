@@ -97,7 +97,10 @@ final class Shrinker {
             }
         }
         if (p.p0 != 0 || p.p1 != 0) {
-            out.add(new Program(p.body, p.subs, 0, 0, p.script));
+            out.add(p.withParams(0, 0, p.instance));
+        }
+        if (p.instance) {
+            out.add(p.withParams(p.p0, p.p1, false));
         }
         return out;
     }
@@ -145,6 +148,8 @@ final class Shrinker {
             out.add(((Loop) s).body);
         } else if (s instanceof TryRes) {
             out.add(((TryRes) s).body);
+        } else if (s instanceof Ast.Switch) {
+            out.addAll(((Ast.Switch) s).cases);
         } else if (s instanceof Try) {
             Try t = (Try) s;
             out.add(t.body);
@@ -182,6 +187,20 @@ final class Shrinker {
         } else if (s instanceof TryRes) {
             for (List<Stmt> b : blocks(((TryRes) s).body)) {
                 out.add(new TryRes(b));
+            }
+        } else if (s instanceof Ast.Switch) {
+            Ast.Switch w = (Ast.Switch) s;
+            for (int k = 0; k < w.cases.size() && w.cases.size() > 1; k++) {
+                List<List<Stmt>> cs = new ArrayList<>(w.cases);
+                cs.remove(k);
+                out.add(new Ast.Switch(w.e, cs));
+            }
+            for (int k = 0; k < w.cases.size(); k++) {
+                for (List<Stmt> b : blocks(w.cases.get(k))) {
+                    List<List<Stmt>> cs = new ArrayList<>(w.cases);
+                    cs.set(k, b);
+                    out.add(new Ast.Switch(w.e, cs));
+                }
             }
         } else if (s instanceof Try) {
             Try t = (Try) s;
