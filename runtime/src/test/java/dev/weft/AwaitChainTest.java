@@ -5,6 +5,7 @@ import static dev.weft.Coros.returning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.internal.AwaitFrame;
 import dev.weft.internal.CoroutineFrame;
 import dev.weft.internal.Frame;
 import java.lang.management.ManagementFactory;
@@ -160,10 +161,9 @@ class AwaitChainTest {
     }
 
     @Test
-    void a_body_that_does_not_end_with_returning_is_an_error() {
-        Coroutine<Object> bad = new CoroutineFrame<>(frame -> "not the frame", 0, 0);
-        assertThatThrownBy(() -> loop.runUntilComplete(bad)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("must end with 'return Coroutine.returning(value)'");
+    void what_the_body_returns_is_the_result() {
+        Coroutine<Object> plain = new CoroutineFrame<>(frame -> "returned as it is", 0, 0);
+        assertThat(loop.runUntilComplete(plain)).isEqualTo("returned as it is");
     }
 
     @Test
@@ -200,8 +200,8 @@ class AwaitChainTest {
         Future<String> cancelled = loop.createFuture();
         cancelled.cancel("gone");
         assertThatThrownBy(() -> f.tryAwait(cancelled)).isInstanceOf(CancellationException.class).hasMessage("gone");
-        assertThat(f.tryAwait(loop.createFuture())).isSameAs(CoroutineFrame.PENDING);
-        assertThat(f.tryAwait(returning(1))).isSameAs(CoroutineFrame.PENDING);
+        assertThat(f.tryAwait(loop.createFuture())).isSameAs(AwaitFrame.PENDING);
+        assertThat(f.tryAwait(returning(1))).isSameAs(AwaitFrame.PENDING);
     }
 
     @Test
@@ -216,7 +216,7 @@ class AwaitChainTest {
         CompletableFuture<Object> cancelled = new CompletableFuture<>();
         cancelled.cancel(false);
         assertThatThrownBy(() -> f.tryAwait(cancelled)).isInstanceOf(CancellationException.class);
-        assertThat(f.tryAwait(new CompletableFuture<>())).isSameAs(CoroutineFrame.PENDING);
+        assertThat(f.tryAwait(new CompletableFuture<>())).isSameAs(AwaitFrame.PENDING);
     }
 
     @Test
@@ -262,7 +262,7 @@ class AwaitChainTest {
             String r = real.runUntilComplete(coro((f, label) -> {
                 if (label == 0) {
                     Object now = f.tryAwait(cf.thenApply(s -> s));
-                    threads.add("fast path: " + (now != CoroutineFrame.PENDING));
+                    threads.add("fast path: " + (now != AwaitFrame.PENDING));
                     return f.suspendAwait(1, cf.thenApply(s -> s));
                 }
                 threads.add(Thread.currentThread().getName());

@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.internal.AwaitFrame;
 import dev.weft.internal.CoroutineFrame;
 import dev.weft.internal.Sneaky;
 import java.util.function.Supplier;
@@ -49,7 +50,7 @@ final class Coros {
         return coro((f, label) -> {
             if (label == 0) {
                 Object r = f.tryAwait(aw);
-                return r != CoroutineFrame.PENDING ? f.returning(r) : f.suspendAwait(1, aw);
+                return r != AwaitFrame.PENDING ? f.returning(r) : f.suspendAwait(1, aw);
             }
             return f.returning(f.resumeValue());
         });

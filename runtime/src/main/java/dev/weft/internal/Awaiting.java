@@ -13,7 +13,7 @@ final class Awaiting {
 
     /**
      * The fast path of {@code await}: the result of {@code awaited} if it is done now, else
-     * {@link CoroutineFrame#PENDING}. A done {@link Future} (or {@code Task}) gives its result or
+     * {@link AwaitFrame#PENDING}. A done {@link Future} (or {@code Task}) gives its result or
      * raises its exception unwrapped ({@link CancellationException} if cancelled); a done
      * {@link CompletableFuture} the same, with {@link CompletionException} and
      * {@link ExecutionException} unwrapped. No allocation unless an exception is raised.
@@ -23,29 +23,34 @@ final class Awaiting {
     static Object tryNow(Object awaited) {
         if (awaited instanceof Future) {
             Future<?> f = (Future<?>) awaited;
-            return f.done() ? f.result() : CoroutineFrame.PENDING;
+            return f.done() ? f.result() : AwaitFrame.PENDING;
         }
         if (awaited instanceof CompletableFuture) {
             CompletableFuture<?> cf = (CompletableFuture<?>) awaited;
-            return cf.isDone() ? joinNow(cf) : CoroutineFrame.PENDING;
+            return cf.isDone() ? joinNow(cf) : AwaitFrame.PENDING;
         }
         if (awaited == null) {
             throw new NullPointerException("await(null): nothing to await; pass a coroutine, task, future or CompletionStage");
         }
-        return CoroutineFrame.PENDING;
+        return AwaitFrame.PENDING;
     }
 
     private static Object joinNow(CompletableFuture<?> cf) {
         try {
             return cf.getNow(null);
-        } catch (CompletionException e) {
+        } catch (CompletionException | CancellationException e) {
             throw Sneaky.<RuntimeException>raise(unwrap(e));
         }
     }
 
-    /** The exception a {@code CompletionStage} failed with, without its {@code CompletionException}/{@code ExecutionException} wrappers. */
+    /**
+     * The exception a {@code CompletionStage} failed with, without its {@code CompletionException}/
+     * {@code ExecutionException} wrappers, and without the fresh {@code CancellationException("getNow")}
+     * that JDK 19+ wraps around the original cancellation.
+     */
     static Throwable unwrap(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+        while (t.getCause() != null && (t instanceof CompletionException || t instanceof ExecutionException
+                || (t instanceof CancellationException && t.getCause() instanceof CancellationException))) {
             t = t.getCause();
         }
         return t;

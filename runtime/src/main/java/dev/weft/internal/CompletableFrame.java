@@ -32,24 +32,19 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * <p>Resuming does not grow the stack: a stage that completes while the frame is still registering
  * its callback is taken by the running driver loop, not by a nested call.
  */
-public final class CompletableFrame<T> extends Frame {
+public final class CompletableFrame<T> extends AwaitFrame {
     private static final int RUNNING = 0;
     private static final int WAITING = 1;
     private static final int COMPLETED_EARLY = 2;
     private static final AtomicIntegerFieldUpdater<CompletableFrame<?>> PHASE = phaseUpdater();
 
-    private final Body body;
     private final CompletableFuture<T> result = new CompletableFuture<>();
-    private Object value;
-    private Throwable thrown;
-    private Object awaiting;
     /** Whether the driver runs, waits, or a stage completed before the driver finished registering. */
     private volatile int phase;
 
     /** What the rewritten factory calls: a coroutine of {@code body}, not started, with room for its live values. */
     public CompletableFrame(Body body, int refCount, int primCount) {
-        super(refCount, primCount);
-        this.body = body;
+        super(body, refCount, primCount);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -63,29 +58,8 @@ public final class CompletableFrame<T> extends Frame {
         return result;
     }
 
-    /** The fast path of {@code await}: the result if {@code awaited} is done already, else {@link CoroutineFrame#PENDING}. */
-    public Object tryAwait(Object awaited) {
-        return Awaiting.tryNow(awaited);
-    }
 
-    /** Suspends at resume point {@code label} until {@code awaited} is done. */
-    public Object suspendAwait(int label, Object awaited) {
-        this.label = label;
-        this.awaiting = awaited;
-        return SUSPEND;
-    }
 
-    /** At a resume point: the awaited result; raises the awaited exception. */
-    public Object resumeValue() {
-        Throwable t = thrown;
-        if (t != null) {
-            thrown = null;
-            throw Sneaky.<RuntimeException>raise(t);
-        }
-        Object v = value;
-        value = null;
-        return v;
-    }
 
     private void drive(Object sent, Throwable toThrow) {
         for (;;) {

@@ -10,22 +10,15 @@ import dev.weft.Coroutine;
  * <ul>
  *   <li>the factory: {@code new CoroutineFrame(body, refs, prims)}, parameters saved as resume
  *       point 0, {@code areturn};</li>
- *   <li>at {@code Weft.await(x)}: {@code r = frame.tryAwait(x)}; if {@code r != PENDING} it is the
+ *   <li>at {@code Weft.await(x)}: {@code r = frame.tryAwait(x)}; if {@code r != AwaitFrame.PENDING} it is the
  *       result, taken with no suspension (the fast path: {@code x} was done). Otherwise save live
  *       values and {@code return frame.suspendAwait(k, x)}; at resume point k restore, then
  *       {@code frame.resumeValue()} gives the result (or throws the exception / cancellation);</li>
- *   <li>{@code Coroutine.returning(v)} becomes {@code frame.returning(v)}, returned by the body.</li>
+ *   <li>{@code Coroutine.returning(v)} becomes {@code v} itself and {@code Coroutine.done()}
+ *       {@code null}: the body returns its result, as any method does.</li>
  * </ul>
  */
-public final class CoroutineFrame<T> extends Frame implements Coroutine<T> {
-    /** From {@link #tryAwait}: the awaited thing is not done, the body must suspend. */
-    public static final Object PENDING = new Object() {
-        @Override
-        public String toString() {
-            return "PENDING";
-        }
-    };
-
+public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> {
     /**
      * What a frame suspends on to be stepped again in the next iteration of the loop, letting every
      * other ready callback run first: Python's bare {@code yield}, what {@code sleep(0)} does.
@@ -51,52 +44,14 @@ public final class CoroutineFrame<T> extends Frame implements Coroutine<T> {
     private static final byte ACTIVE = 1;
     private static final byte DONE = 2;
 
-    final Body body;
     /** {@link #FRESH} until a task or an await takes it, then {@link #ACTIVE}, finally {@link #DONE}. */
     private byte state;
     /** The frame awaiting this one (the next outer level of the await chain), while this one runs. */
     private CoroutineFrame<?> parent;
-    /** The result delivered at the resume point, then the coroutine's own result. */
-    Object value;
-    /** What to raise at the resume point. */
-    Throwable thrown;
-    /** What the body suspended on: a coroutine to run inline, or something to wait for. */
-    Object awaiting;
 
     /** What the rewritten factory calls: a fresh coroutine of {@code body}, with room for its live values. */
     public CoroutineFrame(Body body, int refCount, int primCount) {
-        super(refCount, primCount);
-        this.body = body;
-    }
-
-    /** The fast path of {@code await}: the result if {@code awaited} is done already, else {@link #PENDING}. */
-    public Object tryAwait(Object awaited) {
-        return Awaiting.tryNow(awaited);
-    }
-
-    /** Suspends at resume point {@code label} until {@code awaited} is done. */
-    public Object suspendAwait(int label, Object awaited) {
-        this.label = label;
-        this.awaiting = awaited;
-        return SUSPEND;
-    }
-
-    /** At a resume point: the awaited result; raises the awaited exception or the cancellation. */
-    public Object resumeValue() {
-        Throwable t = thrown;
-        if (t != null) {
-            thrown = null;
-            throw Sneaky.<RuntimeException>raise(t);
-        }
-        Object v = value;
-        value = null;
-        return v;
-    }
-
-    /** {@code Coroutine.returning(v)}: records the result; the body then returns this frame. */
-    public Coroutine<T> returning(Object result) {
-        this.value = result;
-        return this;
+        super(body, refCount, primCount);
     }
 
     // ---- the driver: what a Task calls (runtime only, never the rewrite) ----
@@ -216,9 +171,8 @@ public final class CoroutineFrame<T> extends Frame implements Coroutine<T> {
             }
             cur.state = DONE;
             cur.awaiting = null;
-            if (raised == null && r != cur) {
-                raised = new IllegalStateException("an @Async coroutine must end with 'return Coroutine.returning(value)'"
-                        + " or 'return Coroutine.done()', not return " + r);
+            if (raised == null) {
+                cur.value = r; // what the body returned is the coroutine's result
             }
             CoroutineFrame<?> up = cur.parent;
             if (up == null) {

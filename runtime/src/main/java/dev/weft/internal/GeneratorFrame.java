@@ -19,8 +19,8 @@ import java.util.NoSuchElementException;
  *       thrown in);</li>
  *   <li>at {@code Generator.yieldFrom(sub)}: {@code return frame.yieldFrom(k, sub)}, and at
  *       resume point k {@code frame.resumeValue()} gives the subgenerator's return value;</li>
- *   <li>{@code Generator.returning(v)} becomes {@code frame.returning(v)}, which records the
- *       value and returns the frame for the body's {@code areturn}.</li>
+ *   <li>{@code Generator.returning(v)} becomes {@code v} itself and {@code Generator.done()}
+ *       {@code null}: the body returns its return value, as any method does.</li>
  * </ul>
  *
  * <h2>Delegation</h2>
@@ -38,7 +38,6 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     private static final byte SUSPENDED = 1;
     private static final byte CLOSED = 2;
 
-    private final Body body;
     private byte life = CREATED;
     /** This frame's body is on the stack. */
     private boolean executing;
@@ -46,10 +45,6 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     private boolean driving;
     /** {@link #hasNext()} ran ahead and {@link #value} holds the next element. */
     private boolean holding;
-    /** The value sent in, then the value yielded out, finally the value returned. */
-    private Object value;
-    /** What to raise at the resume point, consumed by {@link #resumeValue()}. */
-    private Throwable thrown;
 
     private GeneratorFrame<?, ?, ?> parent;
     private GeneratorFrame<?, ?, ?> child;
@@ -58,8 +53,7 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     private Iterator<?> foreign;
 
     public GeneratorFrame(Body body, int refCount, int primCount) {
-        super(refCount, primCount);
-        this.body = body;
+        super(body, refCount, primCount);
     }
 
     // ---- the protocol the rewritten body calls ----
@@ -102,23 +96,6 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
         return delegate;
     }
 
-    /** At a resume point: the value sent in, or the subgenerator's return value; raises what was thrown in. */
-    public Object resumeValue() {
-        Throwable t = thrown;
-        if (t != null) {
-            thrown = null;
-            throw Sneaky.<RuntimeException>raise(t);
-        }
-        Object v = value;
-        value = null;
-        return v;
-    }
-
-    /** {@code Generator.returning(v)}: records the return value; the body then returns this frame. */
-    public Generator<Y, S, R> returning(Object returned) {
-        this.value = returned;
-        return this;
-    }
 
     // ---- the public Generator protocol ----
 
@@ -344,10 +321,8 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
                     return yielded;
                 }
                 cur.life = CLOSED;
-                if (raised == null && r != cur) {
-                    raised = new IllegalStateException("an @Async generator must end with 'return Generator.returning(value)'"
-                            + " or 'return Generator.done()', not return " + r);
-                    cur.value = null;
+                if (raised == null) {
+                    cur.value = r; // what the body returned is the generator's return value
                 } else if (raised instanceof NoSuchElementException) {
                     raised = new IllegalStateException("generator raised NoSuchElementException (PEP 479)", raised);
                 }

@@ -41,7 +41,7 @@ class CompletableFrameTest {
             Object awaited = next.get();
             if (fastPath) {
                 Object r = f.tryAwait(awaited);
-                if (r != CoroutineFrame.PENDING) {
+                if (r != AwaitFrame.PENDING) {
                     sum += (Integer) r;
                     i++;
                     continue;

@@ -54,7 +54,8 @@ public final class Misuse {
         } else if ((m.access & Opcodes.ACC_NATIVE) != 0) {
             problems.add(problem(cls, m, line, "@Async cannot be used on a native method: it has no body to rewrite"));
         } else if (MethodKind.of(m.desc) == null) {
-            problems.add(problem(cls, m, line, "an @Async method must return dev.weft.Generator or dev.weft.Coroutine, not "
+            problems.add(problem(cls, m, line, "an @Async method must return dev.weft.Generator, dev.weft.Coroutine,"
+                    + " CompletableFuture or CompletionStage, not "
                     + Type.getReturnType(m.desc).getClassName()));
         } else if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
             problems.add(problem(cls, m, line, "an @Async method cannot be synchronized: the monitor would be held"
@@ -63,10 +64,11 @@ public final class Misuse {
             MethodKind kind = MethodKind.of(m.desc);
             for (AbstractInsnNode call : AsyncMethods.markerCalls(m)) {
                 Marker marker = Marker.of(call);
-                if (marker.kind() != kind) {
+                if (!marker.allowedIn(kind)) {
+                    String hint = kind.startsEagerly() && marker.returns()
+                            ? "; end a " + kind.noun() + " with return CompletableFuture.completedFuture(value)" : "";
                     problems.add(problem(cls, m, SourceLocation.lineOf(call), marker.sourceName() + " cannot be used in a "
-                            + kind.noun() + ": it belongs in an @Async method that returns "
-                            + (marker.kind() == MethodKind.GENERATOR ? "dev.weft.Generator" : "dev.weft.Coroutine")));
+                            + kind.noun() + ": it belongs in " + marker.belongs() + hint));
                 }
             }
         }
@@ -77,8 +79,8 @@ public final class Misuse {
             return marker.sourceName() + " inside a lambda: a lambda cannot suspend its enclosing @Async method;"
                     + " use a loop, or move the code into an @Async method and call it with Generator.yieldFrom";
         }
-        return marker.sourceName() + " is called in a method without @Async: annotate the method with"
-                + " @dev.weft.Async (it must return " + (marker.kind() == MethodKind.GENERATOR ? "dev.weft.Generator" : "dev.weft.Coroutine") + ")";
+        return marker.sourceName() + " is called in a method without @Async: it belongs in " + marker.belongs()
+                + "; annotate the method with @dev.weft.Async";
     }
 
     private static Problem problem(ClassNode cls, MethodNode m, int line, String message) {

@@ -26,7 +26,8 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
  * The rewrite of one class, step by step: find the {@code @Async} methods, check for misuse,
- * and for each method hoist {@code new} past markers, analyse, emit the state machine's body and
+ * and for each method hoist {@code new} past markers, turn return markers into plain returns,
+ * analyse, emit the state machine's body and
  * the factory, compute the body's frames; finally mark the class as rewritten.
  */
 public final class ClassRewrite {
@@ -94,6 +95,7 @@ public final class ClassRewrite {
         if (unsupported != null) {
             throw new Unsupported(SourceLocation.firstLine(m), unsupported);
         }
+        ReturnMarkers.apply(m);
         MethodAnalysis analysis = MethodAnalysis.of(cls, m, hierarchy);
         if (!analysis.insideMonitor().isEmpty()) {
             throw new Unsupported(analysis.insideMonitor().get(0).line(), analysis.insideMonitor().get(0).marker().sourceName()
@@ -102,7 +104,8 @@ public final class ClassRewrite {
         }
         int firstLine = SourceLocation.firstLine(m);
         List<LocalVariableNode> locals = m.localVariables;
-        MethodNode body = StateMachine.build(m, kind, analysis, bodyName);
+        SourceIdentity location = new SourceIdentity(cls.name.replace('/', '.'), m.name, cls.sourceFile, firstLine);
+        MethodNode body = StateMachine.build(m, kind, analysis, bodyName, location);
         Factory.emit(cls.name, isInterface, kind, m, body, analysis, firstLine, locals);
         cls.methods.add(FrameComputation.of(cls, body, hierarchy));
         return new RewrittenMethod(m.name, m.desc, analysis.points().size(), analysis.refCount(), analysis.primCount());

@@ -42,13 +42,15 @@ final class StateMachine {
     private final MethodNode code;
     private final MethodKind kind;
     private final MethodAnalysis analysis;
+    private final SourceIdentity location;
     private final int frameLocal;
     private final FrameSlots slots;
     /** Per suspension point, the code that restores it: [resume label, resumed label). */
     private final List<LabelNode[]> restoreRegions = new ArrayList<>();
 
-    private StateMachine(MethodNode code, MethodKind kind, MethodAnalysis analysis) {
+    private StateMachine(MethodNode code, MethodKind kind, MethodAnalysis analysis, SourceIdentity location) {
         this.code = code;
+        this.location = location;
         this.kind = kind;
         this.analysis = analysis;
         this.frameLocal = code.maxLocals;
@@ -59,7 +61,7 @@ final class StateMachine {
      * Builds the body method named {@code bodyName} from {@code original}'s code, which it takes
      * over: afterwards {@code original} has no instructions of its own.
      */
-    static MethodNode build(MethodNode original, MethodKind kind, MethodAnalysis analysis, String bodyName) {
+    static MethodNode build(MethodNode original, MethodKind kind, MethodAnalysis analysis, String bodyName, SourceIdentity location) {
         MethodNode body = new MethodNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
                 bodyName, Runtime.bodyDescriptor(kind), null, null);
         body.instructions = original.instructions;
@@ -69,7 +71,7 @@ final class StateMachine {
         body.invisibleLocalVariableAnnotations = original.invisibleLocalVariableAnnotations;
         body.maxLocals = original.maxLocals;
         body.maxStack = original.maxStack;
-        new StateMachine(body, kind, analysis).emit(SourceLocation.firstLine(original));
+        new StateMachine(body, kind, analysis, location).emit(SourceLocation.firstLine(original));
         original.instructions = new InsnList();
         original.tryCatchBlocks = new ArrayList<>();
         original.localVariables = null;
@@ -92,12 +94,15 @@ final class StateMachine {
         for (SuspensionPoint p : points) {
             replaceSuspension(p, resumeLabels[p.label()]);
         }
-        replaceReturns();
         code.instructions.insert(prologue(resumeLabels, firstLine));
         splitTryBlocks();
     }
 
-    /** Dispatch on the label; label 0 restores the parameters and falls into the user's code. */
+    /**
+     * Dispatch on the label; label 0 restores the parameters and falls into the user's code. Any
+     * other label (the runtime asks with -1) returns the body's {@link SourceIdentity}, for async
+     * stack traces: it costs nothing on the way to a resume point.
+     */
     private InsnList prologue(LabelNode[] resumeLabels, int firstLine) {
         InsnList pro = new InsnList();
         LabelNode begin = new LabelNode();
@@ -109,14 +114,11 @@ final class StateMachine {
         pro.add(new VarInsnNode(Opcodes.ASTORE, frameLocal));
         pro.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
         pro.add(new FieldInsnNode(Opcodes.GETFIELD, Runtime.FRAME, "label", "I"));
-        LabelNode bad = new LabelNode();
-        pro.add(new TableSwitchInsnNode(0, resumeLabels.length - 1, bad, resumeLabels));
-        pro.add(bad);
-        pro.add(new TypeInsnNode(Opcodes.NEW, "java/lang/IllegalStateException"));
-        pro.add(new InsnNode(Opcodes.DUP));
-        pro.add(new LdcInsnNode("corrupt Weft frame: no such resume point"));
-        pro.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "(Ljava/lang/String;)V", false));
-        pro.add(new InsnNode(Opcodes.ATHROW));
+        LabelNode describe = new LabelNode();
+        pro.add(new TableSwitchInsnNode(0, resumeLabels.length - 1, describe, resumeLabels));
+        pro.add(describe);
+        pro.add(new LdcInsnNode(location.describe(analysis.points())));
+        pro.add(new InsnNode(Opcodes.ARETURN));
         pro.add(resumeLabels[0]);
         for (SavedValue v : analysis.entry()) {
             pro.add(slots.restore(v, v.local()));
@@ -141,14 +143,14 @@ final class StateMachine {
         InsnList s = new InsnList();
         s.add(new VarInsnNode(Opcodes.ASTORE, argument));
         LabelNode join = null;
-        if (p.marker().kind() == MethodKind.COROUTINE) {
+        if (p.marker().isAwait()) {
             // the fast path: what is done already is taken at once, with nothing saved
             join = new LabelNode();
             s.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
             s.add(new VarInsnNode(Opcodes.ALOAD, argument));
             s.add(frameCall("tryAwait", "(Ljava/lang/Object;)Ljava/lang/Object;"));
             s.add(new InsnNode(Opcodes.DUP));
-            s.add(new FieldInsnNode(Opcodes.GETSTATIC, kind.frameClass(), Runtime.PENDING, "Ljava/lang/Object;"));
+            s.add(new FieldInsnNode(Opcodes.GETSTATIC, Runtime.AWAIT_FRAME, "PENDING", "Ljava/lang/Object;"));
             s.add(new JumpInsnNode(Opcodes.IF_ACMPNE, join));
             s.add(new InsnNode(Opcodes.POP));
         }
@@ -207,26 +209,6 @@ final class StateMachine {
                 return frameCall("suspendAwait", "(ILjava/lang/Object;)Ljava/lang/Object;");
             default:
                 throw new IllegalArgumentException(marker + " does not suspend");
-        }
-    }
-
-    /** {@code return Generator.returning(v)}, {@code Coroutine.done()}, ... record the value in the frame. */
-    private void replaceReturns() {
-        for (AbstractInsnNode insn : code.instructions.toArray()) {
-            Marker m = Marker.of(insn);
-            if (m == null || !m.returns()) {
-                continue;
-            }
-            InsnList r = new InsnList();
-            r.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
-            if (m == Marker.RETURNING || m == Marker.COROUTINE_RETURNING) {
-                r.add(new InsnNode(Opcodes.SWAP));
-            } else {
-                r.add(new InsnNode(Opcodes.ACONST_NULL));
-            }
-            r.add(frameCall("returning", "(Ljava/lang/Object;)" + kind.returnDescriptor()));
-            code.instructions.insert(insn, r);
-            code.instructions.remove(insn);
         }
     }
 

@@ -63,9 +63,22 @@ public enum Marker {
         return !suspends;
     }
 
-    /** The kind of {@code @Async} method it may be used in. */
-    public MethodKind kind() {
-        return kind;
+    /** Whether it may be used in an {@code @Async} method of {@code method} kind. */
+    public boolean allowedIn(MethodKind method) {
+        return isAwait() ? method.awaits() : method == kind;
+    }
+
+    /** {@code Weft.await}, in either form. */
+    public boolean isAwait() {
+        return this == AWAIT || this == AWAIT_STAGE;
+    }
+
+    /** Where it belongs, for messages: "an @Async method that returns dev.weft.Generator". */
+    public String belongs() {
+        if (isAwait()) {
+            return "an @Async method that returns dev.weft.Coroutine, CompletableFuture or CompletionStage";
+        }
+        return "an @Async method that returns " + (kind == MethodKind.GENERATOR ? "dev.weft.Generator" : "dev.weft.Coroutine");
     }
 
     /** How the user writes it, for messages. */
