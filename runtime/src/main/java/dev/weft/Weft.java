@@ -302,7 +302,7 @@ public final class Weft {
         return WaitFor.of(work, timeout.getSeconds() + timeout.getNano() / 1e9);
     }
 
-    // ---- timeouts ----
+    // ---- scopes: timeouts and task groups ----
 
     /**
      * Python's {@code async with asyncio.timeout(seconds): await work}: a coroutine that runs
@@ -358,5 +358,33 @@ public final class Weft {
     /** {@link #timeoutAt(double, Awaitable)} whose work is made from the scope, as {@link #timeout(double, Function)}. */
     public static <T> Coroutine<T> timeoutAt(double when, Function<Timeout, ? extends Awaitable<T>> work) {
         return TimeoutScope.of(when, true, work, "timeoutAt");
+    }
+
+    /**
+     * Python's {@code async with asyncio.TaskGroup() as tg: ...}: a coroutine that makes a
+     * {@link TaskGroup}, calls {@code body} with it at once (to start children with
+     * {@link TaskGroup#createTask}), awaits inline, in the same task, the awaitable {@code body}
+     * returns (if not null) as the group's own work, then waits for every child. Its result is the
+     * work's result (null without work).
+     *
+     * <p>A child failing (other than by cancellation) cancels the work and every other child; once
+     * all are done the group throws {@link TaskGroupException} listing every error. Cancelling the
+     * awaiting task cancels the children too, waits for them, then goes on as a
+     * {@code CancellationException}.
+     *
+     * <pre>{@code
+     * await(withTaskGroup(tg -> {
+     *     tg.createTask(fetch("a"));
+     *     tg.createTask(fetch("b"));
+     *     return null;
+     * }));                                    // both done here
+     * int n = await(withTaskGroup(tg -> crawl(tg, root)));   // crawl: an @Async method that spawns into tg
+     * }</pre>
+     *
+     * <p>{@code await} cannot appear inside the lambda (it is not rewritten); return a coroutine
+     * instead, as above.
+     */
+    public static <T> Coroutine<T> withTaskGroup(Function<TaskGroup, ? extends Awaitable<T>> body) {
+        return TaskGroup.scope(body);
     }
 }
