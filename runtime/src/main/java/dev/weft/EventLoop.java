@@ -118,7 +118,7 @@ public final class EventLoop {
         }
     }
 
-    /** Whether this loop is in debug mode ({@link #setDebug}); Python's {@code loop.get_debug()}. */
+    /** Whether this loop is in debug mode ({@link #setDebug}); Python's {@code loop.get_debug()}: {@code if (getRunningLoop().getDebug()) ...}. */
     public boolean getDebug() {
         return debug;
     }

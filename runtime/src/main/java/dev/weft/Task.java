@@ -135,7 +135,7 @@ public final class Task<T> extends Future<T> {
         return TaskStack.of(this, leaf, Integer.MAX_VALUE);
     }
 
-    /** {@link #getStack()} limited to the {@code limit} innermost frames (Python's {@code limit}). */
+    /** {@link #getStack()} limited to the {@code limit} innermost frames (Python's {@code limit}): {@code task.getStack(1)} is where it waits. */
     public List<StackTraceElement> getStack(int limit) {
         return TaskStack.of(this, leaf, limit);
     }
@@ -152,7 +152,7 @@ public final class Task<T> extends Future<T> {
         TaskStack.print(this, getStack(), System.err);
     }
 
-    /** {@link #printStack()} to {@code out}. */
+    /** {@link #printStack()} to {@code out}, for instance {@code task.printStack(System.out)}. */
     public void printStack(PrintStream out) {
         TaskStack.print(this, getStack(), out);
     }

@@ -37,7 +37,7 @@ public class TaskGroupException extends RuntimeException {
         }
     }
 
-    /** The errors, in the order they happened (Python's {@code eg.exceptions}); unmodifiable. */
+    /** The errors, in the order they happened (Python's {@code eg.exceptions}); unmodifiable: {@code eg.exceptions().get(0)}. */
     public List<Throwable> exceptions() {
         return exceptions;
     }

@@ -43,7 +43,10 @@ public final class Timeout {
         reschedule(when);
     }
 
-    /** The deadline, in seconds on the loop's clock ({@link EventLoop#time()}); {@code null} if there is none. */
+    /**
+     * The deadline, in seconds on the loop's clock ({@link EventLoop#time()}); {@code null} if there is none.
+     * For instance {@code double left = t.when() - getRunningLoop().time();}.
+     */
     public Double when() {
         return when;
     }
@@ -79,7 +82,11 @@ public final class Timeout {
         }
     }
 
-    /** Whether the deadline passed while the scope was active (Python's {@code expired()}). */
+    /**
+     * Whether the deadline passed while the scope was active (Python's {@code expired()}): after
+     * {@code await(timeout(1, t -> { scope[0] = t; return work(); }))}, {@code scope[0].expired()}
+     * tells a timeout the work swallowed from a work that finished in time.
+     */
     public boolean expired() {
         return state == EXPIRING || state == EXPIRED;
     }
