@@ -44,13 +44,13 @@ class NeverAwaitedTest {
 
     /** Creates and runs coroutines the right way, drops a victim, then collects until reports arrive (and a few rounds more). */
     @Async
-    static Coroutine<Void> scenario(List<Map<String, Object>> reports, int extraRounds) {
+    static Coroutine<Void> scenario(List<Map<String, Object>> reports, int tries, int extraRounds) {
         await(awaitedOne());
         await(createTask(awaitedOne()));
         await(sleep(0));
         dropAVictim();
         int rounds = 0;
-        while (reports.isEmpty() && rounds < TRIES) {
+        while (reports.isEmpty() && rounds < tries) {
             System.gc();
             await(sleep(0.02));
             rounds++;
@@ -62,11 +62,11 @@ class NeverAwaitedTest {
         return Coroutine.done();
     }
 
-    private static List<Map<String, Object>> runWithDebug(boolean debug, int extraRounds) {
+    private static List<Map<String, Object>> runWithDebug(boolean debug, int tries, int extraRounds) {
         List<Map<String, Object>> reports = Collections.synchronizedList(new ArrayList<>());
         EventLoop[] loop = new EventLoop[1];
         try {
-            Weft.run(scenario(reports, extraRounds), () -> {
+            Weft.run(scenario(reports, tries, extraRounds), () -> {
                 loop[0] = EventLoop.create();
                 loop[0].setDebug(debug);
                 loop[0].setExceptionHandler((l, context) -> reports.add(context));
@@ -80,7 +80,7 @@ class NeverAwaitedTest {
 
     @Test
     void aCoroutineNeverAwaitedIsReportedToTheLoopWhenCollected() {
-        List<Map<String, Object>> reports = runWithDebug(true, 10);
+        List<Map<String, Object>> reports = runWithDebug(true, TRIES, 10);
         assertThat(reports).hasSize(1);
         Map<String, Object> report = reports.get(0);
         assertThat(report.get("message")).isEqualTo("coroutine 'NeverAwaitedTest.victim' was never awaited");
@@ -93,7 +93,7 @@ class NeverAwaitedTest {
 
     @Test
     void withoutDebugModeNothingIsReported() {
-        List<Map<String, Object>> reports = runWithDebug(false, 0); // the loop runs all its tries
+        List<Map<String, Object>> reports = runWithDebug(false, 50, 0); // all 50 rounds run
         assertThat(reports).isEmpty();
     }
 

@@ -865,4 +865,30 @@ class TaskGroupsTest {
                 eg -> assertThat(errorTypes(eg)).containsExactly(MyExc.class));
         assertThat(child[0].cancelled()).isTrue();
     }
+
+    @Async
+    static Coroutine<double[]> cancelledGroupWaitsForLingeringChildren() {
+        Task<?>[] child = new Task<?>[1];
+        Task<Object> r = createTask(withTaskGroup(g -> {
+            child[0] = g.createTask(sleepTenThenLingerOnCancel());
+            return null;
+        }));
+        await(sleep(0.1));
+        r.cancel();
+        double[] doneAt = new double[2];
+        try {
+            await(r);
+        } catch (CancellationException expected) {
+            doneAt[0] = Weft.getRunningLoop().time();
+        }
+        doneAt[1] = child[0].cancelled() ? 1 : 0;
+        return Coroutine.returning(doneAt);
+    }
+
+    @Test
+    void cancellingTheGroupsTaskCancelsTheChildrenAndWaitsForThem() {
+        double[] doneAt = runVirtual(cancelledGroupWaitsForLingeringChildren());
+        assertThat(doneAt[0]).isEqualTo(0.6, org.assertj.core.data.Offset.offset(1e-9)); // 0.1, then the child's 0.5 on cancel
+        assertThat(doneAt[1]).isEqualTo(1);
+    }
 }
