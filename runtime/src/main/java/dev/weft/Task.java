@@ -123,7 +123,7 @@ public final class Task<T> extends Future<T> {
      * listed; Weft's own coroutines ({@code sleep}, {@code waitFor}, ...) are left out. A task that
      * is done has no stack (empty list). The task asking about itself while it runs gets the Java
      * stack of the code running now, from its innermost coroutine (the ones awaiting it are not
-     * tracked while it runs).
+     * tracked while it runs). Like the task's other methods, call it on its loop's thread.
      *
      * <pre>{@code
      * for (StackTraceElement e : task.getStack()) {

@@ -17,6 +17,7 @@ final class TaskStack {
     }
 
     static List<StackTraceElement> of(Task<?> task, CoroutineFrame<?> leaf, int limit) {
+        task.loop.checkThread("Task.getStack"); // the frames are the loop thread's to look at
         if (task.done() || limit <= 0) {
             return Collections.emptyList();
         }

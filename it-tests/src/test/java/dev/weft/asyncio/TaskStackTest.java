@@ -163,4 +163,25 @@ class TaskStackTest {
         assertThat(last.getClassName()).isEqualTo(TaskStackTest.class.getName());
         assertThat(last.getLineNumber()).isEqualTo(line[0]);
     }
+
+    @Async
+    static Coroutine<String> fromAnotherThread() {
+        Task<Void> t = createTask(sleep(10));
+        await(sleep(0));
+        String refused = await(Weft.toThread(() -> {
+            try {
+                t.getStack();
+                return "answered";
+            } catch (IllegalStateException e) {
+                return e.getMessage();
+            }
+        }));
+        t.cancel();
+        return Coroutine.returning(refused);
+    }
+
+    @Test
+    void getStackFromAnotherThreadIsRefused() {
+        assertThat(Weft.run(fromAnotherThread())).startsWith("Task.getStack called from thread");
+    }
 }
