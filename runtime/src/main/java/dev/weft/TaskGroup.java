@@ -36,7 +36,7 @@ import java.util.function.Function;
  * </ul>
  *
  * <p>Unlike Python 3.11, which withdraws its own cancellation request before waiting for the
- * children, the group withdraws it after (as Python 3.12 does), so the task's
+ * children, the group withdraws it after (as Python 3.13 does), so the task's
  * {@link Task#cancelling()} count is back where it was even when a child fails while the group
  * waits.
  */

@@ -891,4 +891,25 @@ class TaskGroupsTest {
         assertThat(doneAt[0]).isEqualTo(0.6, org.assertj.core.data.Offset.offset(1e-9)); // 0.1, then the child's 0.5 on cancel
         assertThat(doneAt[1]).isEqualTo(1);
     }
+
+    @Async
+    static Coroutine<Integer> childFailsWhileTheGroupWaits() {
+        try {
+            await(withTaskGroup(g -> {
+                g.createTask(divideByZeroAfter(0.1));
+                return null; // the group is waiting for its children when the child fails
+            }));
+            fail("no TaskGroupException");
+        } catch (TaskGroupException expected) {
+            // as Python's
+        }
+        int cancelling = currentTask().cancelling();
+        await(sleep(1)); // and the task is not cancelled afterwards
+        return Coroutine.returning(cancelling);
+    }
+
+    @Test
+    void theGroupsOwnCancellationIsWithdrawnEvenWhenAChildFailsWhileItWaits() {
+        assertThat(runVirtual(childFailsWhileTheGroupWaits())).isZero();
+    }
 }
