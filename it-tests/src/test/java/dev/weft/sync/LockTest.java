@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Timeout;
  * Python, a compile error in Java), {@code test_lock_doesnt_accept_loop_parameter} (no such
  * constructor). Then Weft's own: ownership, the allocation-free fast path, threads and loops.
  */
-@Timeout(20)
+@Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LockTest {
 
     @Test
