@@ -57,6 +57,9 @@ public final class Event extends LoopBound {
         checkLoop("Event.set");
         if (!value) {
             value = true;
+            if (waiters.isEmpty()) {
+                return; // no iterator: the uncontended path allocates nothing
+            }
             for (Future<Object> w : waiters) {
                 if (!w.done()) {
                     w.setResult(Boolean.TRUE);
