@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Timeout;
  * CPython's {@code test_asyncio/test_locks.py}, {@code BarrierTests} (Python 3.11+), as Weft
  * coroutines, with N = 5. Python's {@code barrier.wait()} (and {@code async with barrier as i})
  * is {@code barrier.arriveAndWait()}, {@code n_waiting} is {@code nWaiting()}. Not ported:
- * {@code test_barrier} ({@code await barrier} is a compile error in Java),
- * {@code test_reset_barrier_when_tasks_half_draining} (it reads the private {@code _count}).
+ * {@code test_barrier} ({@code await barrier} is a compile error in Java). In
+ * {@code test_reset_barrier_when_tasks_half_draining}, the private {@code _count} (tasks not yet
+ * out of the barrier) is {@code N} minus the tasks counted out.
  */
 @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BarrierTest {
@@ -396,6 +397,46 @@ class BarrierTest {
         createTask(reset(barrier));
         await(gather(tasks));
         assertThat(results).hasSize(N - 1).containsOnly(true);
+        assertThat(barrier.nWaiting()).isZero();
+        assertThat(barrier.toString()).doesNotContain("resetting");
+        assertThat(barrier.broken()).isFalse();
+        return Coroutine.done();
+    }
+
+    @Async
+    static Coroutine<Void> halfDraining(Barrier barrier, List<Boolean> results1, int restOfTasks, int[] out) {
+        try {
+            await(barrier.arriveAndWait());
+        } catch (BrokenBarrierError e) {
+            // the tasks still waiting to drain
+            results1.add(true);
+            return Coroutine.done();
+        }
+        // a drained task, outside the barrier: barrier._count is N minus those out
+        out[0]++;
+        if (restOfTasks == N - out[0]) {
+            await(barrier.reset());
+        }
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_reset_barrier_when_tasks_half_draining() {
+        run(resetBarrierWhenTasksHalfDraining());
+    }
+
+    @Async
+    static Coroutine<Void> resetBarrierWhenTasksHalfDraining() {
+        Barrier barrier = new Barrier(N);
+        List<Boolean> results1 = new ArrayList<>();
+        int restOfTasks = N / 2;
+        int[] out = {0};
+        List<Task<Void>> tasks = new ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            tasks.add(createTask(halfDraining(barrier, results1, restOfTasks, out)));
+        }
+        await(gather(tasks));
+        assertThat(results1).isEqualTo(Collections.nCopies(restOfTasks, true));
         assertThat(barrier.nWaiting()).isZero();
         assertThat(barrier.toString()).doesNotContain("resetting");
         assertThat(barrier.broken()).isFalse();
