@@ -275,6 +275,7 @@ public final class Barrier extends LoopBound {
         }
     }
 
+    /** Python's repr, for debugging: {@code <Barrier [filling, waiters:2/3]>}. */
     @Override
     public String toString() {
         String extra = state.toString();

@@ -51,7 +51,7 @@ public final class Condition extends LoopBound {
     private final Lock lock;
     private final ArrayDeque<Future<Object>> waiters = new ArrayDeque<>();
 
-    /** A condition over a new lock of its own. */
+    /** A condition over a new lock of its own: {@code Condition cond = new Condition();}. */
     public Condition() {
         this(new Lock());
     }
@@ -305,6 +305,7 @@ public final class Condition extends LoopBound {
         return f.suspendAwait(1, wait);
     }
 
+    /** Python's repr, for debugging: {@code <Condition [locked, waiters:1]>}. */
     @Override
     public String toString() {
         String extra = lock.locked() ? "locked" : "unlocked";

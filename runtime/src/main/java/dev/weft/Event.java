@@ -30,7 +30,7 @@ public final class Event extends LoopBound {
     /** The done future {@link #waitSet()} gives when the flag is set, created once. */
     private Future<Void> isSetFuture;
 
-    /** A new event, not set, bound to no loop yet. */
+    /** A new event, not set, bound to no loop yet: {@code Event event = new Event();}. */
     public Event() {
     }
 
@@ -139,6 +139,7 @@ public final class Event extends LoopBound {
         return f.returning(null);
     }
 
+    /** Python's repr, for debugging: {@code <Event [unset, waiters:1]>}. */
     @Override
     public String toString() {
         String extra = value ? "set" : "unset";

@@ -59,7 +59,7 @@ public final class Lock extends LoopBound {
     /** The done future the uncontended acquire gives, created once. */
     private Future<Held> acquired;
 
-    /** A new lock, unlocked and bound to no loop yet. */
+    /** A new lock, unlocked and bound to no loop yet: {@code Lock lock = new Lock();}. */
     public Lock() {
     }
 
@@ -243,6 +243,7 @@ public final class Lock extends LoopBound {
         return f.returning(lock.held);
     }
 
+    /** Python's repr, for debugging: {@code <Lock [locked, waiters:2]>}. */
     @Override
     public String toString() {
         String extra = locked ? "locked" : "unlocked";

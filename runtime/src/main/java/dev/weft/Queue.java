@@ -423,6 +423,7 @@ public class Queue<T> extends LoopBound {
         return f.returning(q.getNowait());
     }
 
+    /** Python's repr, for debugging: {@code <Queue maxsize=2 _queue=[1, 2] _putters[1] tasks=2>}. */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("<").append(getClass().getSimpleName()).append(" maxsize=").append(maxsize);

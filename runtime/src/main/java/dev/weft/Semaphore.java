@@ -207,6 +207,7 @@ public class Semaphore extends LoopBound {
         return f.returning(sem.held);
     }
 
+    /** Python's repr, for debugging: {@code <Semaphore [unlocked, value:2]>}. */
     @Override
     public String toString() {
         String extra = locked() ? "locked" : "unlocked, value:" + value;
