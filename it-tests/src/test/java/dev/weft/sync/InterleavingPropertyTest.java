@@ -33,7 +33,7 @@ import net.jqwik.api.Tuple.Tuple2;
  * {@link Semaphore}(2) never more than two, and once every task has ended neither is held and no
  * permit is lost.
  */
-class InterleavingProperties {
+class InterleavingPropertyTest {
 
     /** One random run: the queue's maxsize, what each producer sleeps before each of its puts, what each consumer holds the lock for, and (time, task) cancellations. Times are in half seconds. */
     static final class Scenario {
