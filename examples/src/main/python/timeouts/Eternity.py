@@ -1,0 +1,13 @@
+# Seed 003, "Timeouts": wait_for gives up after 1 second and cancels the sleep.
+import asyncio
+async def eternity():
+    # Sleep for one hour
+    await asyncio.sleep(3600)
+    print('yay!')
+async def main():
+    # Wait for at most 1 second
+    try:
+        await asyncio.wait_for(eternity(), timeout=1.0)
+    except asyncio.TimeoutError:
+        print('timeout!')
+asyncio.run(main())

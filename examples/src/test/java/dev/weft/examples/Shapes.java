@@ -1,0 +1,128 @@
+package dev.weft.examples;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where an example's output depends on the clock, on randomness, on thread timing or on a repr that
+ * Python and Java spell differently, the test compares its <em>shape</em>: a normalizer, applied to
+ * both what python3 printed and what the port prints, keeps what must agree and erases the rest.
+ * Every other example is compared byte for byte.
+ */
+final class Shapes {
+    private Shapes() {}
+
+    private static final Pattern CLOCK = Pattern.compile("\\b\\d\\d:\\d\\d:\\d\\d\\b");
+    /** Python: {@code <Task finished name='Task-2' coro=<func() done, defined at F.py:4> result='返回值'>}. */
+    private static final Pattern PY_TASK = Pattern.compile("<Task (\\w+) name='([^']*)' coro=<[^>]*> result=(.*?)>(?=, <Task|\\})");
+    /** Weft: {@code <Task finished result=返回值 name='Task-2'>}. */
+    private static final Pattern WEFT_TASK = Pattern.compile("<Task (\\w+) result=(.*?) name='([^']*)'>");
+    private static final Pattern PY_BYTES = Pattern.compile("b(['\"])((?:\\\\x[0-9a-f]{2}|\\\\.|[^\\\\])*?)\\1$");
+    private static final Pattern BYTE = Pattern.compile("\\\\x[0-9a-f]{2}|\\\\.|.", Pattern.DOTALL);
+    private static final Pattern PY_FUTURE = Pattern.compile("<Future at 0x\\p{XDigit}+ state=\\w+>");
+    private static final Pattern JAVA_FUTURE = Pattern.compile("java\\.util\\.concurrent\\.FutureTask@\\p{XDigit}+\\[.*\\]");
+    private static final Pattern SLEPT = Pattern.compile("(worker-[0-2]) has slept for \\d+\\.\\d\\d seconds");
+    private static final Pattern NUMBER = Pattern.compile("\\d+\\.\\d\\d");
+
+    /** The normalizer of each example that has one, by name. */
+    static final Map<String, UnaryOperator<String>> NORMALIZERS = Map.of(
+            "coroutines/SayAfter", Shapes::clock,
+            "coroutines/SayAfterTasks", Shapes::clock,
+            "waiting/WaitNamedTasks", Shapes::taskSets,
+            "waiting/WaitTaskList", Shapes::taskSets,
+            "waiting/WaitCoroutines", Shapes::taskSets,
+            "executors/RunInExecutor", Shapes::bytesLength,
+            "executors/ThreadPoolSubmit", Shapes::futuresThenValues,
+            "queues/WorkerPool", Shapes::workerPool);
+
+    /** {@code time.strftime('%X')}: the time of day becomes {@code HH:MM:SS}. */
+    static String clock(String out) {
+        return CLOCK.matcher(out).replaceAll("HH:MM:SS");
+    }
+
+    /**
+     * {@code print(done)}: each set of tasks becomes its tasks sorted by name, each as
+     * {@code Task(name, state, result)}, the result without Python's quotes.
+     */
+    static String taskSets(String out) {
+        List<String> lines = new ArrayList<>();
+        for (String line : out.split("\n", -1)) {
+            if (line.startsWith("{<Task ") && line.endsWith("}")) {
+                line = line.contains(" coro=<")
+                        ? canonicalTasks(PY_TASK.matcher(line), 2, 1, 3)
+                        : canonicalTasks(WEFT_TASK.matcher(line), 3, 1, 2);
+            }
+            lines.add(line);
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String canonicalTasks(Matcher m, int name, int state, int result) {
+        List<String> tasks = new ArrayList<>();
+        int count = 0;
+        while (m.find()) {
+            String r = m.group(result);
+            if (r.length() >= 2 && r.startsWith("'") && r.endsWith("'")) {
+                r = r.substring(1, r.length() - 1);
+            }
+            if (r.equals("null")) {
+                r = "None";
+            }
+            tasks.add("Task(" + m.group(name) + ", " + m.group(state) + ", " + r + ")");
+            count++;
+        }
+        Collections.sort(tasks);
+        return count == 0 ? "NO TASKS FOUND" : "tasks " + tasks;
+    }
+
+    /** A bytes repr becomes its length: {@code b'<100 bytes>'}. */
+    static String bytesLength(String out) {
+        List<String> lines = new ArrayList<>();
+        for (String line : out.split("\n", -1)) {
+            Matcher m = PY_BYTES.matcher(line);
+            if (m.find()) {
+                Matcher b = BYTE.matcher(m.group(2));
+                int n = 0;
+                while (b.find()) {
+                    n++;
+                }
+                line = line.substring(0, m.start()) + "b'<" + n + " bytes>'";
+            }
+            lines.add(line);
+        }
+        return String.join("\n", lines);
+    }
+
+    /** Futures' reprs become {@code <Future>}; the lines after them (printed by the pool's threads) are sorted. */
+    static String futuresThenValues(String out) {
+        List<String> lines = new ArrayList<>(Arrays.asList(out.split("\n", -1)));
+        int futures = 0;
+        while (futures < lines.size()
+                && (PY_FUTURE.matcher(lines.get(futures)).matches() || JAVA_FUTURE.matcher(lines.get(futures)).matches())) {
+            lines.set(futures, "<Future>");
+            futures++;
+        }
+        Collections.sort(lines.subList(futures, lines.size()));
+        return String.join("\n", lines);
+    }
+
+    /** The random sleeps and the measured totals become {@code ?}; the lines keep their worker, the order is erased. */
+    static String workerPool(String out) {
+        List<String> lines = new ArrayList<>(Arrays.asList(out.split("\n", -1)));
+        int slept = 0;
+        while (slept < lines.size() && SLEPT.matcher(lines.get(slept)).matches()) {
+            lines.set(slept, "worker-? has slept for ? seconds");
+            slept++;
+        }
+        for (int i = slept; i < lines.size(); i++) {
+            lines.set(i, NUMBER.matcher(lines.get(i)).replaceAll("?"));
+        }
+        return String.join("\n", lines);
+    }
+}
