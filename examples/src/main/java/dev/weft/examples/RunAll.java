@@ -65,6 +65,8 @@ public class RunAll {
             // executors
             new Example("executors/RunInExecutor", "seed 003: run_in_executor: default pool, thread pool, ForkJoinPool",
                     dev.weft.examples.executors.RunInExecutor::main),
+            new Example("executors/DownloadImage", "seed 002: a blocking HTTP client in run_in_executor",
+                    dev.weft.examples.executors.DownloadImage::main),
             new Example("executors/ThreadPoolSubmit", "seed 002: concurrent.futures.ThreadPoolExecutor.submit",
                     dev.weft.examples.executors.ThreadPoolSubmit::main),
             // timeouts
@@ -90,7 +92,18 @@ public class RunAll {
                     dev.weft.examples.sync.SemaphoreLimit::main),
             // queues
             new Example("queues/WorkerPool", "seed 003: three workers on an asyncio.Queue",
-                    dev.weft.examples.queues.WorkerPool::main));
+                    dev.weft.examples.queues.WorkerPool::main),
+            // crawler: java.net.http.HttpClient against a local server
+            new Example("crawler/Fetch", "seed 002: the asynchronous crawler, three pages",
+                    dev.weft.examples.crawler.Fetch::main),
+            new Example("crawler/FetchJson", "seed 001: aiohttp GET, a JSON answer",
+                    dev.weft.examples.crawler.FetchJson::main),
+            new Example("crawler/PostInit", "seed 001: aiohttp POST, and a blocking sleep that stops the loop",
+                    dev.weft.examples.crawler.PostInit::main),
+            new Example("crawler/DownloadPngs", "seed 004: images downloaded concurrently into files",
+                    dev.weft.examples.crawler.DownloadPngs::main),
+            new Example("crawler/Crawler", "20 pages, a Semaphore, waitFor, gatherReturnExceptions; one slow, one failing",
+                    dev.weft.examples.crawler.Crawler::main));
 
     public static void main(String[] args) {
         String topic = null;

@@ -31,15 +31,31 @@ final class Shapes {
     private static final Pattern NUMBER = Pattern.compile("\\d+\\.\\d\\d");
 
     /** The normalizer of each example that has one, by name. */
-    static final Map<String, UnaryOperator<String>> NORMALIZERS = Map.of(
-            "coroutines/SayAfter", Shapes::clock,
-            "coroutines/SayAfterTasks", Shapes::clock,
-            "waiting/WaitNamedTasks", Shapes::taskSets,
-            "waiting/WaitTaskList", Shapes::taskSets,
-            "waiting/WaitCoroutines", Shapes::taskSets,
-            "executors/RunInExecutor", Shapes::bytesLength,
-            "executors/ThreadPoolSubmit", Shapes::futuresThenValues,
-            "queues/WorkerPool", Shapes::workerPool);
+    static final Map<String, UnaryOperator<String>> NORMALIZERS = Map.ofEntries(
+            Map.entry("coroutines/SayAfter", Shapes::clock),
+            Map.entry("coroutines/SayAfterTasks", Shapes::clock),
+            Map.entry("waiting/WaitNamedTasks", Shapes::taskSets),
+            Map.entry("waiting/WaitTaskList", Shapes::taskSets),
+            Map.entry("waiting/WaitCoroutines", Shapes::taskSets),
+            Map.entry("executors/RunInExecutor", Shapes::bytesLength),
+            Map.entry("executors/ThreadPoolSubmit", Shapes::futuresThenValues),
+            Map.entry("queues/WorkerPool", Shapes::workerPool),
+            Map.entry("executors/DownloadImage", Shapes::port),
+            Map.entry("crawler/Fetch", Shapes::port),
+            Map.entry("crawler/DownloadPngs", Shapes::port),
+            Map.entry("crawler/PostInit", Shapes::sortedLines));
+
+    /** The local server's port, different on every run, becomes {@code PORT}. */
+    static String port(String out) {
+        return out.replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT");
+    }
+
+    /** Lines whose order depends on which answer comes back first: compared as a multiset. */
+    static String sortedLines(String out) {
+        List<String> lines = new ArrayList<>(Arrays.asList(out.split("\n", -1)));
+        Collections.sort(lines);
+        return String.join("\n", lines);
+    }
 
     /** {@code time.strftime('%X')}: the time of day becomes {@code HH:MM:SS}. */
     static String clock(String out) {
