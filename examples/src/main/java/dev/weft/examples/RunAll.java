@@ -103,7 +103,10 @@ public class RunAll {
             new Example("crawler/DownloadPngs", "seed 004: images downloaded concurrently into files",
                     dev.weft.examples.crawler.DownloadPngs::main),
             new Example("crawler/Crawler", "20 pages, a Semaphore, waitFor, gatherReturnExceptions; one slow, one failing",
-                    dev.weft.examples.crawler.Crawler::main));
+                    dev.weft.examples.crawler.Crawler::main),
+            // redis: Lettuce against a real redis-server
+            new Example("redis/RedisHash", "seed 000: HSET/HGETALL with Lettuce's async API, once, then over 10 connections",
+                    dev.weft.examples.redis.RedisHash::main));
 
     public static void main(String[] args) {
         String topic = null;
