@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -69,11 +71,17 @@ class ExamplesTest {
     Stream<DynamicTest> expectedOutputIsWhatPython3Prints() throws InterruptedException {
         assumeTrue(python3Installed(), "python3 is not installed");
         Map<String, CompletableFuture<byte[]>> printed = new LinkedHashMap<>();
+        // most originals sleep: run four at a time (the pool's threads are daemons, left to the JVM's exit)
+        ExecutorService pythons = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "python3");
+            t.setDaemon(true);
+            return t;
+        });
         for (RunAll.Example example : RunAll.EXAMPLES) {
             if (example.name().startsWith("redis/") && RedisServer.executable().isEmpty()) {
                 continue;
             }
-            printed.put(example.name(), CompletableFuture.supplyAsync(() -> python3(example.name())));
+            printed.put(example.name(), CompletableFuture.supplyAsync(() -> python3(example.name()), pythons));
         }
         return RunAll.EXAMPLES.stream().map(example -> dynamicTest(example.name(), () -> {
             assumeRedisIfNeeded(example);

@@ -55,6 +55,20 @@ class RedisTest {
         // stopped: nothing listens on its port any more
     }
 
+    /** With no redis-server on the PATH, the example says so and how to get one (run in a JVM of its own, with an empty PATH). */
+    @Test
+    void withoutRedisServerTheExampleSaysHowToGetOne() throws Exception {
+        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), RedisHash.class.getName());
+        pb.environment().put("PATH", "/nonexistent");
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor());
+        assertEquals(RedisServer.HOW_TO_GET_ONE + "\n", out);
+        assertTrue(out.contains("apt-get install redis-server"), out);
+    }
+
     @Test
     void theServerIsStoppedAfterwards() throws Exception {
         int port;
