@@ -85,13 +85,13 @@ class GeneratorPropertyTest {
 
     /**
      * Failures already reported (see {@link RegressionTest}), skipped by the explore mode so it
-     * finds new ones: the return value lost when a finally block suspends after Generator.returning;
-     * close() not refusing a delegator that yields after its subgenerator ignored GeneratorExit;
+     * finds new ones: close() not refusing a delegator that yields after its subgenerator ignored
+     * GeneratorExit, nor finishing one whose middle delegator caught that and returned;
      * ASM's frame computation limit on long methods with nested finally blocks.
      */
     static boolean knownBug(String difference) {
-        return difference.matches("returnValue\\(\\) -> null \\| returnValue\\(\\) -> .*")
-                || difference.matches("close\\(\\) -> closed .* SUSPENDED \\| close\\(\\) -> !IllegalStateException .*")
+        return difference.matches("close\\(\\) -> closed .* SUSPENDED \\| close\\(\\) -> !IllegalStateException .*")
+                || difference.matches("close\\(\\) -> closed .* SUSPENDED \\| close\\(\\) -> closed .* CLOSED")
                 || difference.contains("Too many allocated bytes");
     }
 
