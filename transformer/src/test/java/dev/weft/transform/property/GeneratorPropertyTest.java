@@ -64,7 +64,7 @@ class GeneratorPropertyTest {
         Files.createDirectories(dir);
         Path file = dir.resolve("failures-release" + release + "-" + System.currentTimeMillis() + ".txt");
         Files.write(file, failures.stream().map(Runner.Outcome::report).collect(Collectors.joining("\n\n")).getBytes(StandardCharsets.UTF_8));
-        int budget = Integer.getInteger("weft.property.shrinkBudget", 800);
+        int budget = Integer.getInteger("weft.property.shrinkBudget", 400);
         if (EXPLORE) {
             // keep going: shrink a few failures of each batch into one file, fail nothing
             StringBuilder found = new StringBuilder();
