@@ -1,6 +1,7 @@
 package dev.weft;
 
 import dev.weft.internal.CoroutineFrame;
+import dev.weft.internal.NeverAwaited;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -86,8 +87,40 @@ public final class EventLoop {
     /** The executor of {@code runInExecutor(null, ...)}, created on first use. */
     private ExecutorService defaultExecutor;
 
+    /** Python's debug mode: see {@link #setDebug}. */
+    private boolean debug;
+
+    static {
+        NeverAwaited.install(NeverAwaitedReports.INSTANCE);
+    }
+
     private EventLoop(boolean virtualClock) {
         this.virtualClock = virtualClock;
+    }
+
+    /**
+     * Python's {@code loop.set_debug(enabled)}. In debug mode, a coroutine created and then
+     * collected without ever having been awaited or wrapped in a task is reported ("coroutine
+     * 'Crawler.fetch' was never awaited"), to the exception handler of the loop that was running
+     * where it was created (context keys {@code "message"}, {@code "coroutine"},
+     * {@code "source_traceback"}: where it was created), or on {@code System.err} when no loop
+     * can take it. Tracking is global: it is on while any loop is in debug mode (or the system
+     * property {@code weft.debug} is {@code true}), and costs each new coroutine a stack trace.
+     *
+     * <pre>{@code
+     * Weft.run(main(), () -> { EventLoop loop = EventLoop.create(); loop.setDebug(true); return loop; });
+     * }</pre>
+     */
+    public void setDebug(boolean enabled) {
+        if (enabled != debug) {
+            debug = enabled;
+            NeverAwaited.debugLoop(enabled);
+        }
+    }
+
+    /** Whether this loop is in debug mode ({@link #setDebug}); Python's {@code loop.get_debug()}: {@code if (getRunningLoop().getDebug()) ...}. */
+    public boolean getDebug() {
+        return debug;
     }
 
     /** A new event loop on the real monotonic clock ({@link System#nanoTime()}). */

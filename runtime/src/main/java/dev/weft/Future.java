@@ -313,6 +313,11 @@ public class Future<T> implements Awaitable<T> {
         return o instanceof CancellationException ? ((CancellationException) o).getMessage() : (String) o;
     }
 
+    /** The exception of a failed future, without counting as retrieving it; null otherwise. */
+    final Throwable peekException() {
+        return state == FAILED ? (Throwable) outcome : null;
+    }
+
     /** Whether an exception is set and nobody retrieved it yet. */
     final boolean exceptionUnretrieved() {
         return logTraceback;

@@ -1,6 +1,8 @@
 package dev.weft;
 
 import dev.weft.internal.CoroutineFrame;
+import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
 
@@ -112,6 +114,47 @@ public final class Task<T> extends Future<T> {
             cancelsRequested--;
         }
         return cancelsRequested;
+    }
+
+    /**
+     * Python's {@code Task.get_stack()}: the async stack of the task, outermost first: the chain of
+     * coroutines it is suspended in, each at the line of the {@code await} it waits at (a task not
+     * started yet: its coroutine at its first line). Only coroutines of {@code @Async} methods are
+     * listed; Weft's own coroutines ({@code sleep}, {@code waitFor}, ...) are left out. A task that
+     * is done has no stack (empty list). The task asking about itself while it runs gets the Java
+     * stack of the code running now, from its innermost coroutine (the ones awaiting it are not
+     * tracked while it runs). Like the task's other methods, call it on its loop's thread.
+     *
+     * <pre>{@code
+     * for (StackTraceElement e : task.getStack()) {
+     *     System.out.println(e.getMethodName() + ":" + e.getLineNumber());
+     * }
+     * }</pre>
+     */
+    public List<StackTraceElement> getStack() {
+        return TaskStack.of(this, leaf, Integer.MAX_VALUE);
+    }
+
+    /** {@link #getStack()} limited to the {@code limit} innermost frames (Python's {@code limit}): {@code task.getStack(1)} is where it waits. */
+    public List<StackTraceElement> getStack(int limit) {
+        return TaskStack.of(this, leaf, limit);
+    }
+
+    /**
+     * Python's {@code Task.print_stack()}: prints {@link #getStack()} to {@code System.err}, as
+     * <pre>
+     * Stack for &lt;Task pending name='Task-2'&gt; (most recent call last):
+     *   File "Crawler.java", line 12, in main
+     *   File "Crawler.java", line 30, in fetch
+     * </pre>
+     */
+    public void printStack() {
+        TaskStack.print(this, getStack(), System.err);
+    }
+
+    /** {@link #printStack()} to {@code out}, for instance {@code task.printStack(System.out)}. */
+    public void printStack(PrintStream out) {
+        TaskStack.print(this, getStack(), out);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -299,5 +300,91 @@ public final class Weft {
     /** {@link #waitFor(Awaitable, double)} with a {@link Duration}. */
     public static <T> Coroutine<T> waitFor(Awaitable<T> work, Duration timeout) {
         return WaitFor.of(work, timeout.getSeconds() + timeout.getNano() / 1e9);
+    }
+
+    // ---- scopes: timeouts and task groups ----
+
+    /**
+     * Python's {@code async with asyncio.timeout(seconds): await work}: a coroutine that runs
+     * {@code work} inline in the awaiting task (a coroutine as part of its await chain; a task or
+     * future awaited) and gives its result, unless {@code seconds} pass first. Then the task is
+     * cancelled: the work sees a {@link java.util.concurrent.CancellationException} at its await
+     * point, its {@code finally} blocks run, and when it has ended with that cancellation the scope
+     * throws {@link TimeoutException} (its cause the cancellation). Nested scopes: only the one that
+     * expired raises; an outer expiry goes through an inner scope as a cancellation. A cancellation
+     * from elsewhere is not turned into a timeout. If the work swallows the cancellation and
+     * returns, its result is returned.
+     *
+     * <pre>{@code
+     * String page = await(timeout(10, fetch(url)));
+     * }</pre>
+     *
+     * <p>Why not try-with-resources: {@code close()} can neither see the exception in flight, nor
+     * replace it, nor suspend; the scope is a function of its work instead. The deadline is set
+     * when the coroutine starts; {@link Double#POSITIVE_INFINITY} means none; zero or less expires in
+     * the next iteration of the loop.
+     *
+     * @throws IllegalArgumentException if {@code seconds} is NaN
+     */
+    public static <T> Coroutine<T> timeout(double seconds, Awaitable<T> work) {
+        return TimeoutScope.of(seconds, false, work, "timeout");
+    }
+
+    /**
+     * {@link #timeout(double, Awaitable)} whose work is made from the scope, when the coroutine
+     * starts: the work may read or move the deadline ({@link Timeout#reschedule}). A function
+     * returning null runs nothing more and gives null.
+     *
+     * <pre>{@code
+     * String page = await(timeout(10, t -> fetchPatiently(t, url)));   // an @Async method taking the Timeout
+     * }</pre>
+     */
+    public static <T> Coroutine<T> timeout(double seconds, Function<Timeout, ? extends Awaitable<T>> work) {
+        return TimeoutScope.of(seconds, false, work, "timeout");
+    }
+
+    /**
+     * Python's {@code asyncio.timeout_at(when)}: {@link #timeout(double, Awaitable)} with a deadline
+     * in seconds on the loop's clock ({@link EventLoop#time()}) instead of a delay.
+     *
+     * <pre>{@code
+     * await(timeoutAt(getRunningLoop().time() + 10, fetch(url)));
+     * }</pre>
+     */
+    public static <T> Coroutine<T> timeoutAt(double when, Awaitable<T> work) {
+        return TimeoutScope.of(when, true, work, "timeoutAt");
+    }
+
+    /** {@link #timeoutAt(double, Awaitable)} whose work is made from the scope, as {@link #timeout(double, Function)}. */
+    public static <T> Coroutine<T> timeoutAt(double when, Function<Timeout, ? extends Awaitable<T>> work) {
+        return TimeoutScope.of(when, true, work, "timeoutAt");
+    }
+
+    /**
+     * Python's {@code async with asyncio.TaskGroup() as tg: ...}: a coroutine that makes a
+     * {@link TaskGroup}, calls {@code body} with it at once (to start children with
+     * {@link TaskGroup#createTask}), awaits inline, in the same task, the awaitable {@code body}
+     * returns (if not null) as the group's own work, then waits for every child. Its result is the
+     * work's result (null without work).
+     *
+     * <p>A child failing (other than by cancellation) cancels the work and every other child; once
+     * all are done the group throws {@link TaskGroupException} listing every error. Cancelling the
+     * awaiting task cancels the children too, waits for them, then goes on as a
+     * {@code CancellationException}.
+     *
+     * <pre>{@code
+     * await(withTaskGroup(tg -> {
+     *     tg.createTask(fetch("a"));
+     *     tg.createTask(fetch("b"));
+     *     return null;
+     * }));                                    // both done here
+     * int n = await(withTaskGroup(tg -> crawl(tg, root)));   // crawl: an @Async method that spawns into tg
+     * }</pre>
+     *
+     * <p>{@code await} cannot appear inside the lambda (it is not rewritten); return a coroutine
+     * instead, as above.
+     */
+    public static <T> Coroutine<T> withTaskGroup(Function<TaskGroup, ? extends Awaitable<T>> body) {
+        return TaskGroup.scope(body);
     }
 }

@@ -52,6 +52,18 @@ public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> 
     /** What the rewritten factory calls: a fresh coroutine of {@code body}, with room for its live values. */
     public CoroutineFrame(Body body, int refCount, int primCount) {
         super(body, refCount, primCount);
+        if (NeverAwaited.tracking()) {
+            awaiting = NeverAwaited.track(this); // debug mode: the fresh frame's unused slot holds its record
+        }
+    }
+
+    /** Leaving FRESH: in debug mode, the coroutine no longer counts as never awaited. */
+    private void started() {
+        Object record = awaiting;
+        if (record != null) {
+            awaiting = null;
+            ((NeverAwaited) record).started();
+        }
     }
 
     // ---- the driver: what a Task calls (runtime only, never the rewrite) ----
@@ -65,6 +77,7 @@ public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> 
         if (state != FRESH) {
             throw reused();
         }
+        started();
         state = ACTIVE;
     }
 
@@ -157,7 +170,12 @@ public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> 
                 sent = null;
                 if (sub.state != FRESH) {
                     toThrow = sub.reused();
-                } else if (sub.body == YIELD_ONCE) {
+                    continue;
+                }
+                if (sub.awaiting != null) {
+                    sub.started();
+                }
+                if (sub.body == YIELD_ONCE) {
                     sub.state = DONE;
                     cur.awaiting = YIELD;
                     return cur;

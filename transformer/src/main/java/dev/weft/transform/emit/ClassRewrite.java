@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -84,9 +85,34 @@ public final class ClassRewrite {
             cls.invisibleAnnotations = new ArrayList<>();
         }
         cls.invisibleAnnotations.add(new AnnotationNode(Runtime.REWRITTEN));
-        ClassWriter writer = new ClassWriter(0);
-        cls.accept(writer);
-        return RewriteResult.rewritten(className, writer.toByteArray(), rewritten);
+        return RewriteResult.rewritten(className, write(cls, className, hierarchy), rewritten);
+    }
+
+    private static byte[] write(ClassNode cls, String className, ClassHierarchy hierarchy) throws RewriteException {
+        ClassWriter writer = new HierarchyClassWriter(0, hierarchy);
+        try {
+            cls.accept(writer);
+            return writer.toByteArray();
+        } catch (MethodTooLargeException e) {
+            MethodNode m = original(cls, e.getMethodName());
+            throw new RewriteException(List.of(new Problem(className, cls.sourceFile,
+                    m == null ? e.getMethodName() : SourceLocation.display(m), m == null ? 0 : SourceLocation.firstLine(m),
+                    "once rewritten this method is larger than the JVM's 64 KB limit (" + e.getCodeSize()
+                            + " bytes): split it into smaller @Async methods joined with yieldFrom/await")));
+        } catch (RuntimeException e) {
+            throw new RewriteException(List.of(new Problem(className, cls.sourceFile, null, 0,
+                    "the rewritten class could not be written (" + e + "); please report it with the class file")));
+        }
+    }
+
+    /** The user's method a body of this name came from (the body keeps the user's name). */
+    private static MethodNode original(ClassNode cls, String name) {
+        for (MethodNode m : cls.methods) {
+            if (m.name.equals(name) && AsyncMethods.isAsync(m)) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private static RewrittenMethod rewriteMethod(ClassNode cls, boolean isInterface, MethodKind kind, MethodNode m, String bodyName,
