@@ -30,12 +30,14 @@ final class Shapes {
 
     /** One program: its class, the oldest release it compiles for, its runs (method to expected text). */
     static final class Case {
+        final String pkg;
         final String name;
         final int since;
         final String code;
         final Map<String, String> runs;
 
-        Case(String name, int since, String code, Map<String, String> runs) {
+        Case(String pkg, String name, int since, String code, Map<String, String> runs) {
+            this.pkg = pkg;
             this.name = name;
             this.since = since;
             this.code = code;
@@ -43,7 +45,7 @@ final class Shapes {
         }
 
         String className() {
-            return "shapes." + name;
+            return pkg + "." + name;
         }
 
         JavaSource source() {
@@ -63,39 +65,49 @@ final class Shapes {
     private Shapes() {
     }
 
-    static Path directory() {
+    /** {@code dev/weft/transform/<folder>} of the test sources, from the module or the reactor root. */
+    static Path directory(String folder) {
         Path base = Paths.get(System.getProperty("basedir", "."));
-        for (String sub : new String[] {"src/test/java/dev/weft/transform/shapes/corpus",
-                "transformer/src/test/java/dev/weft/transform/shapes/corpus"}) {
-            if (Files.isDirectory(base.resolve(sub))) {
-                return base.resolve(sub);
+        for (String sub : new String[] {"src/test/java/dev/weft/transform/", "transformer/src/test/java/dev/weft/transform/"}) {
+            if (Files.isDirectory(base.resolve(sub + folder))) {
+                return base.resolve(sub + folder);
             }
         }
-        throw new IllegalStateException("shapes corpus not found under " + base.toAbsolutePath());
+        throw new IllegalStateException(folder + " not found under " + base.toAbsolutePath());
     }
 
-    /** Every case, files in name order, then the generated ones. */
+    /** Every shape case, files in name order, then the generated ones. */
     static List<Case> all() {
+        List<Case> cases = read("shapes", directory("shapes/corpus"));
+        cases.add(parse("shapes", "WideLocals", wideLocals(255)));
+        cases.add(parse("shapes", "ManyPoints", manyPoints(500)));
+        cases.add(parse("shapes", "WideParameters", wideParameters(127)));
+        return cases;
+    }
+
+    /** The generator corpus of {@code verify/corpus} (package {@code corpus}), for compilers other than javac. */
+    static List<Case> verifyCorpus() {
+        return read("corpus", directory("verify/corpus"));
+    }
+
+    private static List<Case> read(String pkg, Path dir) {
         List<Case> cases = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory())) {
+        try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".java.txt")).sorted().collect(Collectors.toList())) {
                 String name = p.getFileName().toString().replace(".java.txt", "");
-                cases.add(parse(name, new String(Files.readAllBytes(p), StandardCharsets.UTF_8)));
+                cases.add(parse(pkg, name, new String(Files.readAllBytes(p), StandardCharsets.UTF_8)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        cases.add(parse("WideLocals", wideLocals(255)));
-        cases.add(parse("ManyPoints", manyPoints(500)));
-        cases.add(parse("WideParameters", wideParameters(127)));
         return cases;
     }
 
-    static List<Case> forRelease(int release) {
-        return all().stream().filter(c -> c.since <= release).collect(Collectors.toList());
+    static List<Case> forRelease(List<Case> cases, int release) {
+        return cases.stream().filter(c -> c.since <= release).collect(Collectors.toList());
     }
 
-    static Case parse(String name, String code) {
+    static Case parse(String pkg, String name, String code) {
         Matcher since = SINCE.matcher(code);
         int release = since.find() ? Integer.parseInt(since.group(1)) : 8;
         Map<String, String> runs = new LinkedHashMap<>();
@@ -106,7 +118,7 @@ final class Shapes {
         if (runs.isEmpty()) {
             throw new IllegalStateException(name + " has no '//> method: expected' line");
         }
-        return new Case(name, release, code, runs);
+        return new Case(pkg, name, release, code, runs);
     }
 
     private static final String IMPORTS = String.join("\n",

@@ -30,7 +30,7 @@ class ShapesTest {
     @TestFactory
     Stream<DynamicNode> shapesOnEveryRelease() {
         return InMemoryJavac.supportedReleases(RELEASES).stream().map(release -> dynamicContainer("javac --release " + release,
-                release(release, cases -> InMemoryJavac.compile(release, cases.stream().map(Shapes.Case::source)
+                release(Shapes.all(), release, cases -> InMemoryJavac.compile(release, cases.stream().map(Shapes.Case::source)
                         .collect(Collectors.toList())))));
     }
 
@@ -41,12 +41,13 @@ class ShapesTest {
                 "slotReuseCo", "forEachGen", "forEachCo", "forEverGen", "forEverCo", "labelledGen", "labelledCo",
                 "stringSwitchGen", "stringSwitchCo", "enumSwitchGen", "enumSwitchCo", "patternSwitchGen", "patternSwitchCo",
                 "ternaryGen", "ternaryCo", "andOrGen", "andOrCo", "lambdasGen", "lambdasCo", "newGen", "newCo",
-                "wideLocalsGen", "wideLocalsCo", "manyPointsGen", "manyPointsCo", "wideParametersGen", "wideParametersCo");
+                "finallyGen", "finallyCo", "wideLocalsGen", "wideLocalsCo", "manyPointsGen", "manyPointsCo", "wideParametersGen", "wideParametersCo");
     }
 
     /** The tests of one compiler and release: the corpus compiled in one call, then each case woven and run on its own. */
-    static Stream<DynamicNode> release(int release, Function<List<Shapes.Case>, Map<String, byte[]>> compiler) {
-        List<Shapes.Case> cases = Shapes.forRelease(release);
+    static Stream<DynamicNode> release(List<Shapes.Case> corpus, int release,
+                                       Function<List<Shapes.Case>, Map<String, byte[]>> compiler) {
+        List<Shapes.Case> cases = Shapes.forRelease(corpus, release);
         Map<String, byte[]> compiled;
         try {
             compiled = compiler.apply(cases);

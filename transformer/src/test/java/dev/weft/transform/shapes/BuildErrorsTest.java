@@ -1,0 +1,155 @@
+package dev.weft.transform.shapes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.weft.transform.api.Problem;
+import dev.weft.transform.api.RewriteException;
+import dev.weft.transform.api.Rewriter;
+import dev.weft.transform.testing.InMemoryJavac;
+import dev.weft.transform.testing.JavaSource;
+import dev.weft.transform.testing.Weaver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Shapes the rewrite refuses, each a build error that names the file, the line of the marker,
+ * the method and what to do instead; for javac (oldest and newest release) and ECJ.
+ */
+class BuildErrorsTest {
+    static Stream<Arguments> compilers() {
+        List<Arguments> out = new ArrayList<>();
+        BiFunction<Integer, JavaSource, Map<String, byte[]>> javac = (r, s) -> InMemoryJavac.compile(r, List.of(s));
+        BiFunction<Integer, JavaSource, Map<String, byte[]>> ecj = (r, s) -> Ecj.compile(r, List.of(s));
+        out.add(Arguments.of("javac --release 8", 8, javac));
+        out.add(Arguments.of("javac --release " + InMemoryJavac.latestRelease(), InMemoryJavac.latestRelease(), javac));
+        out.add(Arguments.of("ECJ --release 8", 8, ecj));
+        out.add(Arguments.of("ECJ --release 17", 17, ecj));
+        return out.stream();
+    }
+
+    /** The line of {@code code} that contains {@code tag}, counted from 1. */
+    static int lineOf(String code, String tag) {
+        String[] lines = code.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(tag)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException(tag);
+    }
+
+    /** The problems the rewrite reports for the classes compiled from {@code code}; fails if it reports none. */
+    static List<Problem> refused(BiFunction<Integer, JavaSource, Map<String, byte[]>> compiler, int release, String code) {
+        Map<String, byte[]> classes = compiler.apply(release, JavaSource.of(code));
+        Rewriter rewriter = Weaver.rewriter(classes);
+        List<Problem> problems = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+            try {
+                rewriter.rewrite(e.getValue());
+            } catch (RewriteException x) {
+                problems.addAll(x.problems());
+            }
+        }
+        if (problems.isEmpty()) {
+            fail("the rewrite accepted every class of:\n" + code);
+        }
+        return problems;
+    }
+
+    static final String LAMBDA = String.join("\n",
+            "package err;",
+            "import dev.weft.*;",
+            "import java.util.*;",
+            "public class InLambda {",
+            "    @Async",
+            "    static Generator<Integer, Void, Void> gen(List<Integer> xs) {",
+            "        Generator.yield(0);",
+            "        xs.forEach(x -> {",
+            "            Generator.yield(x); // MARKER",
+            "        });",
+            "        return Generator.done();",
+            "    }",
+            "}");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("compilers")
+    void aMarkerInsideALambdaIsABuildErrorAtItsLine(String name, int release, BiFunction<Integer, JavaSource, Map<String, byte[]>> compiler) {
+        List<Problem> problems = refused(compiler, release, LAMBDA);
+        assertThat(problems).hasSize(1);
+        Problem p = problems.get(0);
+        assertThat(p.sourceFile()).isEqualTo("InLambda.java");
+        assertThat(p.className()).isEqualTo("err.InLambda");
+        assertThat(p.line()).isEqualTo(lineOf(LAMBDA, "// MARKER"));
+        assertThat(p.message()).contains("Generator.yield inside a lambda")
+                .contains("cannot suspend its enclosing @Async method")
+                .contains("move the code into an @Async method");
+        assertThat(p.toString()).startsWith("err/InLambda.java:" + lineOf(LAMBDA, "// MARKER") + ": error: in err.InLambda.");
+    }
+
+    static final String AWAIT_LAMBDA = String.join("\n",
+            "package err;",
+            "import dev.weft.*;",
+            "import static dev.weft.Weft.*;",
+            "import java.util.function.*;",
+            "public class AwaitInLambda {",
+            "    @Async",
+            "    static Coroutine<String> coro() {",
+            "        Supplier<Object> s = () -> await(sleep(0)); // MARKER",
+            "        return Coroutine.returning(\"\" + s);",
+            "    }",
+            "}");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("compilers")
+    void anAwaitInsideALambdaIsABuildErrorAtItsLine(String name, int release, BiFunction<Integer, JavaSource, Map<String, byte[]>> compiler) {
+        List<Problem> problems = refused(compiler, release, AWAIT_LAMBDA);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.sourceFile()).isEqualTo("AwaitInLambda.java");
+            assertThat(p.line()).isEqualTo(lineOf(AWAIT_LAMBDA, "// MARKER"));
+            assertThat(p.message()).contains("Weft.await inside a lambda");
+        });
+    }
+
+    static final String SYNCHRONIZED = String.join("\n",
+            "package err;",
+            "import dev.weft.*;",
+            "import static dev.weft.Weft.*;",
+            "public class InMonitor {",
+            "    static final Object LOCK = new Object();",
+            "    @Async",
+            "    static Generator<Integer, Void, Void> gen() {",
+            "        synchronized (LOCK) {",
+            "            int x = 1;",
+            "            Generator.yield(x); // MARKER",
+            "        }",
+            "        return Generator.done();",
+            "    }",
+            "    @Async",
+            "    static Coroutine<Void> coro() {",
+            "        synchronized (LOCK) { await(sleep(0)); } // AWAIT",
+            "        return Coroutine.done();",
+            "    }",
+            "}");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("compilers")
+    void aMarkerInsideSynchronizedIsABuildErrorAtItsLine(String name, int release, BiFunction<Integer, JavaSource, Map<String, byte[]>> compiler) {
+        List<Problem> problems = refused(compiler, release, SYNCHRONIZED);
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0).sourceFile()).isEqualTo("InMonitor.java");
+        assertThat(problems.get(0).method()).isEqualTo("gen()");
+        assertThat(problems.get(0).line()).isEqualTo(lineOf(SYNCHRONIZED, "// MARKER"));
+        assertThat(problems.get(0).message()).contains("Generator.yield inside a synchronized block")
+                .contains("release it before the marker");
+        assertThat(problems.get(1).method()).isEqualTo("coro()");
+        assertThat(problems.get(1).line()).isEqualTo(lineOf(SYNCHRONIZED, "// AWAIT"));
+        assertThat(problems.get(1).message()).contains("Weft.await inside a synchronized block");
+    }
+}
