@@ -152,4 +152,58 @@ class BuildErrorsTest {
         assertThat(problems.get(1).line()).isEqualTo(lineOf(SYNCHRONIZED, "// AWAIT"));
         assertThat(problems.get(1).message()).contains("Weft.await inside a synchronized block");
     }
+
+    static final String METHOD_REFERENCE = String.join("\n",
+            "package err;",
+            "import dev.weft.*;",
+            "import java.util.*;",
+            "public class MethodRef {",
+            "    @Async",
+            "    static Generator<Object, Void, Void> gen(List<Object> xs) {",
+            "        xs.forEach(Generator::yield); // MARKER",
+            "        return Generator.done();",
+            "    }",
+            "}");
+
+    /** Without the check, this builds and fails at run time with a NotRewrittenError that blames List.forEach. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("compilers")
+    void aMethodReferenceToAMarkerIsABuildErrorAtItsLine(String name, int release, BiFunction<Integer, JavaSource, Map<String, byte[]>> compiler) {
+        List<Problem> problems = refused(compiler, release, METHOD_REFERENCE);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.sourceFile()).isEqualTo("MethodRef.java");
+            assertThat(p.method()).isEqualTo("gen(List)");
+            assertThat(p.line()).isEqualTo(lineOf(METHOD_REFERENCE, "// MARKER"));
+            assertThat(p.message()).contains("a method reference to Generator.yield (Generator::yield)")
+                    .contains("write a loop that calls Generator.yield(...)");
+        });
+    }
+
+    static final String INITIALIZER = String.join("\n",
+            "package err;",
+            "import dev.weft.*;",
+            "public class Init {",
+            "    @Async",
+            "    static Generator<Object, Void, Void> gen() {",
+            "        Object o = new Object() {",
+            "            Object field = Generator.yield(1); // MARKER",
+            "        };",
+            "        return Generator.done();",
+            "    }",
+            "}");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("compilers")
+    void aMarkerInAFieldInitializerSaysThatConstructorsCannotSuspend(String name, int release,
+                                                                     BiFunction<Integer, JavaSource, Map<String, byte[]>> compiler) {
+        List<Problem> problems = refused(compiler, release, INITIALIZER);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.sourceFile()).isEqualTo("Init.java");
+            assertThat(p.className()).isEqualTo("err.Init$1");
+            assertThat(p.line()).isEqualTo(lineOf(INITIALIZER, "// MARKER"));
+            assertThat(p.message()).contains("Generator.yield in a constructor or initializer")
+                    .contains("compute the value in the @Async method and pass it in")
+                    .doesNotContain("annotate the method with @dev.weft.Async");
+        });
+    }
 }
