@@ -71,6 +71,9 @@ public final class ClassRewrite {
             try {
                 MethodKind kind = MethodKind.of(m.desc);
                 rewritten.add(rewriteMethod(cls, isInterface, kind, m, bodyName(m.name, Runtime.bodyDescriptor(kind), taken), hierarchy));
+            } catch (MethodTooLargeException e) { // from the frames of the body, computed method by method
+                problems.add(new Problem(className, cls.sourceFile, SourceLocation.display(m), SourceLocation.firstLine(m),
+                        tooLarge(e.getCodeSize())));
             } catch (AnalyzerException | RuntimeException e) {
                 problems.add(new Problem(className, cls.sourceFile, SourceLocation.display(m), SourceLocation.firstLine(m),
                         "the rewrite could not analyse this method (" + e.getMessage() + "); please report it with the class file"));
@@ -97,12 +100,16 @@ public final class ClassRewrite {
             MethodNode m = original(cls, e.getMethodName());
             throw new RewriteException(List.of(new Problem(className, cls.sourceFile,
                     m == null ? e.getMethodName() : SourceLocation.display(m), m == null ? 0 : SourceLocation.firstLine(m),
-                    "once rewritten this method is larger than the JVM's 64 KB limit (" + e.getCodeSize()
-                            + " bytes): split it into smaller @Async methods joined with yieldFrom/await")));
+                    tooLarge(e.getCodeSize()))));
         } catch (RuntimeException e) {
             throw new RewriteException(List.of(new Problem(className, cls.sourceFile, null, 0,
                     "the rewritten class could not be written (" + e + "); please report it with the class file")));
         }
+    }
+
+    private static String tooLarge(int codeSize) {
+        return "once rewritten this method is larger than the JVM's 64 KB limit (" + codeSize
+                + " bytes): split it into smaller @Async methods joined with yieldFrom/await";
     }
 
     /** The user's method a body of this name came from (the body keeps the user's name). */

@@ -206,4 +206,38 @@ class BuildErrorsTest {
                     .doesNotContain("annotate the method with @dev.weft.Async");
         });
     }
+
+    /**
+     * {@code n} yields, a new live int before each: point k keeps k locals, so the save and
+     * restore code grows with n squared while the method javac wrote stays small.
+     */
+    static String growing(int n) {
+        StringBuilder body = new StringBuilder();
+        StringBuilder sum = new StringBuilder("0");
+        for (int i = 0; i < n; i++) {
+            body.append("        int v").append(i).append(" = ").append(i).append(" * k; Generator.yield(v").append(i).append(");\n");
+            sum.append(" + v").append(i);
+        }
+        return "package err;\nimport dev.weft.*;\npublic class Huge {\n"
+                + "    @Async\n"
+                + "    static Generator<Integer, Void, Void> huge(int k) { // FIRST\n"
+                + body
+                + "        Generator.yield(" + sum + ");\n"
+                + "        return Generator.done();\n    }\n}\n";
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("compilers")
+    void aMethodThatOutgrows64KbOnceRewrittenIsABuildErrorThatSaysToSplitIt(String name, int release,
+                                                                           BiFunction<Integer, JavaSource, Map<String, byte[]>> compiler) {
+        String code = growing(400);
+        List<Problem> problems = refused(compiler, release, code);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.sourceFile()).isEqualTo("Huge.java");
+            assertThat(p.method()).isEqualTo("huge(int)");
+            assertThat(p.line()).isBetween(lineOf(code, "// FIRST"), lineOf(code, "// FIRST") + 1);
+            assertThat(p.message()).contains("larger than the JVM's 64 KB limit")
+                    .contains("split it into smaller @Async methods");
+        });
+    }
 }
