@@ -124,9 +124,9 @@ public final class ClassRewrite {
 
     private static RewrittenMethod rewriteMethod(ClassNode cls, boolean isInterface, MethodKind kind, MethodNode m, String bodyName,
                                                  ClassHierarchy hierarchy) throws AnalyzerException, Unsupported {
-        String unsupported = NewHoisting.apply(m);
+        NewHoisting.Refusal unsupported = NewHoisting.apply(m);
         if (unsupported != null) {
-            throw new Unsupported(SourceLocation.firstLine(m), unsupported);
+            throw new Unsupported(unsupported.line > 0 ? unsupported.line : SourceLocation.firstLine(m), unsupported.message);
         }
         ReturnMarkers.apply(m);
         MethodAnalysis analysis = MethodAnalysis.of(cls, m, hierarchy);
