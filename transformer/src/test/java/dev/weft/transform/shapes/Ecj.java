@@ -40,12 +40,17 @@ final class Ecj {
     }
 
     static Map<String, byte[]> compile(int release, List<JavaSource> sources) {
+        return compile(release, sources, "-g");
+    }
+
+    /** Compiles with {@code debug} as the debug option ({@code -g}, {@code -g:none}, ...). */
+    static Map<String, byte[]> compile(int release, List<JavaSource> sources, String debug) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("weft-ecj");
             Path src = Files.createDirectories(dir.resolve("src"));
             Path out = Files.createDirectories(dir.resolve("out"));
-            List<String> args = new ArrayList<>(List.of("--release", Integer.toString(release), "-g", "-proc:none",
+            List<String> args = new ArrayList<>(List.of("--release", Integer.toString(release), debug, "-proc:none",
                     "-nowarn", "-encoding", "UTF-8", "-classpath", InMemoryJavac.testClassPath(), "-d", out.toString()));
             for (JavaSource s : sources) {
                 Path file = src.resolve(s.path());
