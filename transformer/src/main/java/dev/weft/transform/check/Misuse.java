@@ -105,7 +105,8 @@ public final class Misuse {
         }
         if (m.name.startsWith("lambda$")) {
             return marker.sourceName() + " inside a lambda: a lambda cannot suspend its enclosing @Async method;"
-                    + " use a loop, or move the code into an @Async method and call it with Generator.yieldFrom";
+                    + " use a loop, or move the code into an @Async method and call it with "
+                    + (marker.isAwait() ? "await" : "Generator.yieldFrom");
         }
         return marker.sourceName() + " is called in a method without @Async: it belongs in " + marker.belongs()
                 + "; annotate the method with @dev.weft.Async";
