@@ -39,7 +39,7 @@ class ShapesTest {
         List<String> runs = Shapes.all().stream().flatMap(c -> c.runs.keySet().stream()).collect(Collectors.toList());
         assertThat(runs).contains("nullsGen", "nullsCo", "typeAcrossBranchesGen", "typeAcrossBranchesCo", "slotReuseGen",
                 "slotReuseCo", "forEachGen", "forEachCo", "forEverGen", "forEverCo", "labelledGen", "labelledCo",
-                "stringSwitchGen", "stringSwitchCo", "enumSwitchGen", "enumSwitchCo", "patternSwitchGen", "patternSwitchCo",
+                "stringSwitchGen", "stringSwitchCo", "enumSwitchGen", "enumSwitchCo", "markerInSelectorGen", "markerInSelectorCo", "patternSwitchGen", "patternSwitchCo",
                 "ternaryGen", "ternaryCo", "andOrGen", "andOrCo", "lambdasGen", "lambdasCo", "newGen", "newCo",
                 "finallyGen", "finallyCo", "wideLocalsGen", "wideLocalsCo", "manyPointsGen", "manyPointsCo", "wideParametersGen", "wideParametersCo");
     }
