@@ -2,6 +2,7 @@ package dev.weft.transform.emit;
 
 import dev.weft.transform.analyse.ClassHierarchy;
 import dev.weft.transform.analyse.MethodAnalysis;
+import dev.weft.transform.analyse.MissingClassException;
 import dev.weft.transform.api.Problem;
 import dev.weft.transform.api.RewriteException;
 import dev.weft.transform.api.RewriteResult;
@@ -75,6 +76,16 @@ public final class ClassRewrite {
                 problems.add(new Problem(className, cls.sourceFile, SourceLocation.display(m), SourceLocation.firstLine(m),
                         tooLarge(e.getCodeSize())));
             } catch (AnalyzerException | RuntimeException e) {
+                MissingClassException missing = missingClass(e);
+                if (missing != null) {
+                    int line = e instanceof AnalyzerException && ((AnalyzerException) e).node != null
+                            ? SourceLocation.lineOf(((AnalyzerException) e).node) : SourceLocation.firstLine(m);
+                    problems.add(new Problem(className, cls.sourceFile, SourceLocation.display(m), line,
+                            "the rewrite needs the class file of " + missing.className() + " (to merge the types a value"
+                                    + " takes on two paths here) and cannot find it: put it on the rewrite's classpath"
+                                    + " (--classpath for the command line; a dependency of the project for the plugin)"));
+                    continue;
+                }
                 problems.add(new Problem(className, cls.sourceFile, SourceLocation.display(m), SourceLocation.firstLine(m),
                         "the rewrite could not analyse this method (" + e.getMessage() + "); please report it with the class file"));
             } catch (Unsupported e) {
@@ -105,6 +116,15 @@ public final class ClassRewrite {
             throw new RewriteException(List.of(new Problem(className, cls.sourceFile, null, 0,
                     "the rewritten class could not be written (" + e + "); please report it with the class file")));
         }
+    }
+
+    private static MissingClassException missingClass(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MissingClassException) {
+                return (MissingClassException) t;
+            }
+        }
+        return null;
     }
 
     private static String tooLarge(int codeSize) {

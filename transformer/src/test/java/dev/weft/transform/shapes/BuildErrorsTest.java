@@ -295,4 +295,47 @@ class BuildErrorsTest {
                     .contains("assign that argument to a local first");
         });
     }
+
+    static final String MISSING = String.join("\n",
+            "package err;",
+            "import dev.weft.*;",
+            "public class Missing {",
+            "    @Async",
+            "    static Generator<Object, Void, Void> gen(boolean f) {",
+            "        Base x = f ? new A() : new B(); // MERGE",
+            "        Generator.yield(1);",
+            "        Generator.yield(x.hi());",
+            "        return Generator.done();",
+            "    }",
+            "}",
+            "class Base { String hi() { return \"hi\"; } }",
+            "class A extends Base { }",
+            "class B extends Base { }");
+
+    /**
+     * The rewrite is given the class alone, without A, B and Base (the command line without
+     * {@code --classpath}): it used to fail as "could not analyse this method (Cannot invoke
+     * Type.equals(Object) because to is null); please report it".
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("compilers")
+    void aClassMissingFromTheRewritesClasspathIsNamed(String name, int release, BiFunction<Integer, JavaSource, Map<String, byte[]>> compiler)
+            throws RewriteException {
+        Map<String, byte[]> classes = compiler.apply(release, JavaSource.of(MISSING));
+        byte[] missing = classes.get("err.Missing");
+        Rewriter alone = Weaver.rewriter(Map.of("err.Missing", missing));
+        try {
+            alone.rewrite(missing);
+            fail("rewritten without the class files of A, B and Base");
+        } catch (RewriteException e) {
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.sourceFile()).isEqualTo("Missing.java");
+                assertThat(p.method()).isEqualTo("gen(boolean)");
+                assertThat(p.line()).isEqualTo(lineOf(MISSING, "// MERGE"));
+                assertThat(p.message()).containsPattern("the rewrite needs the class file of err\\.(A|B|Base)")
+                        .contains("put it on the rewrite's classpath (--classpath");
+            });
+        }
+        assertThat(Weaver.rewriter(classes).rewrite(missing).changed()).as("with every class at hand").isTrue();
+    }
 }
