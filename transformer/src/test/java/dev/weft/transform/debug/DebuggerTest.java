@@ -23,8 +23,10 @@ import com.sun.jdi.event.VMDisconnectEvent;
 import com.sun.jdi.request.BreakpointRequest;
 import com.sun.jdi.request.ClassPrepareRequest;
 import com.sun.jdi.request.EventRequest;
+import dev.weft.transform.shapes.Ecj;
 import dev.weft.transform.testing.Harness;
 import dev.weft.transform.testing.InMemoryJavac;
+import dev.weft.transform.testing.JavaSource;
 import dev.weft.transform.testing.Woven;
 import java.io.BufferedReader;
 import java.io.File;
@@ -41,12 +43,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A rewritten program run in a child JVM (this JVM's {@code java.home}) under JDWP, driven with
+ * A rewritten program (compiled by javac, then by ECJ) run in a child JVM (this JVM's {@code java.home}) under JDWP, driven with
  * JDI: a breakpoint on a line after a resume stops there on the second round of a loop with the
  * right values in the locals, and a stack trace thrown after a resume shows the user's file,
  * line and method name.
@@ -109,8 +112,9 @@ class DebuggerTest {
     }
 
     /** The rewritten classes, written under {@code tmp/classes}; the class path for the child JVM. */
-    private String classPath() throws IOException {
-        Woven w = Harness.build(11, SOURCE);
+    private String classPath(String compiler) throws IOException {
+        List<JavaSource> units = List.of(JavaSource.of(SOURCE));
+        Woven w = Harness.weave(compiler.equals("ECJ") ? Ecj.compile(11, units) : InMemoryJavac.compile(11, units));
         assertThat(w.results().get("dbg.Loop").changed()).isTrue();
         Path dir = tmp.resolve("classes");
         for (Map.Entry<String, byte[]> e : w.classes().entrySet()) {
@@ -129,10 +133,11 @@ class DebuggerTest {
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"javac", "ECJ"})
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void aBreakpointAfterAResumeStopsThereAndShowsTheLocals() throws Exception {
-        child = launch(classPath(), "-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:0");
+    void aBreakpointAfterAResumeStopsThereAndShowsTheLocals(String compiler) throws Exception {
+        child = launch(classPath(compiler), "-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:0");
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         String first = out.readLine();
         Matcher port = Pattern.compile("Listening for transport dt_socket at address: (\\d+)").matcher(String.valueOf(first));
@@ -230,10 +235,11 @@ class DebuggerTest {
         return frame.getValue(v);
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"javac", "ECJ"})
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void aStackTraceThrownAfterAResumeShowsTheUsersFileLineAndMethod() throws Exception {
-        child = launch(classPath());
+    void aStackTraceThrownAfterAResumeShowsTheUsersFileLineAndMethod(String compiler) throws Exception {
+        child = launch(classPath(compiler));
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as(output).isZero();

@@ -23,7 +23,7 @@ import org.eclipse.jdt.internal.compiler.batch.Main;
  * sources are written to a scratch directory, compiled with {@code --release N -g -proc:none}
  * against the test class path, and the class files read back by binary name.
  */
-final class Ecj {
+public final class Ecj {
     private Ecj() {
     }
 
@@ -39,12 +39,12 @@ final class Ecj {
         return v == null ? "ECJ" : "ECJ " + v;
     }
 
-    static Map<String, byte[]> compile(int release, List<JavaSource> sources) {
+    public static Map<String, byte[]> compile(int release, List<JavaSource> sources) {
         return compile(release, sources, "-g");
     }
 
     /** Compiles with {@code debug} as the debug option ({@code -g}, {@code -g:none}, ...). */
-    static Map<String, byte[]> compile(int release, List<JavaSource> sources, String debug) {
+    public static Map<String, byte[]> compile(int release, List<JavaSource> sources, String debug) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("weft-ecj");
