@@ -22,6 +22,14 @@ public final class Ops {
         return f;
     }
 
+    /**
+     * A future that another thread completes with {@code value} once {@code before} is done: for
+     * a test that needs the awaiting coroutine to really suspend, whatever the machine's load.
+     */
+    public static <T> CompletableFuture<T> after(CompletableFuture<?> before, T value) {
+        return before.thenApplyAsync(ignored -> value, SOON);
+    }
+
     /** A future that another thread fails with {@code error} about a millisecond from now. */
     public static <T> CompletableFuture<T> failLater(RuntimeException error) {
         CompletableFuture<T> f = new CompletableFuture<>();
