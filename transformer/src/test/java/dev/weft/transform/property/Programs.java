@@ -40,7 +40,7 @@ final class Programs {
     }
 
     static Arbitrary<Program> programs() {
-        Arbitrary<List<Stmt>> body = block(MAIN_DEPTH, true).list().ofMinSize(1).ofMaxSize(5).map(Programs::flatten);
+        Arbitrary<List<Stmt>> body = block(MAIN_DEPTH, true).list().ofMinSize(1).ofMaxSize(4).map(Programs::flatten);
         Arbitrary<List<Stmt>> sub = block(SUB_DEPTH, true).list().ofMinSize(1).ofMaxSize(3).map(Programs::flatten);
         Arbitrary<Integer> param = Arbitraries.integers().between(-3, 9);
         return Combinators.combine(body, sub.list().ofMaxSize(3), param, param, script(), Arbitraries.of(false, true))
@@ -126,7 +126,7 @@ final class Programs {
         choices.add(Tuple.of(4, loop));
         choices.add(Tuple.of(6, tries));
         choices.add(Tuple.of(1, tryRes));
-        Arbitrary<Stmt> sw = Combinators.combine(expr(1), inner.list().ofMinSize(1).ofMaxSize(3)).as((x, cs) -> (Stmt) new Ast.Switch(x, cs));
+        Arbitrary<Stmt> sw = Combinators.combine(expr(1), inner.list().ofMinSize(1).ofMaxSize(2)).as((x, cs) -> (Stmt) new Ast.Switch(x, cs));
         choices.add(Tuple.of(2, sw));
         return Arbitraries.frequencyOf(choices);
     }
