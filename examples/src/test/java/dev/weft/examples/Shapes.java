@@ -123,7 +123,7 @@ final class Shapes {
         return String.join("\n", lines);
     }
 
-    /** Futures' reprs become {@code <Future>}; the lines after them (printed by the pool's threads) are sorted. */
+    /** Futures' reprs become {@code <Future>}; what the pool's threads print after them is compared as a multiset of characters. */
     static String futuresThenValues(String out) {
         List<String> lines = new ArrayList<>(Arrays.asList(out.split("\n", -1)));
         int futures = 0;
@@ -132,8 +132,11 @@ final class Shapes {
             lines.set(futures, "<Future>");
             futures++;
         }
-        Collections.sort(lines.subList(futures, lines.size()));
-        return String.join("\n", lines);
+        // Python's print() writes the value and the newline separately, so two threads printing at
+        // once may give "56\n\n": the values are compared as the sorted characters they print
+        char[] values = String.join("", lines.subList(futures, lines.size())).replaceAll("\\s", "").toCharArray();
+        java.util.Arrays.sort(values);
+        return String.join("\n", lines.subList(0, futures)) + "\nvalues: " + new String(values);
     }
 
     /** The random sleeps and the measured totals become {@code ?}; the lines keep their worker, the order is erased. */

@@ -40,6 +40,8 @@ class ShapesTest {
         assertEquals(Shapes.futuresThenValues(py), Shapes.futuresThenValues(java));
         assertNotEquals(Shapes.futuresThenValues(py), Shapes.futuresThenValues(java.replace("\n1\n", "\n2\n")));
         assertNotEquals(Shapes.futuresThenValues(py), Shapes.futuresThenValues("0\n" + java.replace("\n0\n", "\n")));
+        // two Python threads printing at once
+        assertEquals(Shapes.futuresThenValues(py), Shapes.futuresThenValues(py.replace("1\n0\n", "10\n\n")));
     }
 
     @Test
