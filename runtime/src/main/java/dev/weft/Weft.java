@@ -1,9 +1,39 @@
 package dev.weft;
 
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The {@code asyncio} module for Java: {@code import static dev.weft.Weft.*;}.
+ *
+ * <pre>{@code
+ * @Async
+ * static Coroutine<Void> main() {
+ *     Task<String> t1 = createTask(sayAfter(1, "hello"));
+ *     Task<String> t2 = createTask(sayAfter(2, "world"));
+ *     await(t1);
+ *     await(t2);
+ *     List<Integer> fs = await(gather(factorial("A", 2), factorial("B", 3)));
+ *     return Coroutine.done();
+ * }
+ *
+ * public static void main(String[] args) {
+ *     run(main());
+ * }
+ * }</pre>
+ *
+ * <p>Functions that need a running loop ({@link #createTask}, {@link #gather} of coroutines,
+ * {@link #currentTask}, {@link #allTasks}) throw {@link IllegalStateException} outside one.
+ * Coroutines such as {@link #sleep} and {@link #waitFor} are lazy: they look for the loop when they
+ * first run, inside a task.
  */
 public final class Weft {
     private Weft() {
@@ -27,5 +57,334 @@ public final class Weft {
      */
     public static <T> T await(CompletionStage<T> stage) {
         throw NotRewrittenError.reached("Weft.await");
+    }
+
+    // ---- running ----
+
+    /**
+     * Python's {@code asyncio.run(main)}: runs {@code main} on a new event loop (real clock) until
+     * it is done, then cancels the tasks still pending and waits for them (and for tasks they start
+     * meanwhile), shuts down the default executor, and closes the loop.
+     * Gives what {@code main} returns; its exception comes out unwrapped, its cancellation as
+     * {@link java.util.concurrent.CancellationException}.
+     *
+     * @throws IllegalStateException if called from a running loop (await the coroutine there instead)
+     * @throws IllegalArgumentException if {@code main} is not a coroutine of an {@code @Async} method
+     */
+    public static <T> T run(Coroutine<T> main) {
+        return run(main, EventLoop::create);
+    }
+
+    /**
+     * {@link #run(Coroutine)} on a loop from {@code loopFactory} (Python 3.12's {@code loop_factory}),
+     * for instance {@code run(main(), EventLoop::withVirtualClock)} to run in virtual time.
+     */
+    public static <T> T run(Coroutine<T> main, Supplier<EventLoop> loopFactory) {
+        EventLoop.frameOf(main, "run");
+        if (EventLoop.runningOrNull() != null) {
+            throw new IllegalStateException("Weft.run() cannot be called from a running event loop:"
+                    + " inside a coroutine, await the coroutine (or createTask it) instead");
+        }
+        EventLoop loop = loopFactory.get();
+        try {
+            return loop.runUntilComplete(loop.createTask(main));
+        } finally {
+            try {
+                cancelAllTasks(loop);
+                loop.shutdownDefaultExecutor();
+            } finally {
+                loop.close();
+            }
+        }
+    }
+
+    /**
+     * Python's {@code runners._cancel_all_tasks}: cancels what is left, waits for it, reports its
+     * errors. Unlike Python's single pass, tasks created during the shutdown (by a task that caught
+     * its cancellation) are cancelled in turn, so that none is left pending when {@code run} returns;
+     * after 1000 rounds the rest is reported to the exception handler and left.
+     */
+    private static void cancelAllTasks(EventLoop loop) {
+        for (int round = 0; round < 1000; round++) {
+            Set<Task<?>> toCancel = loop.allTasks();
+            if (toCancel.isEmpty()) {
+                return;
+            }
+            for (Task<?> t : toCancel) {
+                t.cancel();
+            }
+            loop.runUntilComplete(Gather.of(loop, true, new ArrayList<>(toCancel)));
+            for (Task<?> t : toCancel) {
+                if (!t.cancelled() && t.exception() != null) {
+                    loop.callExceptionHandler(EventLoop.context("unhandled exception during Weft.run() shutdown",
+                            t.exception(), "task", t));
+                }
+            }
+        }
+        loop.callExceptionHandler(EventLoop.context("tasks still pending after Weft.run() shutdown", null,
+                "tasks", loop.allTasks()));
+    }
+
+    /**
+     * Python's {@code asyncio.create_task(coro)}: schedules {@code coro} as a task on the running
+     * loop; it starts in the next iteration.
+     *
+     * @throws IllegalStateException if no loop runs on this thread, or the coroutine was awaited before
+     */
+    public static <T> Task<T> createTask(Coroutine<T> coro) {
+        return EventLoop.requireRunning("createTask").createTask(coro);
+    }
+
+    /** {@link #createTask(Coroutine)} with a name. */
+    public static <T> Task<T> createTask(Coroutine<T> coro, String name) {
+        return EventLoop.requireRunning("createTask").createTask(coro, name);
+    }
+
+    /** The running loop ({@code asyncio.get_running_loop()}); throws {@link IllegalStateException} if none. */
+    public static EventLoop getRunningLoop() {
+        return EventLoop.getRunningLoop();
+    }
+
+    /** The task running now, or null in a plain callback ({@code asyncio.current_task()}). Needs a running loop. */
+    public static Task<?> currentTask() {
+        return EventLoop.requireRunning("currentTask").currentTask;
+    }
+
+    /** The running loop's tasks that are not done ({@code asyncio.all_tasks()}), a snapshot. */
+    public static Set<Task<?>> allTasks() {
+        return EventLoop.requireRunning("allTasks").allTasks();
+    }
+
+    // ---- sleeping ----
+
+    /**
+     * Python's {@code asyncio.sleep(seconds)}: a coroutine that suspends the awaiting task for
+     * {@code seconds} on its loop's clock. {@code sleep(0)} (or less) yields exactly once: the task
+     * lets every other ready callback run and goes on in the next iteration. Cancelling the
+     * sleeping task cancels the timer. Lazy: nothing happens until it is awaited.
+     *
+     * @throws IllegalArgumentException if {@code seconds} is NaN
+     */
+    public static Coroutine<Void> sleep(double seconds) {
+        return Sleep.of(seconds);
+    }
+
+    /** {@link #sleep(double)} for a {@link Duration}. */
+    public static Coroutine<Void> sleep(Duration duration) {
+        return Sleep.of(duration.getSeconds() + duration.getNano() / 1e9);
+    }
+
+    // ---- combinators ----
+
+    /**
+     * Python's {@code asyncio.gather(*aws)}: a future of the results of {@code awaitables}, in
+     * argument order. Coroutines are wrapped in tasks on the running loop, so all run concurrently.
+     * The first child to fail makes the gather fail with its exception (unwrapped) at once; the other
+     * children are not cancelled. Cancelling the gather cancels every child not done.
+     * {@code gather()} of nothing gives an empty list.
+     *
+     * @throws IllegalStateException if a coroutine is given and no loop runs
+     */
+    @SafeVarargs
+    public static <T> Future<List<T>> gather(Awaitable<? extends T>... awaitables) {
+        return Gather.of(null, false, Arrays.asList(awaitables));
+    }
+
+    /** {@link #gather(Awaitable[])} of a collection, in its iteration order: {@code gather(tasks)} for Python's {@code gather(*tasks)}. */
+    public static <T> Future<List<T>> gather(Collection<? extends Awaitable<? extends T>> awaitables) {
+        return Gather.of(null, false, new ArrayList<>(awaitables));
+    }
+
+    /**
+     * Python's {@code asyncio.gather(*aws, return_exceptions=True)}: like {@link #gather}, but a
+     * child's exception (a {@link java.util.concurrent.CancellationException} for a cancelled child)
+     * takes its place in the results instead of failing the gather. Only cancelling the gather
+     * itself makes it fail.
+     */
+    public static Future<List<Object>> gatherReturnExceptions(Awaitable<?>... awaitables) {
+        return Gather.of(null, true, Arrays.asList(awaitables));
+    }
+
+    /** {@link #gatherReturnExceptions(Awaitable[])} of a collection, in its iteration order. */
+    public static Future<List<Object>> gatherReturnExceptions(Collection<? extends Awaitable<?>> awaitables) {
+        return Gather.of(null, true, new ArrayList<>(awaitables));
+    }
+
+    /** Python's {@code asyncio.wrap_future(stage)}: {@link EventLoop#wrapFuture} on the running loop. */
+    public static <T> Future<T> wrapFuture(CompletionStage<T> stage) {
+        return EventLoop.requireRunning("wrapFuture").wrapFuture(stage);
+    }
+
+    /**
+     * Python's {@code asyncio.shield(aw)}: a future with the outcome of {@code work} (a coroutine is
+     * wrapped in a task), whose cancellation does not reach {@code work}. A task awaiting the shield
+     * and cancelled gets its {@code CancellationException}; the work goes on. Given something done,
+     * gives it back as is.
+     */
+    public static <T> Future<T> shield(Awaitable<T> work) {
+        if (work == null) {
+            throw new NullPointerException("shield(null): pass the coroutine, task or future to protect");
+        }
+        return Shield.of(work);
+    }
+
+    /**
+     * Python's {@code asyncio.wait(fs, timeout=..., return_when=...)} ({@code wait} is taken by
+     * {@link Object#wait()}): a coroutine that waits until {@code returnWhen} holds for
+     * {@code futures} or {@code timeoutSeconds} pass ({@link Double#POSITIVE_INFINITY}: no
+     * timeout), and gives the futures done and pending. It cancels nothing and raises no timeout.
+     *
+     * @throws IllegalArgumentException if {@code futures} is empty
+     */
+    public static <F extends Future<?>> Coroutine<DoneAndPending<F>> waitTasks(Collection<F> futures, ReturnWhen returnWhen,
+            double timeoutSeconds) {
+        return Wait.of(futures, returnWhen, timeoutSeconds);
+    }
+
+    /** {@link #waitTasks(Collection, ReturnWhen, double)} without a timeout. */
+    public static <F extends Future<?>> Coroutine<DoneAndPending<F>> waitTasks(Collection<F> futures, ReturnWhen returnWhen) {
+        return Wait.of(futures, returnWhen, Double.POSITIVE_INFINITY);
+    }
+
+    /** {@link #waitTasks(Collection, ReturnWhen, double)} until all are done ({@link ReturnWhen#ALL_COMPLETED}), without a timeout. */
+    public static <F extends Future<?>> Coroutine<DoneAndPending<F>> waitTasks(Collection<F> futures) {
+        return Wait.of(futures, ReturnWhen.ALL_COMPLETED, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Python's {@code asyncio.as_completed(aws, timeout=...)}: one coroutine per distinct awaitable
+     * (coroutines are wrapped in tasks on the running loop); awaiting the k-th gives the outcome of
+     * the k-th to finish. After {@code timeoutSeconds}, the ones not answered yet raise
+     * {@link TimeoutException}; nothing is cancelled.
+     *
+     * <pre>{@code
+     * for (Coroutine<String> next : asCompleted(tasks, 10)) {
+     *     String earliest = await(next);
+     * }
+     * }</pre>
+     */
+    public static <T> List<Coroutine<T>> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables, double timeoutSeconds) {
+        return AsCompleted.of(awaitables, timeoutSeconds);
+    }
+
+    /** {@link #asCompleted(Collection, double)} without a timeout. */
+    public static <T> List<Coroutine<T>> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables) {
+        return AsCompleted.of(awaitables, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Python's {@code asyncio.to_thread(fn)}: a coroutine that runs {@code fn} on the running loop's
+     * default executor (see {@link EventLoop#runInExecutor}) and gives its result; its exception
+     * comes out unwrapped. Lazy: {@code fn} is submitted when the coroutine first runs.
+     */
+    public static <T> Coroutine<T> toThread(Callable<T> fn) {
+        if (fn == null) {
+            throw new NullPointerException("toThread(null): pass the blocking function to run");
+        }
+        return ToThread.of(fn);
+    }
+
+    /**
+     * Python's {@code asyncio.wait_for(aw, timeout)}: a coroutine giving the result of {@code work}
+     * (a coroutine is wrapped in a task) if it finishes within {@code seconds}. Otherwise it cancels
+     * the work, waits until the work has really ended, and throws {@link TimeoutException} (its
+     * cause the work's {@code CancellationException}); if the work finished anyway, its result
+     * counts. With {@code seconds <= 0} the work is cancelled at once unless already done; with
+     * {@link Double#POSITIVE_INFINITY} it is simply awaited. Cancelling the waiting task cancels
+     * the work too.
+     */
+    public static <T> Coroutine<T> waitFor(Awaitable<T> work, double seconds) {
+        return WaitFor.of(work, seconds);
+    }
+
+    /** {@link #waitFor(Awaitable, double)} with a {@link Duration}. */
+    public static <T> Coroutine<T> waitFor(Awaitable<T> work, Duration timeout) {
+        return WaitFor.of(work, timeout.getSeconds() + timeout.getNano() / 1e9);
+    }
+
+    // ---- scopes: timeouts and task groups ----
+
+    /**
+     * Python's {@code async with asyncio.timeout(seconds): await work}: a coroutine that runs
+     * {@code work} inline in the awaiting task (a coroutine as part of its await chain; a task or
+     * future awaited) and gives its result, unless {@code seconds} pass first. Then the task is
+     * cancelled: the work sees a {@link java.util.concurrent.CancellationException} at its await
+     * point, its {@code finally} blocks run, and when it has ended with that cancellation the scope
+     * throws {@link TimeoutException} (its cause the cancellation). Nested scopes: only the one that
+     * expired raises; an outer expiry goes through an inner scope as a cancellation. A cancellation
+     * from elsewhere is not turned into a timeout. If the work swallows the cancellation and
+     * returns, its result is returned.
+     *
+     * <pre>{@code
+     * String page = await(timeout(10, fetch(url)));
+     * }</pre>
+     *
+     * <p>Why not try-with-resources: {@code close()} can neither see the exception in flight, nor
+     * replace it, nor suspend; the scope is a function of its work instead. The deadline is set
+     * when the coroutine starts; {@link Double#POSITIVE_INFINITY} means none; zero or less expires in
+     * the next iteration of the loop.
+     *
+     * @throws IllegalArgumentException if {@code seconds} is NaN
+     */
+    public static <T> Coroutine<T> timeout(double seconds, Awaitable<T> work) {
+        return TimeoutScope.of(seconds, false, work, "timeout");
+    }
+
+    /**
+     * {@link #timeout(double, Awaitable)} whose work is made from the scope, when the coroutine
+     * starts: the work may read or move the deadline ({@link Timeout#reschedule}). A function
+     * returning null runs nothing more and gives null.
+     *
+     * <pre>{@code
+     * String page = await(timeout(10, t -> fetchPatiently(t, url)));   // an @Async method taking the Timeout
+     * }</pre>
+     */
+    public static <T> Coroutine<T> timeout(double seconds, Function<Timeout, ? extends Awaitable<T>> work) {
+        return TimeoutScope.of(seconds, false, work, "timeout");
+    }
+
+    /**
+     * Python's {@code asyncio.timeout_at(when)}: {@link #timeout(double, Awaitable)} with a deadline
+     * in seconds on the loop's clock ({@link EventLoop#time()}) instead of a delay.
+     *
+     * <pre>{@code
+     * await(timeoutAt(getRunningLoop().time() + 10, fetch(url)));
+     * }</pre>
+     */
+    public static <T> Coroutine<T> timeoutAt(double when, Awaitable<T> work) {
+        return TimeoutScope.of(when, true, work, "timeoutAt");
+    }
+
+    /** {@link #timeoutAt(double, Awaitable)} whose work is made from the scope, as {@link #timeout(double, Function)}. */
+    public static <T> Coroutine<T> timeoutAt(double when, Function<Timeout, ? extends Awaitable<T>> work) {
+        return TimeoutScope.of(when, true, work, "timeoutAt");
+    }
+
+    /**
+     * Python's {@code async with asyncio.TaskGroup() as tg: ...}: a coroutine that makes a
+     * {@link TaskGroup}, calls {@code body} with it at once (to start children with
+     * {@link TaskGroup#createTask}), awaits inline, in the same task, the awaitable {@code body}
+     * returns (if not null) as the group's own work, then waits for every child. Its result is the
+     * work's result (null without work).
+     *
+     * <p>A child failing (other than by cancellation) cancels the work and every other child; once
+     * all are done the group throws {@link TaskGroupException} listing every error. Cancelling the
+     * awaiting task cancels the children too, waits for them, then goes on as a
+     * {@code CancellationException}.
+     *
+     * <pre>{@code
+     * await(withTaskGroup(tg -> {
+     *     tg.createTask(fetch("a"));
+     *     tg.createTask(fetch("b"));
+     *     return null;
+     * }));                                    // both done here
+     * int n = await(withTaskGroup(tg -> crawl(tg, root)));   // crawl: an @Async method that spawns into tg
+     * }</pre>
+     *
+     * <p>{@code await} cannot appear inside the lambda (it is not rewritten); return a coroutine
+     * instead, as above.
+     */
+    public static <T> Coroutine<T> withTaskGroup(Function<TaskGroup, ? extends Awaitable<T>> body) {
+        return TaskGroup.scope(body);
     }
 }

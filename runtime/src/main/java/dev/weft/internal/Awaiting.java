@@ -1,15 +1,58 @@
 package dev.weft.internal;
 
+import dev.weft.Future;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
 /** How {@code await} looks at what it is given. */
 final class Awaiting {
     private Awaiting() {
     }
 
-    /** The result of {@code awaited} if it is done now (raising its exception), else {@link CoroutineFrame#PENDING}. */
+    /**
+     * The fast path of {@code await}: the result of {@code awaited} if it is done now, else
+     * {@link AwaitFrame#PENDING}. A done {@link Future} (or {@code Task}) gives its result or
+     * raises its exception unwrapped ({@link CancellationException} if cancelled); a done
+     * {@link CompletableFuture} the same, with {@link CompletionException} and
+     * {@link ExecutionException} unwrapped. No allocation unless an exception is raised.
+     * A coroutine, anything pending and any other {@code CompletionStage} give {@code PENDING}:
+     * the body suspends and the task deals with it.
+     */
     static Object tryNow(Object awaited) {
+        if (awaited instanceof Future) {
+            Future<?> f = (Future<?>) awaited;
+            return f.done() ? f.result() : AwaitFrame.PENDING;
+        }
+        if (awaited instanceof CompletableFuture) {
+            CompletableFuture<?> cf = (CompletableFuture<?>) awaited;
+            return cf.isDone() ? joinNow(cf) : AwaitFrame.PENDING;
+        }
         if (awaited == null) {
             throw new NullPointerException("await(null): nothing to await; pass a coroutine, task, future or CompletionStage");
         }
-        return CoroutineFrame.PENDING;
+        return AwaitFrame.PENDING;
+    }
+
+    private static Object joinNow(CompletableFuture<?> cf) {
+        try {
+            return cf.getNow(null);
+        } catch (CompletionException | CancellationException e) {
+            throw Sneaky.<RuntimeException>raise(unwrap(e));
+        }
+    }
+
+    /**
+     * The exception a {@code CompletionStage} failed with, without its {@code CompletionException}/
+     * {@code ExecutionException} wrappers, and without the fresh {@code CancellationException("getNow")}
+     * that JDK 19+ wraps around the original cancellation.
+     */
+    static Throwable unwrap(Throwable t) {
+        while (t.getCause() != null && (t instanceof CompletionException || t instanceof ExecutionException
+                || (t instanceof CancellationException && t.getCause() instanceof CancellationException))) {
+            t = t.getCause();
+        }
+        return t;
     }
 }

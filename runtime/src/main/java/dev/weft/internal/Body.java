@@ -13,7 +13,7 @@ public interface Body {
      * Runs the body from {@code frame.label} to its next suspension point or its end.
      *
      * @return {@link Frame#SUSPEND} when suspended, otherwise the value of the body's
-     *     {@code return} (the frame itself, from {@code Generator.returning}/{@code done})
+     *     {@code return}: the generator's return value or the coroutine's result
      */
     Object resume(Frame frame);
 }

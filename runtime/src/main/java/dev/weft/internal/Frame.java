@@ -26,9 +26,59 @@ public abstract class Frame {
     public final Object[] refs;
     /** Live primitives, widened to {@code long}; {@code null} when none. */
     public final long[] prims;
+    /** The method's body, run from {@link #label} by the frame's driver. */
+    final Body body;
+    /** The value delivered at the resume point (sent in, awaited); drivers also use it for what the body returned. */
+    Object value;
+    /** What to raise at the resume point instead, consumed by {@link #resumeValue()}. */
+    Throwable thrown;
 
-    protected Frame(int refCount, int primCount) {
+    protected Frame(Body body, int refCount, int primCount) {
+        this.body = body;
         this.refs = refCount == 0 ? null : new Object[refCount];
         this.prims = primCount == 0 ? null : new long[primCount];
+    }
+
+    /**
+     * Where this frame is suspended, in the user's source: class, method, file and the line of its
+     * resume point; {@code null} for bodies not made by the rewrite. For async stack traces
+     * ({@code Task.getStack()}); call it only while the frame is suspended.
+     */
+    public final StackTraceElement location() {
+        if (!(body instanceof RewrittenBody)) {
+            return null;
+        }
+        int at = label;
+        Object identity;
+        label = -1; // an unknown label: the body answers with its identity and does nothing else
+        try {
+            identity = body.resume(this);
+        } finally {
+            label = at;
+        }
+        String[] parts = ((String) identity).split("\\|", 4);
+        String[] lines = parts[3].split(",");
+        int line = at >= 0 && at < lines.length ? Integer.parseInt(lines[at]) : -1;
+        return new StackTraceElement(parts[0], parts[1], parts[2].isEmpty() ? null : parts[2], line);
+    }
+
+    /**
+     * What a hand-written body returns to finish with {@code result}: the result itself. (Rewritten
+     * bodies return the value of {@code returning(v)} directly, as any method returns.)
+     */
+    public final Object returning(Object result) {
+        return result;
+    }
+
+    /** At a resume point: the value delivered there; raises what was thrown in instead, unchanged. */
+    public final Object resumeValue() {
+        Throwable t = thrown;
+        if (t != null) {
+            thrown = null;
+            throw Sneaky.<RuntimeException>raise(t);
+        }
+        Object v = value;
+        value = null;
+        return v;
     }
 }

@@ -19,8 +19,8 @@ import java.util.NoSuchElementException;
  *       thrown in);</li>
  *   <li>at {@code Generator.yieldFrom(sub)}: {@code return frame.yieldFrom(k, sub)}, and at
  *       resume point k {@code frame.resumeValue()} gives the subgenerator's return value;</li>
- *   <li>{@code Generator.returning(v)} becomes {@code frame.returning(v)}, which records the
- *       value and returns the frame for the body's {@code areturn}.</li>
+ *   <li>{@code Generator.returning(v)} becomes {@code v} itself and {@code Generator.done()}
+ *       {@code null}: the body returns its return value, as any method does.</li>
  * </ul>
  *
  * <h2>Delegation</h2>
@@ -38,18 +38,15 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     private static final byte SUSPENDED = 1;
     private static final byte CLOSED = 2;
 
-    private final Body body;
     private byte life = CREATED;
     /** This frame's body is on the stack. */
     private boolean executing;
     /** A {@code next}/{@code send}/{@code throwIn}/{@code close} of this frame is in progress. */
     private boolean driving;
+    /** This frame is being closed: {@code close()} was called on it, or its delegator is closing it. */
+    private boolean exiting;
     /** {@link #hasNext()} ran ahead and {@link #value} holds the next element. */
     private boolean holding;
-    /** The value sent in, then the value yielded out, finally the value returned. */
-    private Object value;
-    /** What to raise at the resume point, consumed by {@link #resumeValue()}. */
-    private Throwable thrown;
 
     private GeneratorFrame<?, ?, ?> parent;
     private GeneratorFrame<?, ?, ?> child;
@@ -58,8 +55,7 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     private Iterator<?> foreign;
 
     public GeneratorFrame(Body body, int refCount, int primCount) {
-        super(refCount, primCount);
-        this.body = body;
+        super(body, refCount, primCount);
     }
 
     // ---- the protocol the rewritten body calls ----
@@ -102,23 +98,6 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
         return delegate;
     }
 
-    /** At a resume point: the value sent in, or the subgenerator's return value; raises what was thrown in. */
-    public Object resumeValue() {
-        Throwable t = thrown;
-        if (t != null) {
-            thrown = null;
-            throw Sneaky.<RuntimeException>raise(t);
-        }
-        Object v = value;
-        value = null;
-        return v;
-    }
-
-    /** {@code Generator.returning(v)}: records the return value; the body then returns this frame. */
-    public Generator<Y, S, R> returning(Object returned) {
-        this.value = returned;
-        return this;
-    }
 
     // ---- the public Generator protocol ----
 
@@ -236,7 +215,14 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
      * {@code toThrow}, until some frame yields (its value is returned) or this frame finishes
      * ({@link #FINISHED}, or its exception is thrown).
      *
-     * @param closing whether this is {@link #close()}: yielding after {@code GeneratorExit} is an error
+     * <p>A {@code GeneratorExit} thrown in closes the whole chain, as PEP 380 does: each delegator
+     * is in the middle of its delegate's {@code close()}. Every frame below this one (and this one
+     * for {@link #close()}) is marked {@link #exiting}; an exiting frame that finishes raises the
+     * {@code GeneratorExit} in its delegator, and one that yields, itself or through a delegate it
+     * starts, ignored it: "generator ignored GeneratorExit" is raised in its delegator, or comes
+     * out of {@code close()}.
+     *
+     * @param closing whether this is {@link #close()}: this frame must not yield either
      */
     private Object advance(Object sent, Throwable toThrow, boolean closing) {
         if (running()) {
@@ -253,38 +239,34 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
             cur.child = null;
             sent = null;
         }
-        // whether cur's input came from the caller (downward) rather than from a finishing delegate
-        boolean downward = true;
-        // the frame being closed (close(), or a delegator closing its delegate): it must finish,
-        // not yield, directly or through a delegate it starts; and the GeneratorExit it got
-        GeneratorFrame<?, ?, ?> exiting = null;
-        Throwable exit = null;
+        Throwable exit = toThrow instanceof GeneratorExit ? toThrow : null;
+        if (exit != null) {
+            for (GeneratorFrame<?, ?, ?> f = cur; f != this; f = f.parent) {
+                f.exiting = true;
+            }
+            exiting = closing;
+        }
         driving = true;
         try {
             for (;;) {
                 if (cur.foreign != null) {
-                    Object out = cur.stepForeign(sent, toThrow, downward);
+                    Object out = cur.stepForeign(sent, toThrow);
                     if (out != FINISHED) {
-                        if (exiting != null) {
-                            IllegalStateException ignored = ignoredExit(exiting, cur);
-                            cur = detach(exiting);
-                            exiting = null;
-                            sent = null;
-                            toThrow = ignored;
-                            downward = false;
-                            continue;
+                        GeneratorFrame<?, ?, ?> ignoring = exit == null ? null : nearestExiting(cur);
+                        if (ignoring == null) {
+                            leaf = cur;
+                            return out;
                         }
-                        leaf = cur;
-                        return out;
+                        cur = ignoredExit(ignoring, cur);
+                        sent = null;
+                        toThrow = cur.thrown;
+                        cur.thrown = null;
+                        continue;
                     }
                     sent = cur.value;
                     toThrow = cur.thrown;
                     cur.value = null;
                     cur.thrown = null;
-                }
-                if (toThrow instanceof GeneratorExit && (cur == this ? closing : downward)) {
-                    exiting = cur;
-                    exit = toThrow;
                 }
                 Object r = null;
                 Throwable raised = null;
@@ -320,22 +302,19 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
                             sent = null;
                             toThrow = null;
                         }
-                        downward = true;
                         continue;
                     }
                     if (cur.foreign != null) {
                         sent = null;
                         toThrow = null;
-                        downward = true;
                         continue;
                     }
-                    if (exiting != null) {
-                        IllegalStateException ignored = ignoredExit(exiting, cur);
-                        cur = detach(exiting);
-                        exiting = null;
+                    GeneratorFrame<?, ?, ?> ignoring = exit == null ? null : nearestExiting(cur);
+                    if (ignoring != null) {
+                        cur = ignoredExit(ignoring, cur);
                         sent = null;
-                        toThrow = ignored;
-                        downward = false;
+                        toThrow = cur.thrown;
+                        cur.thrown = null;
                         continue;
                     }
                     leaf = cur;
@@ -344,10 +323,10 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
                     return yielded;
                 }
                 cur.life = CLOSED;
-                if (raised == null && r != cur) {
-                    raised = new IllegalStateException("an @Async generator must end with 'return Generator.returning(value)'"
-                            + " or 'return Generator.done()', not return " + r);
-                    cur.value = null;
+                boolean closedAsAsked = cur.exiting && (raised == null || raised instanceof GeneratorExit);
+                cur.exiting = false;
+                if (raised == null) {
+                    cur.value = r; // what the body returned is the generator's return value
                 } else if (raised instanceof NoSuchElementException) {
                     raised = new IllegalStateException("generator raised NoSuchElementException (PEP 479)", raised);
                 }
@@ -362,20 +341,10 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
                     return FINISHED;
                 }
                 GeneratorFrame<?, ?, ?> up = detach(cur);
-                if (cur == exiting) {
-                    exiting = null;
-                    if (raised == null || raised instanceof GeneratorExit) {
-                        // closed as asked: PEP 380 raises the GeneratorExit in the delegator,
-                        // which is being closed in turn
-                        raised = null;
-                        sent = null;
-                        toThrow = exit;
-                        cur = up;
-                        downward = true;
-                        continue;
-                    }
-                }
-                if (raised != null) {
+                if (closedAsAsked) {
+                    sent = null; // PEP 380: the delegate closed, the delegator raises its GeneratorExit
+                    toThrow = exit;
+                } else if (raised != null) {
                     sent = null;
                     toThrow = raised;
                 } else {
@@ -383,26 +352,40 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
                     toThrow = null;
                 }
                 cur = up;
-                downward = false;
             }
         } finally {
             driving = false;
+            exiting = false;
         }
     }
 
+    /** The frame nearest to {@code from}, up to this one, that is being closed; or null. */
+    private GeneratorFrame<?, ?, ?> nearestExiting(GeneratorFrame<?, ?, ?> from) {
+        for (GeneratorFrame<?, ?, ?> f = from; f != null; f = f == this ? null : f.parent) {
+            if (f.exiting) {
+                return f;
+            }
+        }
+        return null;
+    }
+
     /**
-     * "generator ignored GeneratorExit": {@code exiting}, being closed, yielded (itself or through
+     * "generator ignored GeneratorExit": {@code ignoring}, being closed, yielded (itself or through
      * {@code yielder}, a delegate it started). If it is this root, the error comes out of
-     * {@code close()} with the chain left suspended at {@code yielder}; otherwise the caller raises it
-     * in {@code exiting}'s delegator.
+     * {@code close()} with the chain left suspended at {@code yielder}. Otherwise {@code ignoring}
+     * is detached, suspended, and its delegator is returned with the error in {@link #thrown}, to be
+     * resumed with it.
      */
-    private IllegalStateException ignoredExit(GeneratorFrame<?, ?, ?> exiting, GeneratorFrame<?, ?, ?> yielder) {
+    private GeneratorFrame<?, ?, ?> ignoredExit(GeneratorFrame<?, ?, ?> ignoring, GeneratorFrame<?, ?, ?> yielder) {
+        ignoring.exiting = false;
         IllegalStateException ignored = new IllegalStateException("generator ignored GeneratorExit");
-        if (exiting == this) {
+        if (ignoring == this) {
             leaf = yielder;
             throw ignored;
         }
-        return ignored;
+        GeneratorFrame<?, ?, ?> up = detach(ignoring);
+        up.thrown = ignored;
+        return up;
     }
 
     /**
@@ -451,7 +434,7 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
      * yielded, or {@link #FINISHED} with this frame's {@link #value}/{@link #thrown} set to what its
      * body must resume with.
      */
-    private Object stepForeign(Object sent, Throwable toThrow, boolean downward) {
+    private Object stepForeign(Object sent, Throwable toThrow) {
         Iterator<?> it = foreign;
         Object resumeWith = null;
         Throwable raiseWith = null;
@@ -472,7 +455,7 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
                 } else if (it.hasNext()) {
                     return it.next();
                 }
-            } else if (toThrow instanceof GeneratorExit && downward) {
+            } else if (toThrow instanceof GeneratorExit) { // PEP 380: close the iterator, then raise it here
                 if (it instanceof AutoCloseable) {
                     ((AutoCloseable) it).close();
                 }

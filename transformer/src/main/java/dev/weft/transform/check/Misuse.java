@@ -10,6 +10,7 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -26,6 +27,7 @@ public final class Misuse {
         List<Problem> problems = new ArrayList<>();
         boolean anyAsync = false;
         for (MethodNode m : cls.methods) {
+            methodReferences(cls, m, problems);
             if (AsyncMethods.isAsync(m)) {
                 anyAsync = true;
                 checkAsync(cls, m, problems);
@@ -54,7 +56,8 @@ public final class Misuse {
         } else if ((m.access & Opcodes.ACC_NATIVE) != 0) {
             problems.add(problem(cls, m, line, "@Async cannot be used on a native method: it has no body to rewrite"));
         } else if (MethodKind.of(m.desc) == null) {
-            problems.add(problem(cls, m, line, "an @Async method must return dev.weft.Generator or dev.weft.Coroutine, not "
+            problems.add(problem(cls, m, line, "an @Async method must return dev.weft.Generator, dev.weft.Coroutine,"
+                    + " CompletableFuture or CompletionStage, not "
                     + Type.getReturnType(m.desc).getClassName()));
         } else if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
             problems.add(problem(cls, m, line, "an @Async method cannot be synchronized: the monitor would be held"
@@ -63,22 +66,50 @@ public final class Misuse {
             MethodKind kind = MethodKind.of(m.desc);
             for (AbstractInsnNode call : AsyncMethods.markerCalls(m)) {
                 Marker marker = Marker.of(call);
-                if (marker.kind() != kind) {
+                if (!marker.allowedIn(kind)) {
+                    String hint = kind.startsEagerly() && marker.returns()
+                            ? "; end a " + kind.noun() + " with return CompletableFuture.completedFuture(value)" : "";
                     problems.add(problem(cls, m, SourceLocation.lineOf(call), marker.sourceName() + " cannot be used in a "
-                            + kind.noun() + ": it belongs in an @Async method that returns "
-                            + (marker.kind() == MethodKind.GENERATOR ? "dev.weft.Generator" : "dev.weft.Coroutine")));
+                            + kind.noun() + ": it belongs in " + marker.belongs() + hint));
+                }
+            }
+        }
+    }
+
+    /** {@code Generator::yield} and the like: a marker called through a method reference never suspends anything. */
+    private static void methodReferences(ClassNode cls, MethodNode m, List<Problem> problems) {
+        if (m.instructions == null) {
+            return;
+        }
+        for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (!(insn instanceof InvokeDynamicInsnNode)) {
+                continue;
+            }
+            for (Object arg : ((InvokeDynamicInsnNode) insn).bsmArgs) {
+                Marker marker = Marker.ofHandle(arg);
+                if (marker != null) {
+                    String ref = marker.sourceName().replace(".", "::");
+                    problems.add(problem(cls, m, SourceLocation.lineOf(insn), "a method reference to " + marker.sourceName()
+                            + " (" + ref + "): a marker suspends only where an @Async method calls it directly;"
+                            + " write a loop that calls " + marker.sourceName() + "(...) instead"));
                 }
             }
         }
     }
 
     private static String markerOutsideAsync(MethodNode m, Marker marker) {
+        if (m.name.equals("<init>") || m.name.equals("<clinit>")) {
+            return marker.sourceName() + " in a constructor or initializer (a field initializer or an initializer block"
+                    + " counts, in an anonymous class too): they cannot suspend; compute the value in the @Async method"
+                    + " and pass it in, or give the class an @Async method that does the work";
+        }
         if (m.name.startsWith("lambda$")) {
             return marker.sourceName() + " inside a lambda: a lambda cannot suspend its enclosing @Async method;"
-                    + " use a loop, or move the code into an @Async method and call it with Generator.yieldFrom";
+                    + " use a loop, or move the code into an @Async method and call it with "
+                    + (marker.isAwait() ? "await" : "Generator.yieldFrom");
         }
-        return marker.sourceName() + " is called in a method without @Async: annotate the method with"
-                + " @dev.weft.Async (it must return " + (marker.kind() == MethodKind.GENERATOR ? "dev.weft.Generator" : "dev.weft.Coroutine") + ")";
+        return marker.sourceName() + " is called in a method without @Async: it belongs in " + marker.belongs()
+                + "; annotate the method with @dev.weft.Async";
     }
 
     private static Problem problem(ClassNode cls, MethodNode m, int line, String message) {

@@ -2,6 +2,7 @@ package dev.weft.transform.emit;
 
 import dev.weft.transform.analyse.ClassHierarchy;
 import dev.weft.transform.analyse.MethodAnalysis;
+import dev.weft.transform.analyse.MissingClassException;
 import dev.weft.transform.api.Problem;
 import dev.weft.transform.api.RewriteException;
 import dev.weft.transform.api.RewriteResult;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -26,7 +28,8 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
  * The rewrite of one class, step by step: find the {@code @Async} methods, check for misuse,
- * and for each method hoist {@code new} past markers, analyse, emit the state machine's body and
+ * and for each method hoist {@code new} past markers, turn return markers into plain returns,
+ * analyse, emit the state machine's body and
  * the factory, compute the body's frames; finally mark the class as rewritten.
  */
 public final class ClassRewrite {
@@ -69,7 +72,20 @@ public final class ClassRewrite {
             try {
                 MethodKind kind = MethodKind.of(m.desc);
                 rewritten.add(rewriteMethod(cls, isInterface, kind, m, bodyName(m.name, Runtime.bodyDescriptor(kind), taken), hierarchy));
+            } catch (MethodTooLargeException e) { // from the frames of the body, computed method by method
+                problems.add(new Problem(className, cls.sourceFile, SourceLocation.display(m), SourceLocation.firstLine(m),
+                        tooLarge(e.getCodeSize())));
             } catch (AnalyzerException | RuntimeException e) {
+                MissingClassException missing = missingClass(e);
+                if (missing != null) {
+                    int line = e instanceof AnalyzerException && ((AnalyzerException) e).node != null
+                            ? SourceLocation.lineOf(((AnalyzerException) e).node) : SourceLocation.firstLine(m);
+                    problems.add(new Problem(className, cls.sourceFile, SourceLocation.display(m), line,
+                            "the rewrite needs the class file of " + missing.className() + " (to merge the types a value"
+                                    + " takes on two paths here) and cannot find it: put it on the rewrite's classpath"
+                                    + " (--classpath for the command line; a dependency of the project for the plugin)"));
+                    continue;
+                }
                 problems.add(new Problem(className, cls.sourceFile, SourceLocation.display(m), SourceLocation.firstLine(m),
                         "the rewrite could not analyse this method (" + e.getMessage() + "); please report it with the class file"));
             } catch (Unsupported e) {
@@ -83,17 +99,56 @@ public final class ClassRewrite {
             cls.invisibleAnnotations = new ArrayList<>();
         }
         cls.invisibleAnnotations.add(new AnnotationNode(Runtime.REWRITTEN));
-        ClassWriter writer = new ClassWriter(0);
-        cls.accept(writer);
-        return RewriteResult.rewritten(className, writer.toByteArray(), rewritten);
+        return RewriteResult.rewritten(className, write(cls, className, hierarchy), rewritten);
+    }
+
+    private static byte[] write(ClassNode cls, String className, ClassHierarchy hierarchy) throws RewriteException {
+        ClassWriter writer = new HierarchyClassWriter(0, hierarchy);
+        try {
+            cls.accept(writer);
+            return writer.toByteArray();
+        } catch (MethodTooLargeException e) {
+            MethodNode m = original(cls, e.getMethodName());
+            throw new RewriteException(List.of(new Problem(className, cls.sourceFile,
+                    m == null ? e.getMethodName() : SourceLocation.display(m), m == null ? 0 : SourceLocation.firstLine(m),
+                    tooLarge(e.getCodeSize()))));
+        } catch (RuntimeException e) {
+            throw new RewriteException(List.of(new Problem(className, cls.sourceFile, null, 0,
+                    "the rewritten class could not be written (" + e + "); please report it with the class file")));
+        }
+    }
+
+    private static MissingClassException missingClass(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MissingClassException) {
+                return (MissingClassException) t;
+            }
+        }
+        return null;
+    }
+
+    private static String tooLarge(int codeSize) {
+        return "once rewritten this method is larger than the JVM's 64 KB limit (" + codeSize
+                + " bytes): split it into smaller @Async methods joined with yieldFrom/await";
+    }
+
+    /** The user's method a body of this name came from (the body keeps the user's name). */
+    private static MethodNode original(ClassNode cls, String name) {
+        for (MethodNode m : cls.methods) {
+            if (m.name.equals(name) && AsyncMethods.isAsync(m)) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private static RewrittenMethod rewriteMethod(ClassNode cls, boolean isInterface, MethodKind kind, MethodNode m, String bodyName,
                                                  ClassHierarchy hierarchy) throws AnalyzerException, Unsupported {
-        String unsupported = NewHoisting.apply(m);
+        NewHoisting.Refusal unsupported = NewHoisting.apply(m);
         if (unsupported != null) {
-            throw new Unsupported(SourceLocation.firstLine(m), unsupported);
+            throw new Unsupported(unsupported.line > 0 ? unsupported.line : SourceLocation.firstLine(m), unsupported.message);
         }
+        ReturnMarkers.apply(m);
         MethodAnalysis analysis = MethodAnalysis.of(cls, m, hierarchy);
         if (!analysis.insideMonitor().isEmpty()) {
             throw new Unsupported(analysis.insideMonitor().get(0).line(), analysis.insideMonitor().get(0).marker().sourceName()
@@ -102,7 +157,8 @@ public final class ClassRewrite {
         }
         int firstLine = SourceLocation.firstLine(m);
         List<LocalVariableNode> locals = m.localVariables;
-        MethodNode body = StateMachine.build(m, kind, analysis, bodyName);
+        SourceIdentity location = new SourceIdentity(cls.name.replace('/', '.'), m.name, cls.sourceFile, firstLine);
+        MethodNode body = StateMachine.build(m, kind, analysis, bodyName, location);
         Factory.emit(cls.name, isInterface, kind, m, body, analysis, firstLine, locals);
         cls.methods.add(FrameComputation.of(cls, body, hierarchy));
         return new RewrittenMethod(m.name, m.desc, analysis.points().size(), analysis.refCount(), analysis.primCount());

@@ -23,13 +23,15 @@ import org.objectweb.asm.tree.VarInsnNode;
 /**
  * The new code of the user's {@code @Async} method: it makes the frame, binds the body through
  * {@code invokedynamic} (a constant, allocated once per call site), saves the parameters as
- * resume point 0, and returns the frame. Nothing of the body runs: generators start lazily.
+ * resume point 0, and returns the frame: generators and coroutines start lazily. A method that
+ * returns {@code CompletableFuture} starts its body at once and returns its result future.
  */
 final class Factory {
+    /** {@code altMetafactory}, so that the body also implements the marker {@code RewrittenBody}. */
     private static final Handle METAFACTORY = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/LambdaMetafactory",
-            "metafactory", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
-                    + "Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/invoke/MethodType;)"
-                    + "Ljava/lang/invoke/CallSite;", false);
+            "altMetafactory", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+                    + "[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;", false);
+    private static final int FLAG_MARKERS = 2;
 
     private Factory() {
     }
@@ -58,7 +60,7 @@ final class Factory {
         code.add(new InvokeDynamicInsnNode("resume", "()" + Runtime.BODY_DESCRIPTOR, METAFACTORY,
                 Type.getMethodType("(L" + Runtime.FRAME + ";)Ljava/lang/Object;"),
                 new Handle(Opcodes.H_INVOKESTATIC, owner, body.name, body.desc, ownerIsInterface),
-                Type.getMethodType(body.desc)));
+                Type.getMethodType(body.desc), FLAG_MARKERS, 1, Type.getObjectType(Runtime.REWRITTEN_BODY)));
         code.add(FrameSlots.push(analysis.refCount()));
         code.add(FrameSlots.push(analysis.primCount()));
         code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, kind.frameClass(), "<init>",
@@ -68,6 +70,9 @@ final class Factory {
             code.add(slots.save(v, v.local()));
         }
         code.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
+        if (kind.startsEagerly()) {
+            code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, kind.frameClass(), "start", "()Ljava/util/concurrent/CompletableFuture;", false));
+        }
         code.add(new InsnNode(Opcodes.ARETURN));
         code.add(end);
 

@@ -7,9 +7,11 @@ final class Runtime {
     static final String FRAME = "dev/weft/internal/Frame";
     static final String BODY = "dev/weft/internal/Body";
     static final String BODY_DESCRIPTOR = "L" + BODY + ";";
+    /** The marker interface of bodies made by the rewrite. */
+    static final String REWRITTEN_BODY = "dev/weft/internal/RewrittenBody";
     static final String REWRITTEN = "Ldev/weft/internal/Rewritten;";
-    /** {@code CoroutineFrame.PENDING}: what {@code tryAwait} answers when the body must suspend. */
-    static final String PENDING = "PENDING";
+    /** Declares {@code PENDING}, what {@code tryAwait} answers when the body must suspend. */
+    static final String AWAIT_FRAME = "dev/weft/internal/AwaitFrame";
 
     private Runtime() {
     }

@@ -7,7 +7,9 @@ import dev.weft.transform.check.SourceLocation;
 import dev.weft.transform.find.Marker;
 import dev.weft.transform.find.MethodKind;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
@@ -18,10 +20,10 @@ import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
-import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
@@ -30,11 +32,14 @@ import org.objectweb.asm.tree.VarInsnNode;
  * method {@code Object name(GeneratorFrame)} (or {@code CoroutineFrame}) that switches on the frame's label to the method's
  * start or to the resume point after a marker, and runs to the next marker or the end.
  *
- * <p>The user's instructions, line numbers and local variable table are kept in place; code is
- * only added around each marker: save the live values and return, and at the resume label
- * restore them. Restores run outside the user's try blocks (the locals are not yet what the
- * handlers expect), and the call that delivers the resumed value runs inside them, so an
- * exception thrown in at a suspension point reaches the user's {@code catch} and {@code finally}.
+ * <p>The user's instructions, line numbers and local variable table are kept in place. A marker
+ * becomes a jump to save code and, after it, a resume label. Save and restore code sit before the
+ * user's code, outside its try blocks (while restoring, the locals are not yet what the handlers
+ * expect), shared by every point that keeps the same values in the same slots: javac copies
+ * {@code finally} blocks onto every exit, so many points share a shape, and sharing keeps the
+ * rewritten method close to the size of the original. The call that delivers the resumed value
+ * runs at the resume label, inside the user's try blocks, so an exception thrown in at a
+ * suspension point reaches the user's {@code catch} and {@code finally}.
  */
 final class StateMachine {
     private static final String OBJECT_OF_FRAME = "()Ljava/lang/Object;";
@@ -42,13 +47,13 @@ final class StateMachine {
     private final MethodNode code;
     private final MethodKind kind;
     private final MethodAnalysis analysis;
+    private final SourceIdentity location;
     private final int frameLocal;
     private final FrameSlots slots;
-    /** Per suspension point, the code that restores it: [resume label, resumed label). */
-    private final List<LabelNode[]> restoreRegions = new ArrayList<>();
 
-    private StateMachine(MethodNode code, MethodKind kind, MethodAnalysis analysis) {
+    private StateMachine(MethodNode code, MethodKind kind, MethodAnalysis analysis, SourceIdentity location) {
         this.code = code;
+        this.location = location;
         this.kind = kind;
         this.analysis = analysis;
         this.frameLocal = code.maxLocals;
@@ -59,7 +64,7 @@ final class StateMachine {
      * Builds the body method named {@code bodyName} from {@code original}'s code, which it takes
      * over: afterwards {@code original} has no instructions of its own.
      */
-    static MethodNode build(MethodNode original, MethodKind kind, MethodAnalysis analysis, String bodyName) {
+    static MethodNode build(MethodNode original, MethodKind kind, MethodAnalysis analysis, String bodyName, SourceIdentity location) {
         MethodNode body = new MethodNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
                 bodyName, Runtime.bodyDescriptor(kind), null, null);
         body.instructions = original.instructions;
@@ -69,7 +74,7 @@ final class StateMachine {
         body.invisibleLocalVariableAnnotations = original.invisibleLocalVariableAnnotations;
         body.maxLocals = original.maxLocals;
         body.maxStack = original.maxStack;
-        new StateMachine(body, kind, analysis).emit(SourceLocation.firstLine(original));
+        new StateMachine(body, kind, analysis, location).emit(SourceLocation.firstLine(original));
         original.instructions = new InsnList();
         original.tryCatchBlocks = new ArrayList<>();
         original.localVariables = null;
@@ -85,20 +90,66 @@ final class StateMachine {
             }
         }
         List<SuspensionPoint> points = analysis.points();
-        LabelNode[] resumeLabels = new LabelNode[points.size() + 1];
-        for (int i = 0; i < resumeLabels.length; i++) {
-            resumeLabels[i] = new LabelNode();
-        }
+        LabelNode start = new LabelNode();
+        Map<String, Shared> saves = new LinkedHashMap<>();
+        Map<String, Shared> restores = new LinkedHashMap<>();
+        LabelNode[] dispatch = new LabelNode[points.size() + 1];
+        dispatch[0] = start;
         for (SuspensionPoint p : points) {
-            replaceSuspension(p, resumeLabels[p.label()]);
+            Shared save = saves.computeIfAbsent(p.marker() + " " + shape(p), key -> new Shared(p));
+            Shared restore = restores.computeIfAbsent(shape(p), key -> new Shared(p));
+            LabelNode resumed = new LabelNode();
+            save.points.add(p);
+            restore.points.add(p);
+            restore.targets.add(resumed);
+            dispatch[p.label()] = restore.entry;
+            replaceSuspension(p, save.entry, resumed);
         }
-        replaceReturns();
-        code.instructions.insert(prologue(resumeLabels, firstLine));
-        splitTryBlocks();
+        InsnList pro = prologue(dispatch, firstLine);
+        for (Shared save : saves.values()) {
+            pro.add(saveBlock(save));
+        }
+        for (Shared restore : restores.values()) {
+            pro.add(restoreBlock(restore));
+        }
+        pro.add(start);
+        for (SavedValue v : analysis.entry()) {
+            pro.add(slots.restore(v, v.local()));
+        }
+        code.instructions.insert(pro);
     }
 
-    /** Dispatch on the label; label 0 restores the parameters and falls into the user's code. */
-    private InsnList prologue(LabelNode[] resumeLabels, int firstLine) {
+    /** What a point keeps, and where: points of one shape share their save and restore code. */
+    private static String shape(SuspensionPoint p) {
+        StringBuilder key = new StringBuilder();
+        for (SavedValue v : p.locals()) {
+            key.append(v.local()).append(':').append(v.type().getDescriptor()).append('@').append(v.index()).append(' ');
+        }
+        key.append('|');
+        for (SavedValue v : p.stack()) {
+            key.append(v.type().getDescriptor()).append('@').append(v.index()).append(' ');
+        }
+        return key.toString();
+    }
+
+    /** Code shared by the suspension points of one shape: its entry, the points, where each resumes. */
+    private static final class Shared {
+        final LabelNode entry = new LabelNode();
+        final SuspensionPoint shape;
+        final List<SuspensionPoint> points = new ArrayList<>();
+        final List<LabelNode> targets = new ArrayList<>();
+
+        Shared(SuspensionPoint shape) {
+            this.shape = shape;
+        }
+    }
+
+    /**
+     * Dispatch on the label: 0 goes to the method's start, k to the restore code of point k's
+     * shape. Any other label (the runtime asks with -1) returns the body's {@link SourceIdentity},
+     * for async stack traces: it costs nothing on the way to a resume point.
+     */
+    private InsnList prologue(LabelNode[] dispatch, int firstLine) {
         InsnList pro = new InsnList();
         LabelNode begin = new LabelNode();
         pro.add(begin);
@@ -109,27 +160,23 @@ final class StateMachine {
         pro.add(new VarInsnNode(Opcodes.ASTORE, frameLocal));
         pro.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
         pro.add(new FieldInsnNode(Opcodes.GETFIELD, Runtime.FRAME, "label", "I"));
-        LabelNode bad = new LabelNode();
-        pro.add(new TableSwitchInsnNode(0, resumeLabels.length - 1, bad, resumeLabels));
-        pro.add(bad);
-        pro.add(new TypeInsnNode(Opcodes.NEW, "java/lang/IllegalStateException"));
-        pro.add(new InsnNode(Opcodes.DUP));
-        pro.add(new LdcInsnNode("corrupt Weft frame: no such resume point"));
-        pro.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "(Ljava/lang/String;)V", false));
-        pro.add(new InsnNode(Opcodes.ATHROW));
-        pro.add(resumeLabels[0]);
-        for (SavedValue v : analysis.entry()) {
-            pro.add(slots.restore(v, v.local()));
-        }
+        LabelNode describe = new LabelNode();
+        pro.add(new TableSwitchInsnNode(0, dispatch.length - 1, describe, dispatch));
+        pro.add(describe);
+        pro.add(new LdcInsnNode(location.describe(analysis.points())));
+        pro.add(new InsnNode(Opcodes.ARETURN));
         return pro;
     }
 
     /**
-     * At a marker: keep its argument, spill the stack beneath it, save the live locals, suspend;
-     * at the resume label: restore locals and stack, then take the resumed value.
+     * Suspends at any point of one shape. On entry the stack holds what the point keeps beneath
+     * the marker's argument, the argument, and the point's label: keep the label and the argument,
+     * spill the stack, save the live values, suspend.
      */
-    private void replaceSuspension(SuspensionPoint p, LabelNode resume) {
-        int argument = frameLocal + 1;
+    private InsnList saveBlock(Shared save) {
+        SuspensionPoint p = save.shape;
+        int label = frameLocal + 1;
+        int argument = label + 1;
         int next = argument + 1;
         List<SavedValue> stack = p.stack();
         int[] spill = new int[stack.size()];
@@ -137,21 +184,10 @@ final class StateMachine {
             spill[j] = next;
             next += stack.get(j).jvmType().getSize();
         }
-
         InsnList s = new InsnList();
+        s.add(save.entry);
+        s.add(new VarInsnNode(Opcodes.ISTORE, label));
         s.add(new VarInsnNode(Opcodes.ASTORE, argument));
-        LabelNode join = null;
-        if (p.marker().kind() == MethodKind.COROUTINE) {
-            // the fast path: what is done already is taken at once, with nothing saved
-            join = new LabelNode();
-            s.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
-            s.add(new VarInsnNode(Opcodes.ALOAD, argument));
-            s.add(frameCall("tryAwait", "(Ljava/lang/Object;)Ljava/lang/Object;"));
-            s.add(new InsnNode(Opcodes.DUP));
-            s.add(new FieldInsnNode(Opcodes.GETSTATIC, kind.frameClass(), Runtime.PENDING, "Ljava/lang/Object;"));
-            s.add(new JumpInsnNode(Opcodes.IF_ACMPNE, join));
-            s.add(new InsnNode(Opcodes.POP));
-        }
         for (int j = stack.size() - 1; j >= 0; j--) {
             SavedValue v = stack.get(j);
             s.add(v.kind() == SavedValue.Kind.NULL ? new InsnNode(Opcodes.POP)
@@ -164,19 +200,64 @@ final class StateMachine {
             s.add(slots.save(stack.get(j), spill[j]));
         }
         s.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
-        s.add(FrameSlots.push(p.label()));
+        s.add(new VarInsnNode(Opcodes.ILOAD, label));
         s.add(new VarInsnNode(Opcodes.ALOAD, argument));
         s.add(suspendCall(p.marker()));
         s.add(new InsnNode(Opcodes.ARETURN));
+        return s;
+    }
 
-        s.add(resume);
+    /**
+     * Resumes any point of one shape: restore the live locals and the stack beneath the marker,
+     * then go to the point's resume label (by the frame's label when the shape has several points).
+     */
+    private InsnList restoreBlock(Shared restore) {
+        SuspensionPoint p = restore.shape;
+        InsnList r = new InsnList();
+        r.add(restore.entry);
         for (SavedValue v : p.locals()) {
-            s.add(slots.restore(v, v.local()));
+            r.add(slots.restore(v, v.local()));
         }
-        for (SavedValue v : stack) {
-            s.add(slots.load(v));
+        for (SavedValue v : p.stack()) {
+            r.add(slots.load(v));
         }
-        LabelNode resumed = new LabelNode();
+        if (restore.points.size() == 1) {
+            r.add(new JumpInsnNode(Opcodes.GOTO, restore.targets.get(0)));
+            return r;
+        }
+        int[] keys = new int[restore.points.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = restore.points.get(i).label();
+        }
+        r.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
+        r.add(new FieldInsnNode(Opcodes.GETFIELD, Runtime.FRAME, "label", "I"));
+        r.add(new LookupSwitchInsnNode(restore.targets.get(0), keys, restore.targets.toArray(new LabelNode[0])));
+        return r;
+    }
+
+    /**
+     * At a marker: the fast path of {@code await} when what is awaited is done; otherwise push the
+     * point's label and go to the save code of its shape. The resume label follows, where the
+     * resumed value is taken inside the user's try blocks, so what is thrown in reaches them.
+     */
+    private void replaceSuspension(SuspensionPoint p, LabelNode save, LabelNode resumed) {
+        InsnList s = new InsnList();
+        LabelNode join = null;
+        if (p.marker().isAwait()) {
+            int argument = frameLocal + 2;
+            join = new LabelNode();
+            s.add(new VarInsnNode(Opcodes.ASTORE, argument));
+            s.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
+            s.add(new VarInsnNode(Opcodes.ALOAD, argument));
+            s.add(frameCall("tryAwait", "(Ljava/lang/Object;)Ljava/lang/Object;"));
+            s.add(new InsnNode(Opcodes.DUP));
+            s.add(new FieldInsnNode(Opcodes.GETSTATIC, Runtime.AWAIT_FRAME, "PENDING", "Ljava/lang/Object;"));
+            s.add(new JumpInsnNode(Opcodes.IF_ACMPNE, join));
+            s.add(new InsnNode(Opcodes.POP));
+            s.add(new VarInsnNode(Opcodes.ALOAD, argument));
+        }
+        s.add(FrameSlots.push(p.label()));
+        s.add(new JumpInsnNode(Opcodes.GOTO, save));
         s.add(resumed);
         if (p.line() > 0) {
             s.add(new LineNumberNode(p.line(), resumed));
@@ -191,7 +272,6 @@ final class StateMachine {
         }
         code.instructions.insert(p.call(), s);
         code.instructions.remove(p.call());
-        restoreRegions.add(new LabelNode[] {resume, resumed});
     }
 
     private MethodInsnNode suspendCall(Marker marker) {
@@ -210,62 +290,7 @@ final class StateMachine {
         }
     }
 
-    /** {@code return Generator.returning(v)}, {@code Coroutine.done()}, ... record the value in the frame. */
-    private void replaceReturns() {
-        for (AbstractInsnNode insn : code.instructions.toArray()) {
-            Marker m = Marker.of(insn);
-            if (m == null || !m.returns()) {
-                continue;
-            }
-            InsnList r = new InsnList();
-            r.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
-            if (m == Marker.RETURNING || m == Marker.COROUTINE_RETURNING) {
-                r.add(new InsnNode(Opcodes.SWAP));
-            } else {
-                r.add(new InsnNode(Opcodes.ACONST_NULL));
-            }
-            r.add(frameCall("returning", "(Ljava/lang/Object;)" + kind.returnDescriptor()));
-            code.instructions.insert(insn, r);
-            code.instructions.remove(insn);
-        }
-    }
-
     private MethodInsnNode frameCall(String name, String descriptor) {
         return new MethodInsnNode(Opcodes.INVOKEVIRTUAL, kind.frameClass(), name, descriptor, false);
-    }
-
-    /** Cuts every restore region out of the try blocks that cover it, keeping the handlers' order. */
-    private void splitTryBlocks() {
-        if (restoreRegions.isEmpty() || code.tryCatchBlocks.isEmpty()) {
-            return;
-        }
-        InsnList insns = code.instructions;
-        List<TryCatchBlockNode> split = new ArrayList<>();
-        for (TryCatchBlockNode tcb : code.tryCatchBlocks) {
-            int start = insns.indexOf(tcb.start);
-            int end = insns.indexOf(tcb.end);
-            LabelNode from = tcb.start;
-            List<LabelNode[]> inside = new ArrayList<>();
-            for (LabelNode[] region : restoreRegions) {
-                int at = insns.indexOf(region[0]);
-                if (at > start && at < end) {
-                    inside.add(region);
-                }
-            }
-            inside.sort((a, b) -> Integer.compare(insns.indexOf(a[0]), insns.indexOf(b[0])));
-            for (LabelNode[] region : inside) {
-                split.add(copy(tcb, from, region[0]));
-                from = region[1];
-            }
-            split.add(inside.isEmpty() ? tcb : copy(tcb, from, tcb.end));
-        }
-        code.tryCatchBlocks = split;
-    }
-
-    private static TryCatchBlockNode copy(TryCatchBlockNode tcb, LabelNode start, LabelNode end) {
-        TryCatchBlockNode c = new TryCatchBlockNode(start, end, tcb.handler, tcb.type);
-        c.visibleTypeAnnotations = tcb.visibleTypeAnnotations;
-        c.invisibleTypeAnnotations = tcb.invisibleTypeAnnotations;
-        return c;
     }
 }

@@ -63,14 +63,44 @@ public enum Marker {
         return !suspends;
     }
 
-    /** The kind of {@code @Async} method it may be used in. */
-    public MethodKind kind() {
-        return kind;
+    /** Whether it may be used in an {@code @Async} method of {@code method} kind. */
+    public boolean allowedIn(MethodKind method) {
+        return isAwait() ? method.awaits() : method == kind;
+    }
+
+    /** {@code Weft.await}, in either form. */
+    public boolean isAwait() {
+        return this == AWAIT || this == AWAIT_STAGE;
+    }
+
+    /** Where it belongs, for messages: "an @Async method that returns dev.weft.Generator". */
+    public String belongs() {
+        if (isAwait()) {
+            return "an @Async method that returns dev.weft.Coroutine, CompletableFuture or CompletionStage";
+        }
+        return "an @Async method that returns " + (kind == MethodKind.GENERATOR ? "dev.weft.Generator" : "dev.weft.Coroutine");
     }
 
     /** How the user writes it, for messages. */
     public String sourceName() {
         return owner.substring(owner.lastIndexOf('/') + 1) + "." + methodName;
+    }
+
+    /** The marker that a method reference ({@code Generator::yield}) points to, or {@code null}. */
+    public static Marker ofHandle(Object bootstrapArgument) {
+        if (!(bootstrapArgument instanceof org.objectweb.asm.Handle)) {
+            return null;
+        }
+        org.objectweb.asm.Handle h = (org.objectweb.asm.Handle) bootstrapArgument;
+        if (h.getTag() != Opcodes.H_INVOKESTATIC || !h.getOwner().startsWith("dev/weft/")) {
+            return null;
+        }
+        for (Marker m : values()) {
+            if (m.owner.equals(h.getOwner()) && m.methodName.equals(h.getName()) && m.descriptor.equals(h.getDesc())) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /** The marker that {@code insn} calls, or {@code null} if it is no marker. */

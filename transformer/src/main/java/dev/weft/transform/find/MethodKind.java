@@ -8,7 +8,11 @@ public enum MethodKind {
     /** Returns {@code dev.weft.Generator}: Python's generator function. */
     GENERATOR("Ldev/weft/Generator;", "dev/weft/internal/GeneratorFrame", "generator"),
     /** Returns {@code dev.weft.Coroutine}: Python's {@code async def}. */
-    COROUTINE("Ldev/weft/Coroutine;", "dev/weft/internal/CoroutineFrame", "coroutine");
+    COROUTINE("Ldev/weft/Coroutine;", "dev/weft/internal/CoroutineFrame", "coroutine"),
+    /** Returns {@code CompletableFuture}: starts at once on the caller's thread, needs no event loop. */
+    COMPLETABLE_FUTURE("Ljava/util/concurrent/CompletableFuture;", "dev/weft/internal/CompletableFrame", "CompletableFuture method"),
+    /** Returns {@code CompletionStage}: as {@link #COMPLETABLE_FUTURE}. */
+    COMPLETION_STAGE("Ljava/util/concurrent/CompletionStage;", "dev/weft/internal/CompletableFrame", "CompletionStage method");
 
     private final String returnDescriptor;
     private final String frameClass;
@@ -41,7 +45,17 @@ public enum MethodKind {
         return frameClass;
     }
 
-    /** "generator" or "coroutine", for messages. */
+    /** Whether {@code await} may be used in it. */
+    public boolean awaits() {
+        return this != GENERATOR;
+    }
+
+    /** Whether its body starts at once, in the factory, and returns a stage of its own ({@code return completedFuture(v)}). */
+    public boolean startsEagerly() {
+        return this == COMPLETABLE_FUTURE || this == COMPLETION_STAGE;
+    }
+
+    /** "generator", "coroutine", ..., for messages. */
     public String noun() {
         return noun;
     }

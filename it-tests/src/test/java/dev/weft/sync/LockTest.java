@@ -1,0 +1,440 @@
+package dev.weft.sync;
+
+import static dev.weft.Weft.await;
+import static dev.weft.Weft.createTask;
+import static dev.weft.Weft.getRunningLoop;
+import static dev.weft.Weft.sleep;
+import static dev.weft.Weft.toThread;
+import static dev.weft.sync.Sync.run;
+import static dev.weft.sync.Sync.waiters;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.weft.Async;
+import dev.weft.Awaitable;
+import dev.weft.Coroutine;
+import dev.weft.Future;
+import dev.weft.Held;
+import dev.weft.Lock;
+import dev.weft.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * CPython's {@code test_asyncio/test_locks.py}, {@code LockTests}, as Weft coroutines. Not ported:
+ * {@code test_lock} and {@code test_lock_by_with_statement} ({@code await lock} is a TypeError in
+ * Python, a compile error in Java), {@code test_lock_doesnt_accept_loop_parameter} (no such
+ * constructor). Then Weft's own: ownership, the allocation-free fast path, threads and loops.
+ */
+@Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class LockTest {
+
+    @Test
+    void test_repr() {
+        run(repr());
+    }
+
+    @Async
+    static Coroutine<Void> repr() {
+        Lock lock = new Lock();
+        assertThat(lock.toString()).endsWith("[unlocked]>");
+        await(lock.acquire());
+        assertThat(lock.toString()).endsWith("[locked]>");
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_acquire() {
+        run(acquire());
+    }
+
+    @Async
+    static Coroutine<Boolean> c(Lock lock, List<Integer> result, int n) {
+        await(lock.acquire());
+        result.add(n);
+        return Coroutine.returning(true);
+    }
+
+    @Async
+    static Coroutine<Void> acquire() {
+        Lock lock = new Lock();
+        List<Integer> result = new ArrayList<>();
+        assertThat(await(lock.acquire())).isNotNull();
+
+        Task<Boolean> t1 = createTask(c(lock, result, 1));
+        Task<Boolean> t2 = createTask(c(lock, result, 2));
+        await(sleep(0));
+        assertThat(result).isEmpty();
+
+        lock.release();
+        await(sleep(0));
+        assertThat(result).containsExactly(1);
+
+        await(sleep(0));
+        assertThat(result).containsExactly(1);
+
+        Task<Boolean> t3 = createTask(c(lock, result, 3));
+        lock.release();
+        await(sleep(0));
+        assertThat(result).containsExactly(1, 2);
+
+        lock.release();
+        await(sleep(0));
+        assertThat(result).containsExactly(1, 2, 3);
+
+        assertThat(t1.done()).isTrue();
+        assertThat(t1.result()).isTrue();
+        assertThat(t2.done()).isTrue();
+        assertThat(t2.result()).isTrue();
+        assertThat(t3.done()).isTrue();
+        assertThat(t3.result()).isTrue();
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_acquire_cancel() {
+        run(acquireCancel());
+    }
+
+    @Async
+    static Coroutine<Void> acquireCancel() {
+        Lock lock = new Lock();
+        await(lock.acquire());
+        Task<Held> task = createTask(Sync.acquire(lock));
+        getRunningLoop().callSoon(task::cancel);
+        try {
+            await(task);
+            fail("the acquire was not cancelled");
+        } catch (CancellationException expected) {
+            // as in Python
+        }
+        assertThat(waiters(lock)).isZero();
+        return Coroutine.done();
+    }
+
+    @Async
+    static Coroutine<Void> lockit(Lock lock, Future<Void> blocker) {
+        await(lock.acquire());
+        try {
+            if (blocker != null) {
+                await(blocker);
+            }
+        } finally {
+            lock.release();
+        }
+        return Coroutine.done();
+    }
+
+    /** A holds the lock, B and C wait; B is cancelled as A releases: C must get the lock. */
+    @Test
+    void test_cancel_race() {
+        run(cancelRace());
+    }
+
+    @Async
+    static Coroutine<Void> cancelRace() {
+        Lock lock = new Lock();
+        Future<Void> fa = getRunningLoop().createFuture();
+        Task<Void> ta = createTask(lockit(lock, fa));
+        await(sleep(0));
+        assertThat(lock.locked()).isTrue();
+        Task<Void> tb = createTask(lockit(lock, null));
+        await(sleep(0));
+        assertThat(waiters(lock)).isEqualTo(1);
+        Task<Void> tc = createTask(lockit(lock, null));
+        await(sleep(0));
+        assertThat(waiters(lock)).isEqualTo(2);
+
+        fa.setResult(null);
+        tb.cancel();
+        await(sleep(0));
+        assertThat(lock.locked()).isFalse();
+        assertThat(ta.done()).isTrue();
+        assertThat(tb.cancelled()).isTrue();
+        await(tc);
+        return Coroutine.done();
+    }
+
+    @Async
+    static Coroutine<Void> countedLockit(Lock lock, int[] counts) {
+        counts[1]++;
+        await(lock.acquire());
+        counts[0]++;
+        return Coroutine.done();
+    }
+
+    /** bpo-32734: cancelling the second of three waiters as the lock is released must not let two take it. */
+    @Test
+    void test_cancel_release_race() {
+        run(cancelReleaseRace());
+    }
+
+    @Async
+    static Coroutine<Void> cancelReleaseRace() {
+        Lock lock = new Lock();
+        int[] counts = new int[2]; // lock_count, call_count
+        await(lock.acquire());
+        Task<Void> t1 = createTask(countedLockit(lock, counts));
+        Task<Void> t2 = createTask(countedLockit(lock, counts));
+        Task<Void> t3 = createTask(countedLockit(lock, counts));
+        await(sleep(0));
+
+        getRunningLoop().callSoon(() -> {
+            t1.cancel();
+            lock.release();
+        });
+        try {
+            await(t1);
+            fail("t1 was not cancelled");
+        } catch (CancellationException expected) {
+            // as in Python
+        }
+        assertThat(counts[0]).isEqualTo(1);
+        assertThat(counts[1]).isEqualTo(3);
+        assertThat(t1.cancelled() && t2.done()).isTrue();
+
+        t3.cancel();
+        await(sleep(0));
+        assertThat(t3.cancelled()).isTrue();
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_finished_waiter_cancelled() {
+        run(finishedWaiterCancelled());
+    }
+
+    @Async
+    static Coroutine<Void> finishedWaiterCancelled() {
+        Lock lock = new Lock();
+        await(lock.acquire());
+        assertThat(lock.locked()).isTrue();
+
+        Task<Held> tb = createTask(Sync.acquire(lock));
+        await(sleep(0));
+        assertThat(waiters(lock)).isEqualTo(1);
+
+        Task<Held> tc = createTask(Sync.acquire(lock));
+        tb.cancel();
+        lock.release();
+        await(sleep(0));
+        assertThat(lock.locked()).isTrue();
+        assertThat(tb.cancelled()).isTrue();
+        await(tc);
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_release_not_acquired() {
+        run(releaseNotAcquired());
+    }
+
+    @Async
+    static Coroutine<Void> releaseNotAcquired() {
+        Lock lock = new Lock();
+        assertThatThrownBy(lock::release).isInstanceOf(IllegalStateException.class).hasMessage("Lock is not acquired");
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_release_no_waiters() {
+        run(releaseNoWaiters());
+    }
+
+    @Async
+    static Coroutine<Void> releaseNoWaiters() {
+        Lock lock = new Lock();
+        await(lock.acquire());
+        assertThat(lock.locked()).isTrue();
+        lock.release();
+        assertThat(lock.locked()).isFalse();
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_context_manager() {
+        run(contextManager());
+    }
+
+    @Async
+    static Coroutine<Void> contextManager() {
+        Lock lock = new Lock();
+        assertThat(lock.locked()).isFalse();
+        try (Held held = await(lock.acquire())) {
+            assertThat(lock.locked()).isTrue();
+        }
+        assertThat(lock.locked()).isFalse();
+        return Coroutine.done();
+    }
+
+    // ---- Weft's own ----
+
+    @Async
+    static Coroutine<Void> holdWhile(Lock lock, List<String> log, String name, double seconds) {
+        try (Held held = await(lock.acquire())) {
+            log.add(name + " in");
+            await(sleep(seconds));
+            log.add(name + " out");
+        }
+        return Coroutine.done();
+    }
+
+    /** FIFO: the waiters get the lock in arrival order; never two inside. */
+    @Test
+    void fifo_order_and_mutual_exclusion() {
+        List<String> log = run(fifo());
+        assertThat(log).containsExactly("a in", "a out", "b in", "b out", "c in", "c out", "d in", "d out");
+    }
+
+    @Async
+    static Coroutine<List<String>> fifo() {
+        Lock lock = new Lock();
+        List<String> log = new ArrayList<>();
+        List<Task<Void>> tasks = new ArrayList<>();
+        for (String name : new String[] {"a", "b", "c", "d"}) {
+            tasks.add(createTask(holdWhile(lock, log, name, 0.5)));
+        }
+        await(dev.weft.Weft.gather(tasks));
+        assertThat(lock.locked()).isFalse();
+        return Coroutine.returning(log);
+    }
+
+    @Async
+    static Coroutine<Void> failInside(Lock lock) {
+        try (Held held = await(lock.acquire())) {
+            await(sleep(0.1));
+            throw new IllegalArgumentException("boom");
+        }
+    }
+
+    @Async
+    static Coroutine<Void> releasedOnEveryPath() {
+        Lock lock = new Lock();
+        try {
+            await(failInside(lock));
+            fail("no exception");
+        } catch (IllegalArgumentException expected) {
+            assertThat(lock.locked()).isFalse();
+        }
+        Task<Void> holder = createTask(holdWhile(lock, new ArrayList<>(), "x", 10));
+        await(sleep(1));
+        assertThat(lock.locked()).isTrue();
+        holder.cancel();
+        await(sleep(0));
+        assertThat(holder.cancelled()).isTrue();
+        assertThat(lock.locked()).isFalse();
+        return Coroutine.done();
+    }
+
+    @Test
+    void try_with_resources_releases_on_exception_and_cancellation() {
+        run(releasedOnEveryPath());
+    }
+
+    @Async
+    static Coroutine<String> releaseFromOtherTask(Lock lock) {
+        try {
+            lock.release();
+            return Coroutine.returning("released");
+        } catch (IllegalStateException e) {
+            return Coroutine.returning(e.getMessage());
+        }
+    }
+
+    /** The brief's rule: only the holder releases, while it lives; a callback, or anyone once the holder is done, may. */
+    @Test
+    void release_by_a_task_that_does_not_hold_it_is_refused() {
+        run(ownership());
+    }
+
+    @Async
+    static Coroutine<Void> ownership() {
+        Lock lock = new Lock();
+        await(lock.acquire());
+        String answer = await(createTask(releaseFromOtherTask(lock)));
+        assertThat(answer).contains("held by task").contains("cannot release it");
+        assertThat(lock.locked()).isTrue();
+        // acquired in a task of its own (as waitFor and gather do): that task is done, so we may release
+        lock.release();
+        Held held = await(dev.weft.Weft.waitFor(Sync.acquire(lock), 5));
+        assertThat(lock.locked()).isTrue();
+        held.close();
+        assertThat(lock.locked()).isFalse();
+        // a plain callback may release
+        await(lock.acquire());
+        getRunningLoop().callSoon(lock::release);
+        await(sleep(0));
+        assertThat(lock.locked()).isFalse();
+        return Coroutine.done();
+    }
+
+    /** The uncontended acquire allocates no future: every time, the same done one. */
+    @Test
+    void uncontended_acquire_gives_the_same_done_future() {
+        run(uncontended());
+    }
+
+    @Async
+    static Coroutine<Void> uncontended() {
+        Lock lock = new Lock();
+        Awaitable<Held> first = lock.acquire();
+        Held h1 = await(first);
+        h1.close();
+        Awaitable<Held> second = lock.acquire();
+        assertThat(second).isSameAs(first).isInstanceOf(Future.class);
+        assertThat(((Future<Held>) second).done()).isTrue();
+        assertThat(await(second)).isSameAs(h1);
+        lock.release();
+        return Coroutine.done();
+    }
+
+    @Test
+    void from_another_thread_it_names_the_thread_safe_doors() {
+        String message = dev.weft.Weft.run(foreignThread()); // real clock: another thread is involved
+        assertThat(message).contains("callSoonThreadsafe").contains("runCoroutineThreadsafe");
+    }
+
+    @Async
+    static Coroutine<String> foreignThread() {
+        Lock lock = new Lock();
+        await(lock.acquire());
+        String message = await(toThread(() -> {
+            try {
+                lock.release();
+                return "released from another thread";
+            } catch (IllegalStateException e) {
+                return e.getMessage();
+            }
+        }));
+        assertThat(lock.locked()).isTrue();
+        lock.release();
+        return Coroutine.returning(message);
+    }
+
+    @Async
+    static Coroutine<Void> acquireAndKeep(Lock lock) {
+        await(lock.acquire());
+        return Coroutine.done();
+    }
+
+    @Async
+    static Coroutine<Void> waitOnLock(Lock lock) {
+        await(lock.acquire());
+        return Coroutine.done();
+    }
+
+    /** Bound to the loop of its first use: another loop may not wait on it (CPython's RuntimeError). */
+    @Test
+    void waiting_on_another_loop_is_refused() {
+        Lock lock = new Lock();
+        run(acquireAndKeep(lock));
+        assertThat(lock.locked()).isTrue();
+        assertThatThrownBy(() -> run(waitOnLock(lock)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("bound to a different event loop");
+    }
+}

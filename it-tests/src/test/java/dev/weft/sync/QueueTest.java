@@ -1,0 +1,636 @@
+package dev.weft.sync;
+
+import static dev.weft.Weft.await;
+import static dev.weft.Weft.createTask;
+import static dev.weft.Weft.gather;
+import static dev.weft.Weft.getRunningLoop;
+import static dev.weft.Weft.sleep;
+import static dev.weft.Weft.waitFor;
+import static dev.weft.sync.Sync.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.weft.Async;
+import dev.weft.Coroutine;
+import dev.weft.Event;
+import dev.weft.LifoQueue;
+import dev.weft.PriorityQueue;
+import dev.weft.Queue;
+import dev.weft.QueueEmpty;
+import dev.weft.QueueFull;
+import dev.weft.Task;
+import dev.weft.TimeoutException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * CPython 3.13's {@code test_asyncio/test_queues.py}: {@code QueueBasicTests}, {@code QueueGetTests},
+ * {@code QueuePutTests}, {@code LifoQueueTests}, {@code PriorityQueueTests}, as Weft coroutines
+ * ({@code TaskGroup} replaced by {@code gather}; {@code q._getters}/{@code q._putters} read from the
+ * repr). Not ported: {@code test_generic_alias} (Python typing), {@code test_float_maxsize}
+ * ({@code maxsize} is an {@code int}); {@code test_repr} and {@code test_str} are one (Java has one
+ * {@code toString}).
+ */
+@Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class QueueTest {
+
+    // ---- QueueBasicTests ----
+
+    @Test
+    void test_repr() {
+        run(repr());
+    }
+
+    @Async
+    static Coroutine<Void> repr() {
+        Queue<Integer> q = new Queue<>();
+        assertThat(q.toString()).startsWith("<Queue");
+
+        Task<Integer> getter = createTask(Sync.get(q));
+        await(sleep(0));
+        assertThat(q.toString()).contains("_getters[1]");
+        q.putNowait(0);
+        assertThat(await(getter)).isZero();
+
+        q = new Queue<>(1);
+        q.putNowait(1);
+        Task<Void> putter = createTask(Sync.put(q, 2));
+        await(sleep(0));
+        assertThat(q.toString()).contains("_putters[1]");
+        q.getNowait();
+        await(putter);
+        assertThat(putter.done()).isTrue();
+
+        q = new Queue<>();
+        q.putNowait(1);
+        assertThat(q.toString()).contains("_queue=[1]");
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_empty() {
+        run(empty());
+    }
+
+    @Async
+    static Coroutine<Void> empty() {
+        Queue<Integer> q = new Queue<>();
+        assertThat(q.empty()).isTrue();
+        await(q.put(1));
+        assertThat(q.empty()).isFalse();
+        assertThat(await(q.get())).isEqualTo(1);
+        assertThat(q.empty()).isTrue();
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_full() {
+        run(full());
+    }
+
+    @Async
+    static Coroutine<Void> full() {
+        Queue<Integer> q = new Queue<>();
+        assertThat(q.full()).isFalse();
+        q = new Queue<>(1);
+        await(q.put(1));
+        assertThat(q.full()).isTrue();
+        return Coroutine.done();
+    }
+
+    @Async
+    static Coroutine<List<Integer>> order(Queue<Integer> q) {
+        for (int i : new int[] {1, 3, 2}) {
+            await(q.put(i));
+        }
+        List<Integer> items = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            items.add(await(q.get()));
+        }
+        return Coroutine.returning(items);
+    }
+
+    @Test
+    void test_order() {
+        assertThat(run(order(new Queue<>()))).containsExactly(1, 3, 2);
+    }
+
+    @Async
+    static Coroutine<Boolean> maxsizePutter(Queue<Integer> q, List<Integer> haveBeenPut) {
+        for (int i = 0; i < 3; i++) {
+            await(q.put(i));
+            haveBeenPut.add(i);
+        }
+        return Coroutine.returning(true);
+    }
+
+    @Test
+    void test_maxsize() {
+        run(maxsize());
+    }
+
+    @Async
+    static Coroutine<Void> maxsize() {
+        Queue<Integer> q = new Queue<>(2);
+        assertThat(q.maxsize()).isEqualTo(2);
+        List<Integer> haveBeenPut = new ArrayList<>();
+        Task<Boolean> t = createTask(maxsizePutter(q, haveBeenPut));
+        for (int i = 0; i < 2; i++) {
+            await(sleep(0));
+        }
+        // the putter is blocked after putting two items
+        assertThat(haveBeenPut).containsExactly(0, 1);
+        assertThat(await(q.get())).isEqualTo(0);
+
+        // let the putter resume and put the last item
+        await(sleep(0));
+        assertThat(haveBeenPut).containsExactly(0, 1, 2);
+        assertThat(await(q.get())).isEqualTo(1);
+        assertThat(await(q.get())).isEqualTo(2);
+        assertThat(t.done()).isTrue();
+        assertThat(t.result()).isTrue();
+        return Coroutine.done();
+    }
+
+    // ---- QueueGetTests ----
+
+    @Test
+    void test_blocking_get() {
+        run(blockingGet());
+    }
+
+    @Async
+    static Coroutine<Void> blockingGet() {
+        Queue<Integer> q = new Queue<>();
+        q.putNowait(1);
+        assertThat(await(q.get())).isEqualTo(1);
+        return Coroutine.done();
+    }
+
+    /** Python appends a bare future to {@code _putters}; here a real blocked putter, which the get must wake. */
+    @Test
+    void test_get_with_putters() {
+        run(getWithPutters());
+    }
+
+    @Async
+    static Coroutine<Void> getWithPutters() {
+        Queue<Integer> q = new Queue<>(1);
+        await(q.put(1));
+        Task<Void> putter = createTask(Sync.put(q, 2));
+        await(sleep(0));
+        assertThat(q.toString()).contains("_putters[1]");
+        assertThat(await(q.get())).isEqualTo(1);
+        assertThat(q.toString()).doesNotContain("_putters");
+        await(sleep(0));
+        assertThat(putter.done()).isTrue();
+        assertThat(q.getNowait()).isEqualTo(2);
+        return Coroutine.done();
+    }
+
+    @Async
+    static Coroutine<Integer> queueGet(Queue<Integer> q, Event started, boolean[] finished) {
+        started.set();
+        int res = await(q.get());
+        finished[0] = true;
+        return Coroutine.returning(res);
+    }
+
+    @Test
+    void test_blocking_get_wait() {
+        run(blockingGetWait());
+    }
+
+    @Async
+    static Coroutine<Void> blockingGetWait() {
+        Queue<Integer> q = new Queue<>();
+        Event started = new Event();
+        boolean[] finished = {false};
+        Task<Integer> queueGetTask = createTask(queueGet(q, started, finished));
+        await(started.waitSet());
+        assertThat(finished[0]).isFalse();
+        getRunningLoop().callLater(0.01, () -> q.putNowait(1));
+        int res = await(queueGetTask);
+        assertThat(finished[0]).isTrue();
+        assertThat(res).isEqualTo(1);
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_nonblocking_get() {
+        Queue<Integer> q = new Queue<>();
+        q.putNowait(1);
+        assertThat(q.getNowait()).isEqualTo(1);
+    }
+
+    @Test
+    void test_nonblocking_get_exception() {
+        Queue<Integer> q = new Queue<>();
+        assertThatThrownBy(q::getNowait).isInstanceOf(QueueEmpty.class);
+    }
+
+    @Test
+    void test_get_cancelled_race() {
+        run(getCancelledRace());
+    }
+
+    @Async
+    static Coroutine<Void> getCancelledRace() {
+        Queue<String> q = new Queue<>();
+        Task<String> t1 = createTask(Sync.get(q));
+        Task<String> t2 = createTask(Sync.get(q));
+        await(sleep(0));
+        t1.cancel();
+        await(sleep(0));
+        assertThat(t1.done()).isTrue();
+        await(q.put("a"));
+        await(sleep(0));
+        assertThat(await(t2)).isEqualTo("a");
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_get_with_waiting_putters() {
+        run(getWithWaitingPutters());
+    }
+
+    @Async
+    static Coroutine<Void> getWithWaitingPutters() {
+        Queue<String> q = new Queue<>(1);
+        createTask(Sync.put(q, "a"));
+        createTask(Sync.put(q, "b"));
+        assertThat(await(q.get())).isEqualTo("a");
+        assertThat(await(q.get())).isEqualTo("b");
+        return Coroutine.done();
+    }
+
+    @Async
+    static Coroutine<Void> consumer(Queue<Integer> queue, int numExpected) {
+        for (int i = 0; i < numExpected; i++) {
+            await(queue.get());
+        }
+        return Coroutine.done();
+    }
+
+    @Async
+    static Coroutine<Void> producer(Queue<Integer> queue, int numItems) {
+        for (int i = 0; i < numItems; i++) {
+            await(queue.put(i));
+        }
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_why_are_getters_waiting() {
+        run(whyAreGettersWaiting());
+    }
+
+    @Async
+    static Coroutine<Void> whyAreGettersWaiting() {
+        Queue<Integer> q = new Queue<>(1);
+        await(gather(producer(q, 5), consumer(q, 5)));
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_cancelled_getters_not_being_held_in_self_getters() {
+        run(cancelledGettersNotHeld());
+    }
+
+    @Async
+    static Coroutine<Void> cancelledGettersNotHeld() {
+        Queue<Integer> queue = new Queue<>(5);
+        try {
+            await(waitFor(queue.get(), 0.1));
+            fail("no timeout");
+        } catch (TimeoutException expected) {
+            // as in Python
+        }
+        assertThat(queue.toString()).doesNotContain("_getters");
+        return Coroutine.done();
+    }
+
+    // ---- QueuePutTests ----
+
+    @Test
+    void test_blocking_put() {
+        run(blockingPut());
+    }
+
+    @Async
+    static Coroutine<Void> blockingPut() {
+        Queue<Integer> q = new Queue<>();
+        await(q.put(1)); // no maxsize: does not block
+        assertThat(await(q.get())).isEqualTo(1);
+        return Coroutine.done();
+    }
+
+    @Async
+    static Coroutine<Void> queuePut(Queue<Integer> q, Event started, boolean[] finished) {
+        started.set();
+        await(q.put(1));
+        await(q.put(2));
+        finished[0] = true;
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_blocking_put_wait() {
+        run(blockingPutWait());
+    }
+
+    @Async
+    static Coroutine<Void> blockingPutWait() {
+        Queue<Integer> q = new Queue<>(1);
+        Event started = new Event();
+        boolean[] finished = {false};
+        getRunningLoop().callLater(0.01, q::getNowait);
+        Task<Void> queuePutTask = createTask(queuePut(q, started, finished));
+        await(started.waitSet());
+        assertThat(finished[0]).isFalse();
+        await(queuePutTask);
+        assertThat(finished[0]).isTrue();
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_nonblocking_put() {
+        Queue<Integer> q = new Queue<>();
+        q.putNowait(1);
+        assertThat(q.getNowait()).isEqualTo(1);
+    }
+
+    /** A reader woken for item 1 and cancelled before it ran: item 1 must not be dropped. */
+    @Test
+    void test_get_cancel_drop_one_pending_reader() {
+        run(getCancelDropOnePendingReader());
+    }
+
+    @Async
+    static Coroutine<Void> getCancelDropOnePendingReader() {
+        Queue<Integer> q = new Queue<>();
+        Task<Integer> reader = createTask(Sync.get(q));
+        await(sleep(0));
+        q.putNowait(1);
+        q.putNowait(2);
+        reader.cancel();
+        try {
+            await(reader);
+        } catch (CancellationException e) {
+            // try again
+            reader = createTask(Sync.get(q));
+            await(reader);
+        }
+        // if we get 2, 1 was dropped
+        assertThat(reader.result()).isEqualTo(1);
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_get_cancel_drop_many_pending_readers() {
+        run(getCancelDropManyPendingReaders());
+    }
+
+    @Async
+    static Coroutine<Void> getCancelDropManyPendingReaders() {
+        Queue<Integer> q = new Queue<>();
+        Task<Integer> reader1 = createTask(Sync.get(q));
+        Task<Integer> reader2 = createTask(Sync.get(q));
+        Task<Integer> reader3 = createTask(Sync.get(q));
+        await(sleep(0));
+        q.putNowait(1);
+        q.putNowait(2);
+        reader1.cancel();
+        try {
+            await(reader1);
+            fail("not cancelled");
+        } catch (CancellationException expected) {
+            // as in Python
+        }
+        await(reader3);
+        await(gather(reader2, reader3));
+        // in which order concurrent readers receive the items is not defined
+        assertThat(new HashSet<>(Arrays.asList(reader2.result(), reader3.result()))).containsExactlyInAnyOrder(1, 2);
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_put_cancel_drop() {
+        run(putCancelDrop());
+    }
+
+    @Async
+    static Coroutine<Void> putCancelDrop() {
+        Queue<Integer> q = new Queue<>(1);
+        q.putNowait(1);
+        // putting a second item has to block
+        Task<Void> writer = createTask(Sync.put(q, 2));
+        await(sleep(0));
+        assertThat(q.getNowait()).isEqualTo(1);
+        writer.cancel();
+        try {
+            await(writer);
+        } catch (CancellationException e) {
+            // try again
+            writer = createTask(Sync.put(q, 2));
+            await(writer);
+        }
+        assertThat(q.getNowait()).isEqualTo(2);
+        assertThat(q.qsize()).isZero();
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_nonblocking_put_exception() {
+        Queue<Integer> q = new Queue<>(1);
+        q.putNowait(1);
+        assertThatThrownBy(() -> q.putNowait(2)).isInstanceOf(QueueFull.class);
+    }
+
+    @Async
+    static Coroutine<Boolean> putOne(Queue<Integer> q) {
+        await(q.put(1));
+        return Coroutine.returning(true);
+    }
+
+    @Test
+    void test_put_cancelled() {
+        run(putCancelled());
+    }
+
+    @Async
+    static Coroutine<Void> putCancelled() {
+        Queue<Integer> q = new Queue<>();
+        Task<Boolean> t = createTask(putOne(q));
+        assertThat(await(q.get())).isEqualTo(1);
+        assertThat(t.done()).isTrue();
+        assertThat(t.result()).isTrue();
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_put_cancelled_race() {
+        run(putCancelledRace());
+    }
+
+    @Async
+    static Coroutine<Void> putCancelledRace() {
+        Queue<String> q = new Queue<>(1);
+        Task<Void> putA = createTask(Sync.put(q, "a"));
+        Task<Void> putB = createTask(Sync.put(q, "b"));
+        Task<Void> putC = createTask(Sync.put(q, "X"));
+        await(sleep(0));
+        assertThat(putA.done()).isTrue();
+        assertThat(putB.done()).isFalse();
+
+        putC.cancel();
+        await(sleep(0));
+        assertThat(putC.done()).isTrue();
+        assertThat(q.getNowait()).isEqualTo("a");
+        await(sleep(0));
+        assertThat(q.getNowait()).isEqualTo("b");
+        await(putB);
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_put_with_waiting_getters() {
+        run(putWithWaitingGetters());
+    }
+
+    @Async
+    static Coroutine<Void> putWithWaitingGetters() {
+        Queue<String> q = new Queue<>();
+        Task<String> t = createTask(Sync.get(q));
+        await(sleep(0));
+        await(q.put("a"));
+        assertThat(await(t)).isEqualTo("a");
+        return Coroutine.done();
+    }
+
+    @Async
+    static Coroutine<Void> drainingGetter(Queue<Integer> queue) {
+        await(sleep(0));
+        int num = queue.qsize();
+        for (int i = 0; i < num; i++) {
+            queue.getNowait();
+        }
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_why_are_putters_waiting() {
+        run(whyArePuttersWaiting());
+    }
+
+    @Async
+    static Coroutine<Void> whyArePuttersWaiting() {
+        Queue<Integer> queue = new Queue<>(2);
+        await(gather(drainingGetter(queue), Sync.put(queue, 0), Sync.put(queue, 1), Sync.put(queue, 2), Sync.put(queue, 3)));
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_cancelled_puts_not_being_held_in_self_putters() {
+        run(cancelledPutsNotHeld());
+    }
+
+    @Async
+    static Coroutine<Void> cancelledPutsNotHeld() {
+        Queue<Integer> queue = new Queue<>(1);
+        queue.putNowait(1);
+        Task<Void> putTask = createTask(Sync.put(queue, 1));
+        await(sleep(0));
+        assertThat(queue.toString()).contains("_putters[1]");
+        putTask.cancel();
+        try {
+            await(putTask);
+            fail("not cancelled");
+        } catch (CancellationException expected) {
+            // as in Python
+        }
+        assertThat(queue.toString()).doesNotContain("_putters");
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_cancelled_put_silence_value_error_exception() {
+        run(cancelledPutSilenceValueError());
+    }
+
+    @Async
+    static Coroutine<Void> cancelledPutSilenceValueError() {
+        Queue<Integer> queue = new Queue<>(1);
+        queue.putNowait(1);
+        Task<Void> putTask = createTask(Sync.put(queue, 1));
+        await(sleep(0));
+        // getNowait takes the putter's future off the putters; the cancelled put must not fail removing it
+        queue.getNowait();
+        putTask.cancel();
+        try {
+            await(putTask);
+            fail("not cancelled");
+        } catch (CancellationException expected) {
+            // as in Python
+        }
+        return Coroutine.done();
+    }
+
+    // ---- LifoQueueTests, PriorityQueueTests ----
+
+    @Test
+    void lifo_test_order() {
+        assertThat(run(order(new LifoQueue<>()))).containsExactly(2, 3, 1);
+    }
+
+    @Test
+    void priority_test_order() {
+        assertThat(run(order(new PriorityQueue<>()))).containsExactly(1, 2, 3);
+    }
+
+    // ---- Weft's own ----
+
+    @Test
+    void null_items_pass_through_queue_and_lifo_queue() {
+        run(nulls());
+    }
+
+    @Async
+    static Coroutine<Void> nulls() {
+        Queue<String> q = new Queue<>();
+        await(q.put(null));
+        q.putNowait("x");
+        assertThat(q.qsize()).isEqualTo(2);
+        assertThat(await(q.get())).isNull();
+        assertThat(q.getNowait()).isEqualTo("x");
+        LifoQueue<String> l = new LifoQueue<>();
+        l.putNowait("x");
+        l.putNowait(null);
+        assertThat(await(l.get())).isNull();
+        assertThat(await(l.get())).isEqualTo("x");
+        return Coroutine.done();
+    }
+
+    @Test
+    void priority_queue_takes_a_comparator() {
+        run(comparator());
+    }
+
+    @Async
+    static Coroutine<Void> comparator() {
+        PriorityQueue<String> q = new PriorityQueue<>(java.util.Comparator.comparingInt(String::length));
+        for (String s : new String[] {"ccc", "a", "bb"}) {
+            await(q.put(s));
+        }
+        assertThat(await(q.get())).isEqualTo("a");
+        assertThat(await(q.get())).isEqualTo("bb");
+        assertThat(await(q.get())).isEqualTo("ccc");
+        return Coroutine.done();
+    }
+}

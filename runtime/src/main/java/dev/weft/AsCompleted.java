@@ -1,0 +1,126 @@
+package dev.weft;
+
+import dev.weft.internal.CoroutineFrame;
+import dev.weft.internal.Frame;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * {@code asyncio.as_completed} (Python 3.11): one coroutine per awaitable, the k-th of which gives
+ * the result (or raises the exception) of the k-th awaitable to finish. After the timeout, the
+ * coroutines not answered yet raise {@link TimeoutException}; nothing is cancelled.
+ */
+final class AsCompleted<T> implements Consumer<Future<?>>, Runnable {
+    private final Set<Future<?>> todo = new LinkedHashSet<>();
+    /** Futures done (null: the timeout), not yet taken by a coroutine. */
+    private final ArrayDeque<Object> done = new ArrayDeque<>();
+    /** Coroutines waiting for the next done future, each through a future of the loop. */
+    private final ArrayDeque<Future<Object>> getters = new ArrayDeque<>();
+    private final EventLoop loop;
+    private TimerHandle timeoutHandle;
+
+    private static final Object TIMED_OUT = new Object();
+
+    private AsCompleted(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    static <T> List<Coroutine<T>> of(Collection<? extends Awaitable<? extends T>> aws, double timeout) {
+        if (Double.isNaN(timeout)) {
+            throw new IllegalArgumentException("asCompleted: the timeout must be a number of seconds, not NaN");
+        }
+        EventLoop loop = EventLoop.requireRunning("asCompleted");
+        AsCompleted<T> state = new AsCompleted<>(loop);
+        IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
+        for (Awaitable<? extends T> aw : aws) {
+            if (seen.put(aw, Boolean.TRUE) == null) {
+                state.todo.add(loop.ensureFuture(aw));
+            }
+        }
+        for (Future<?> f : state.todo) {
+            add(f, state);
+        }
+        if (!state.todo.isEmpty() && timeout != Double.POSITIVE_INFINITY) {
+            state.timeoutHandle = loop.callLater(timeout, state);
+        }
+        List<Coroutine<T>> coros = new ArrayList<>();
+        for (int i = state.todo.size(); i > 0; i--) {
+            CoroutineFrame<T> frame = new CoroutineFrame<>(AsCompleted::waitForOne, 1, 0);
+            frame.refs[0] = state;
+            coros.add(frame);
+        }
+        return coros;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <X> void add(Future<X> fut, Consumer<Future<?>> cb) {
+        fut.addDoneCallback((Consumer<? super Future<X>>) (Consumer<?>) cb);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <X> void remove(Future<X> fut, Consumer<Future<?>> cb) {
+        fut.removeDoneCallback((Consumer<? super Future<X>>) (Consumer<?>) cb);
+    }
+
+    /** The timeout: every coroutine not answered yet raises {@link TimeoutException}. */
+    @Override
+    public void run() {
+        for (Future<?> f : todo) {
+            remove(f, this);
+            put(TIMED_OUT);
+        }
+        todo.clear();
+    }
+
+    /** A future is done. */
+    @Override
+    public void accept(Future<?> f) {
+        if (todo.isEmpty()) {
+            return; // the timeout came first
+        }
+        todo.remove(f);
+        put(f);
+        if (todo.isEmpty() && timeoutHandle != null) {
+            timeoutHandle.cancel();
+        }
+    }
+
+    private void put(Object item) {
+        while (!getters.isEmpty()) {
+            Future<Object> getter = getters.poll();
+            if (!getter.done()) {
+                getter.setResult(item);
+                return;
+            }
+        }
+        done.add(item);
+    }
+
+    /** {@code _wait_for_one}: {@code f = await done.get(); if f is None: raise TimeoutError; return f.result()}. */
+    private static Object waitForOne(Frame frame) {
+        CoroutineFrame<?> f = (CoroutineFrame<?>) frame;
+        AsCompleted<?> state = (AsCompleted<?>) f.refs[0];
+        Object item;
+        if (f.label == 0) {
+            if (state.done.isEmpty()) {
+                Future<Object> getter = state.loop.createFuture();
+                state.getters.add(getter);
+                return f.suspendAwait(1, getter);
+            }
+            item = state.done.poll();
+        } else {
+            item = f.resumeValue();
+        }
+        f.refs[0] = null;
+        if (item == TIMED_OUT) {
+            throw new TimeoutException("asCompleted: timed out before this one finished");
+        }
+        return f.returning(((Future<?>) item).result());
+    }
+}

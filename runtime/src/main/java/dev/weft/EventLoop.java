@@ -1,0 +1,754 @@
+package dev.weft;
+
+import dev.weft.internal.CoroutineFrame;
+import dev.weft.internal.NeverAwaited;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * Python's asyncio event loop: one thread runs every callback and every task of the loop, one at
+ * a time, in the order they became ready.
+ *
+ * <h2>Running</h2>
+ * {@link #runUntilComplete} and {@link #runForever} run the loop on the calling thread. Each
+ * iteration takes what other threads sent through {@link #callSoonThreadsafe}, moves the timers
+ * that are due to the ready queue, and runs the callbacks that were ready when the iteration began
+ * (what they schedule runs in the next iteration), exactly as {@code BaseEventLoop._run_once}.
+ * When nothing is ready it waits for the next timer or for another thread's callback.
+ *
+ * <h2>Threads</h2>
+ * The loop is single-threaded. While it runs, using it (or one of its futures and tasks) from
+ * another thread throws {@link IllegalStateException}: the doors in from other threads are
+ * {@link #callSoonThreadsafe} and {@link #runCoroutineThreadsafe}, and a {@code CompletionStage}
+ * awaited by a task, whatever thread completes it, resumes the task on the loop.
+ *
+ * <h2>Clocks</h2>
+ * {@link #create()} runs on {@link System#nanoTime()}. {@link #withVirtualClock()} runs in virtual
+ * time: when nothing is ready, time jumps to the next timer instead of waiting, so a test of
+ * timeouts takes no real time. Both clocks start at 0.
+ *
+ * <h2>Errors nobody handled</h2>
+ * An exception from a callback, and when the loop closes every future or task whose exception
+ * was never retrieved ("Task exception was never retrieved"), go to the exception handler
+ * ({@link #setExceptionHandler}); the default one prints to {@code System.err}.
+ */
+public final class EventLoop {
+    private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
+
+    private final boolean virtualClock;
+    private final long origin = System.nanoTime();
+    private long virtualNow;
+
+    /** Ready callbacks: a {@link Handle} to run, or a {@link Task} to step. */
+    private final ArrayDeque<Object> ready = new ArrayDeque<>();
+    private final PriorityQueue<TimerHandle> timers = new PriorityQueue<>(
+            Comparator.<TimerHandle>comparingLong(t -> t.whenNanos).thenComparingLong(t -> t.seq));
+    private long timerSeq;
+    private int cancelledTimers;
+    private final ConcurrentLinkedQueue<Handle> inbox = new ConcurrentLinkedQueue<>();
+
+    /** The thread running the loop, or null when it does not run. */
+    private volatile Thread thread;
+    private boolean stopping;
+    /** The loop thread was interrupted while waiting; re-asserted when {@link #runForever()} returns. */
+    private boolean interrupted;
+    private volatile boolean closed;
+
+    /** The task being stepped, if any. */
+    Task<?> currentTask;
+    /** Tasks not done yet, an intrusive doubly-linked list through {@code Task.prevLive/nextLive}. */
+    private Task<?> liveTasks;
+    private int taskCount;
+    /** Futures that failed, whose exception may still be unretrieved: reported at close. */
+    private final ArrayList<Future<?>> failed = new ArrayList<>();
+    private int failedSweepAt = 64;
+    private BiConsumer<EventLoop, Map<String, Object>> exceptionHandler;
+    /** The executor of {@code runInExecutor(null, ...)}, created on first use. */
+    private ExecutorService defaultExecutor;
+
+    /** Python's debug mode: see {@link #setDebug}. */
+    private boolean debug;
+
+    static {
+        NeverAwaited.install(NeverAwaitedReports.INSTANCE);
+    }
+
+    private EventLoop(boolean virtualClock) {
+        this.virtualClock = virtualClock;
+    }
+
+    /**
+     * Python's {@code loop.set_debug(enabled)}. In debug mode, a coroutine created and then
+     * collected without ever having been awaited or wrapped in a task is reported ("coroutine
+     * 'Crawler.fetch' was never awaited"), to the exception handler of the loop that was running
+     * where it was created (context keys {@code "message"}, {@code "coroutine"},
+     * {@code "source_traceback"}: where it was created), or on {@code System.err} when no loop
+     * can take it. Tracking is global: it is on while any loop is in debug mode (or the system
+     * property {@code weft.debug} is {@code true}), and costs each new coroutine a stack trace.
+     *
+     * <pre>{@code
+     * Weft.run(main(), () -> { EventLoop loop = EventLoop.create(); loop.setDebug(true); return loop; });
+     * }</pre>
+     */
+    public void setDebug(boolean enabled) {
+        if (enabled != debug) {
+            debug = enabled;
+            NeverAwaited.debugLoop(enabled);
+        }
+    }
+
+    /** Whether this loop is in debug mode ({@link #setDebug}); Python's {@code loop.get_debug()}: {@code if (getRunningLoop().getDebug()) ...}. */
+    public boolean getDebug() {
+        return debug;
+    }
+
+    /** A new event loop on the real monotonic clock ({@link System#nanoTime()}). */
+    public static EventLoop create() {
+        return new EventLoop(false);
+    }
+
+    /**
+     * A new event loop on a virtual clock: it starts at 0 and, whenever no callback is ready and
+     * no other thread sent one, jumps to the next timer. Nothing really sleeps; what a test
+     * observes is the order and the virtual times.
+     */
+    public static EventLoop withVirtualClock() {
+        return new EventLoop(true);
+    }
+
+    /**
+     * The loop running on the calling thread ({@code asyncio.get_running_loop()}).
+     *
+     * @throws IllegalStateException if no loop runs on this thread
+     */
+    public static EventLoop getRunningLoop() {
+        EventLoop loop = RUNNING.get();
+        if (loop == null) {
+            throw new IllegalStateException("no running event loop: call this from a coroutine or callback run by an EventLoop"
+                    + " (Weft.run(...) or loop.runUntilComplete(...))");
+        }
+        return loop;
+    }
+
+    /** The loop running on the calling thread, or null. */
+    static EventLoop runningOrNull() {
+        return RUNNING.get();
+    }
+
+    /** The running loop, or an exception saying that {@code what} needs one. */
+    static EventLoop requireRunning(String what) {
+        EventLoop loop = RUNNING.get();
+        if (loop == null) {
+            throw new IllegalStateException(what + " needs a running event loop: call it from a coroutine run by Weft.run(...),"
+                    + " or use EventLoop methods directly");
+        }
+        return loop;
+    }
+
+    // ---- time ----
+
+    /** The loop's clock, in seconds: Python's {@code loop.time()}. */
+    public double time() {
+        return nanos() / 1e9;
+    }
+
+    long nanos() {
+        return virtualClock ? virtualNow : System.nanoTime() - origin;
+    }
+
+    private static long toNanos(double seconds, String what) {
+        if (Double.isNaN(seconds)) {
+            throw new IllegalArgumentException(what + ": NaN is not a time");
+        }
+        double n = seconds * 1e9;
+        if (n >= 0x1p62) {
+            return 1L << 62;
+        }
+        if (n <= -0x1p62) {
+            return -(1L << 62);
+        }
+        return Math.round(n);
+    }
+
+    // ---- scheduling ----
+
+    /**
+     * Schedules {@code callback} to run in a later iteration of the loop, after the callbacks
+     * scheduled before it (FIFO).
+     */
+    public Handle callSoon(Runnable callback) {
+        checkOpen("callSoon", callback);
+        checkThread("callSoon");
+        Handle h = new Handle(this, callback);
+        ready.add(h);
+        return h;
+    }
+
+    /** Schedules {@code callback} to run {@code delaySeconds} from now on the loop's clock (at once if not positive). */
+    public TimerHandle callLater(double delaySeconds, Runnable callback) {
+        return schedule(nanos() + toNanos(delaySeconds, "callLater"), callback, "callLater");
+    }
+
+    /** Schedules {@code callback} to run at {@code whenSeconds} on the loop's clock ({@link #time()}). */
+    public TimerHandle callAt(double whenSeconds, Runnable callback) {
+        return schedule(toNanos(whenSeconds, "callAt"), callback, "callAt");
+    }
+
+    private TimerHandle schedule(long whenNanos, Runnable callback, String what) {
+        checkOpen(what, callback);
+        checkThread(what);
+        TimerHandle t = new TimerHandle(this, callback, whenNanos, timerSeq++);
+        t.scheduled = true;
+        timers.add(t);
+        return t;
+    }
+
+    /**
+     * The door in from other threads: schedules {@code callback} on the loop, from any thread, and
+     * wakes the loop if it waits. Callbacks sent from one thread run in the order they were sent.
+     *
+     * @throws IllegalStateException if the loop is closed
+     */
+    public Handle callSoonThreadsafe(Runnable callback) {
+        checkOpen("callSoonThreadsafe", callback);
+        Handle h = new Handle(this, callback);
+        inbox.add(h);
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            LockSupport.unpark(t);
+        }
+        return h;
+    }
+
+    /**
+     * Python's {@code asyncio.run_coroutine_threadsafe(coro, loop)}: from any thread, wraps
+     * {@code coro} in a task on this loop and returns a {@code CompletableFuture} of its outcome.
+     * Cancelling the {@code CompletableFuture} cancels the task.
+     */
+    public <T> CompletableFuture<T> runCoroutineThreadsafe(Coroutine<T> coro) {
+        CoroutineFrame<T> frame = frameOf(coro, "runCoroutineThreadsafe");
+        CompletableFuture<T> result = new CompletableFuture<>();
+        callSoonThreadsafe(() -> {
+            if (result.isDone()) {
+                return;
+            }
+            try {
+                createTask(frame).chainTo(result);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                throw e;
+            }
+        });
+        return result;
+    }
+
+    // ---- other threads ----
+
+    /**
+     * Python's {@code loop.run_in_executor(executor, fn)}: calls {@code fn} on {@code executor} (a
+     * thread pool; a {@code ForkJoinPool} for CPU-bound work) and gives a future of this loop that
+     * gets its outcome, on the loop's thread. {@code null} means the loop's default executor, a pool
+     * of at most {@code min(32, processors + 4)} daemon threads. Cancelling the future before
+     * {@code fn} starts keeps it from running; a running call is not interrupted.
+     */
+    public <T> Future<T> runInExecutor(Executor executor, Callable<T> fn) {
+        checkOpen("runInExecutor", fn);
+        checkThread("runInExecutor");
+        Executor ex = executor != null ? executor : defaultExecutor();
+        CompletableFuture<T> outcome = new CompletableFuture<>();
+        ex.execute(() -> {
+            if (outcome.isDone()) {
+                return;
+            }
+            try {
+                outcome.complete(fn.call());
+            } catch (Throwable t) {
+                outcome.completeExceptionally(t);
+            }
+        });
+        return new StageFuture<>(this, outcome);
+    }
+
+    private Executor defaultExecutor() {
+        ExecutorService ex = defaultExecutor;
+        if (ex == null) {
+            int n = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
+            AtomicInteger count = new AtomicInteger();
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "weft-executor-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            pool.allowCoreThreadTimeOut(true);
+            defaultExecutor = ex = pool;
+        }
+        return ex;
+    }
+
+    /**
+     * Python's {@code loop.shutdown_default_executor()}: the default executor takes no more work,
+     * and this waits (blocking the calling thread, at most 300 seconds, as Python 3.12) until the
+     * calls it runs are finished. {@link Weft#run} does it before closing its loop. Call it while
+     * the loop is not running.
+     *
+     * @throws IllegalStateException if the loop is running
+     */
+    public void shutdownDefaultExecutor() {
+        if (thread != null) {
+            throw new IllegalStateException("shutdownDefaultExecutor blocks: call it while the loop is not running");
+        }
+        ExecutorService ex = defaultExecutor;
+        if (ex == null) {
+            return;
+        }
+        ex.shutdown();
+        try {
+            if (!ex.awaitTermination(300, TimeUnit.SECONDS)) {
+                callExceptionHandler(context("the default executor did not finish within 300 seconds", null, null, null));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Python's {@code asyncio.wrap_future(stage, loop=loop)}: a future of this loop with the
+     * outcome of {@code stage}, set on the loop's thread whatever thread completes the stage;
+     * its exception unwrapped from {@code CompletionException}. Cancelling the future cancels the
+     * stage (if it converts to a {@code CompletableFuture}); a cancelled stage cancels the future.
+     * Useful to {@link Weft#gather} or {@link Weft#waitTasks} a {@code CompletableFuture} with tasks.
+     */
+    public <T> Future<T> wrapFuture(CompletionStage<T> stage) {
+        checkOpen("wrapFuture", stage);
+        checkThread("wrapFuture");
+        return new StageFuture<>(this, stage);
+    }
+
+    /** Puts a task on the ready queue to be stepped: how a task starts, yields and is woken. */
+    void ready(Task<?> task) {
+        ready.add(task);
+    }
+
+    void timerCancelled() {
+        cancelledTimers++;
+    }
+
+    // ---- futures and tasks ----
+
+    /** A new pending {@link Future} bound to this loop: Python's {@code loop.create_future()}. */
+    public <T> Future<T> createFuture() {
+        return new Future<>(this);
+    }
+
+    /**
+     * Wraps {@code coro} in a {@link Task} scheduled to start in the next iteration of the loop
+     * (the loop need not run yet).
+     *
+     * @throws IllegalArgumentException if {@code coro} is not a coroutine returned by an {@code @Async} method
+     * @throws IllegalStateException if the coroutine was awaited or wrapped before, or the loop is closed
+     */
+    public <T> Task<T> createTask(Coroutine<T> coro) {
+        return createTask(coro, null);
+    }
+
+    /** {@link #createTask(Coroutine)} with a name ({@code null}: "Task-N", numbered per loop). */
+    public <T> Task<T> createTask(Coroutine<T> coro, String name) {
+        CoroutineFrame<T> frame = frameOf(coro, "createTask");
+        checkOpen("createTask", coro);
+        checkThread("createTask");
+        frame.claim();
+        Task<T> task = new Task<>(this, frame, ++taskCount, name);
+        link(task);
+        ready.add(task);
+        return task;
+    }
+
+    static <T> CoroutineFrame<T> frameOf(Coroutine<T> coro, String what) {
+        if (coro instanceof CoroutineFrame) {
+            return (CoroutineFrame<T>) coro;
+        }
+        if (coro == null) {
+            throw new NullPointerException(what + "(null): pass the coroutine an @Async method returned");
+        }
+        throw new IllegalArgumentException(what + ": a coroutine returned by an @Async method was expected, got " + coro);
+    }
+
+    /** Python's {@code ensure_future}: a future as is (it must be of this loop), a coroutine wrapped in a task. */
+    <T> Future<T> ensureFuture(Awaitable<T> aw) {
+        if (aw instanceof Future) {
+            Future<T> f = (Future<T>) aw;
+            if (f.loop != this) {
+                throw new IllegalArgumentException(f + " belongs to a different event loop");
+            }
+            return f;
+        }
+        if (aw instanceof Coroutine) {
+            return createTask((Coroutine<T>) aw);
+        }
+        if (aw == null) {
+            throw new NullPointerException("nothing to run: a coroutine, task or future was expected, got null");
+        }
+        throw new IllegalArgumentException("a coroutine, task or future was expected, got " + aw);
+    }
+
+    /** The tasks of this loop not done yet ({@code asyncio.all_tasks(loop)}), a snapshot. */
+    public Set<Task<?>> allTasks() {
+        Set<Task<?>> all = new LinkedHashSet<>();
+        for (Task<?> t = liveTasks; t != null; t = t.nextLive) {
+            all.add(t);
+        }
+        return all;
+    }
+
+    /** The task being run now on this loop, or null ({@code asyncio.current_task(loop)}). */
+    public Task<?> currentTask() {
+        return currentTask;
+    }
+
+    private void link(Task<?> task) {
+        Task<?> head = liveTasks;
+        task.nextLive = head;
+        if (head != null) {
+            head.prevLive = task;
+        }
+        liveTasks = task;
+    }
+
+    /** Takes a done task off the live list. */
+    void unlink(Task<?> task) {
+        Task<?> prev = task.prevLive;
+        Task<?> next = task.nextLive;
+        if (prev != null) {
+            prev.nextLive = next;
+        } else if (liveTasks == task) {
+            liveTasks = next;
+        }
+        if (next != null) {
+            next.prevLive = prev;
+        }
+        task.prevLive = null;
+        task.nextLive = null;
+    }
+
+    /** Remembers a failed future, to report its exception at close if nobody retrieves it. */
+    void noteFailed(Future<?> f) {
+        failed.add(f);
+        if (failed.size() >= failedSweepAt) {
+            failed.removeIf(x -> !x.exceptionUnretrieved());
+            failedSweepAt = Math.max(64, failed.size() * 2);
+        }
+    }
+
+    // ---- running ----
+
+    /**
+     * Runs the loop until {@code aw} is done and gives its result: Python's
+     * {@code loop.run_until_complete}. A coroutine is wrapped in a task first. The result comes out
+     * as {@link Future#result()} gives it: the exception unwrapped, or a {@code CancellationException}.
+     *
+     * @throws IllegalStateException if the loop is closed or running, if another loop runs on this
+     *     thread, or if the loop was stopped before {@code aw} was done
+     */
+    public <T> T runUntilComplete(Awaitable<T> aw) {
+        checkRunnable();
+        Future<T> fut = ensureFuture(aw);
+        boolean newTask = fut != aw;
+        Consumer<Future<T>> stopper = f -> stop();
+        fut.addDoneCallback(stopper);
+        try {
+            runForever();
+        } catch (RuntimeException | Error e) {
+            if (newTask && fut.done() && !fut.cancelled()) {
+                fut.markRetrieved();
+            }
+            throw e;
+        } finally {
+            fut.removeDoneCallback(stopper);
+        }
+        if (!fut.done()) {
+            throw new IllegalStateException("Event loop stopped before Future completed.");
+        }
+        return fut.result();
+    }
+
+    /**
+     * Runs the loop until {@link #stop()} is called: Python's {@code loop.run_forever()}. An
+     * interrupt of the loop thread does not stop the loop (use {@code callSoonThreadsafe(loop::stop)});
+     * the thread's interrupt status is set again when this returns.
+     */
+    public void runForever() {
+        checkRunnable();
+        thread = Thread.currentThread();
+        RUNNING.set(this);
+        try {
+            for (;;) {
+                runOnce();
+                if (stopping) {
+                    break;
+                }
+            }
+        } finally {
+            stopping = false;
+            currentTask = null;
+            thread = null;
+            RUNNING.remove();
+            if (interrupted) {
+                interrupted = false;
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Stops the loop: {@link #runForever()} returns after the callbacks ready now have run. Called
+     * while the loop does not run, the next run does one iteration and returns.
+     */
+    public void stop() {
+        checkThread("stop");
+        stopping = true;
+    }
+
+    /** Whether the loop is running. */
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Closes the loop: pending callbacks and timers are dropped, and every failed future or task
+     * whose exception was never retrieved is reported to the exception handler. Closing twice does
+     * nothing.
+     *
+     * @throws IllegalStateException if the loop is running
+     */
+    public void close() {
+        if (thread != null) {
+            throw new IllegalStateException("Cannot close a running event loop");
+        }
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (defaultExecutor != null) {
+            defaultExecutor.shutdown();
+        }
+        ready.clear();
+        timers.clear();
+        inbox.clear();
+        List<Future<?>> report = new ArrayList<>(failed);
+        failed.clear();
+        for (Future<?> f : report) {
+            if (f.exceptionUnretrieved()) {
+                f.markRetrieved();
+                boolean task = f instanceof Task;
+                callExceptionHandler(context((task ? "Task" : "Future") + " exception was never retrieved",
+                        f.exception(), task ? "task" : "future", f));
+            }
+        }
+    }
+
+    /** One iteration: Python's {@code BaseEventLoop._run_once}. */
+    private void runOnce() {
+        drainInbox();
+        sweepTimers();
+        if (ready.isEmpty() && !stopping) {
+            waitForWork();
+            drainInbox();
+        }
+        long now = nanos();
+        for (;;) {
+            TimerHandle t = timers.peek();
+            if (t == null || t.whenNanos > now) {
+                break;
+            }
+            timers.poll();
+            t.scheduled = false;
+            if (t.cancelled()) {
+                cancelledTimers--;
+            } else {
+                ready.add(t);
+            }
+        }
+        for (int n = ready.size(); n > 0; n--) {
+            Object o = ready.poll();
+            if (o instanceof Task) {
+                ((Task<?>) o).wakeup();
+            } else {
+                ((Handle) o).run();
+            }
+        }
+    }
+
+    private void drainInbox() {
+        Handle h;
+        while ((h = inbox.poll()) != null) {
+            ready.add(h);
+        }
+    }
+
+    /** Drops cancelled timers at the head, and all of them when they are more than half (Python's rule). */
+    private void sweepTimers() {
+        if (cancelledTimers > 100 && cancelledTimers * 2 > timers.size()) {
+            timers.removeIf(t -> {
+                if (t.cancelled()) {
+                    t.scheduled = false;
+                    return true;
+                }
+                return false;
+            });
+            cancelledTimers = 0;
+        }
+        TimerHandle t;
+        while ((t = timers.peek()) != null && t.cancelled()) {
+            timers.poll();
+            t.scheduled = false;
+            cancelledTimers--;
+        }
+    }
+
+    /** Nothing is ready: wait for the next timer (or jump to it, in virtual time) or another thread's callback. */
+    private void waitForWork() {
+        TimerHandle next = timers.peek();
+        if (virtualClock && next != null) {
+            if (inbox.isEmpty() && next.whenNanos > virtualNow) {
+                virtualNow = next.whenNanos;
+            }
+            return;
+        }
+        long deadline = next == null ? Long.MAX_VALUE : next.whenNanos;
+        while (inbox.isEmpty()) {
+            long wait = deadline - nanos();
+            if (wait <= 0) {
+                return;
+            }
+            LockSupport.parkNanos(this, wait);
+            if (Thread.interrupted()) {
+                interrupted = true; // parking would return at once: keep the flag aside, give it back when the loop returns
+            }
+        }
+    }
+
+    // ---- checks ----
+
+    private void checkRunnable() {
+        if (closed) {
+            throw new IllegalStateException("Event loop is closed");
+        }
+        if (thread != null) {
+            throw new IllegalStateException("This event loop is already running");
+        }
+        if (RUNNING.get() != null) {
+            throw new IllegalStateException("Cannot run the event loop while another loop is running");
+        }
+    }
+
+    private void checkOpen(String what, Object arg) {
+        if (arg == null) {
+            throw new NullPointerException(what + "(null)");
+        }
+        if (closed) {
+            throw new IllegalStateException(what + ": Event loop is closed");
+        }
+    }
+
+    /** Refuses a call from another thread while the loop runs. */
+    void checkThread(String what) {
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            throw new IllegalStateException(what + " called from thread '" + Thread.currentThread().getName()
+                    + "' while the event loop runs on thread '" + t.getName() + "': the loop is single-threaded;"
+                    + " from other threads use loop.callSoonThreadsafe(...) or loop.runCoroutineThreadsafe(...)");
+        }
+    }
+
+    // ---- errors nobody handled ----
+
+    /**
+     * Sets what receives errors nobody handled: Python's {@code loop.set_exception_handler}. The
+     * handler gets the loop and a context with {@code "message"} and, as they apply,
+     * {@code "exception"}, {@code "future"}, {@code "task"}, {@code "handle"}. {@code null} restores
+     * the default handler.
+     */
+    public void setExceptionHandler(BiConsumer<EventLoop, Map<String, Object>> handler) {
+        this.exceptionHandler = handler;
+    }
+
+    /** The handler set by {@link #setExceptionHandler}, or null for the default one. */
+    public BiConsumer<EventLoop, Map<String, Object>> getExceptionHandler() {
+        return exceptionHandler;
+    }
+
+    /**
+     * Passes {@code context} to the exception handler. An exception from a custom handler is
+     * reported by the default handler.
+     */
+    public void callExceptionHandler(Map<String, Object> context) {
+        BiConsumer<EventLoop, Map<String, Object>> h = exceptionHandler;
+        if (h == null) {
+            defaultExceptionHandler(context);
+            return;
+        }
+        try {
+            h.accept(this, context);
+        } catch (RuntimeException e) {
+            defaultExceptionHandler(context("Unhandled error in exception handler", e, "context", context));
+        }
+    }
+
+    /** The default exception handler: prints the message, the other context entries and the exception's stack trace to {@code System.err}. */
+    public void defaultExceptionHandler(Map<String, Object> context) {
+        StringBuilder sb = new StringBuilder(String.valueOf(context.getOrDefault("message", "Unhandled error in event loop")));
+        for (Map.Entry<String, Object> e : context.entrySet()) {
+            if (!e.getKey().equals("message") && !e.getKey().equals("exception")) {
+                sb.append("\n").append(e.getKey()).append(": ").append(e.getValue());
+            }
+        }
+        System.err.println(sb);
+        Object exc = context.get("exception");
+        if (exc instanceof Throwable) {
+            ((Throwable) exc).printStackTrace();
+        }
+    }
+
+    static Map<String, Object> context(String message, Throwable exception, String key, Object value) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("message", message);
+        if (exception != null) {
+            c.put("exception", exception);
+        }
+        if (key != null) {
+            c.put(key, value);
+        }
+        return Collections.unmodifiableMap(c);
+    }
+
+    @Override
+    public String toString() {
+        return "<EventLoop running=" + isRunning() + " closed=" + closed + " virtual=" + virtualClock + ">";
+    }
+}

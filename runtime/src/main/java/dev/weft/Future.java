@@ -1,0 +1,417 @@
+package dev.weft;
+
+import dev.weft.internal.Sneaky;
+import java.util.ArrayList;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Python's {@code asyncio.Future}: a result that is not there yet, bound to one {@link EventLoop}.
+ * Create one with {@link EventLoop#createFuture()}; await it with {@code await(fut)}.
+ *
+ * <p>It is pending until {@link #setResult}, {@link #setException} or {@link #cancel()} makes it
+ * done, once. Then its done callbacks are scheduled on the loop with {@code callSoon}, in the
+ * order they were added, each receiving the future.
+ *
+ * <ul>
+ *   <li>{@link #result()} gives the result, throws the exception unwrapped (checked ones too), or
+ *       {@link CancellationException} (carrying the cancel message) if cancelled; pending, it throws
+ *       {@link IllegalStateException} (Python's {@code InvalidStateError}).</li>
+ *   <li>An exception that nobody retrieved (with {@code result()}, {@code exception()} or an
+ *       {@code await}) is reported to the loop's exception handler when the loop closes:
+ *       "Future exception was never retrieved".</li>
+ * </ul>
+ *
+ * <p>Like the loop, a future is single-threaded: use it on its loop's thread (from elsewhere, go
+ * through {@link EventLoop#callSoonThreadsafe}).
+ *
+ * @param <T> the result type
+ */
+public class Future<T> implements Awaitable<T> {
+    static final byte PENDING = 0;
+    static final byte FINISHED = 1;
+    static final byte FAILED = 2;
+    static final byte CANCELLED = 3;
+
+    final EventLoop loop;
+    private byte state;
+    /** Exception set and not retrieved yet: reported when the loop closes. */
+    private boolean logTraceback;
+    /**
+     * FINISHED: the result; FAILED: the exception; CANCELLED: the cancel message (a String), or the
+     * CancellationException a task's coroutine ended with.
+     */
+    private Object outcome;
+    /** null, one callback (a Task waiting, or a Consumer), or a {@link Callbacks} list. */
+    private Object callbacks;
+
+    Future(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    /** The loop this future is bound to. */
+    public EventLoop getLoop() {
+        return loop;
+    }
+
+    /** Whether it is done: it has a result or an exception, or was cancelled. */
+    public boolean done() {
+        return state != PENDING;
+    }
+
+    /** Whether it was cancelled. */
+    public boolean cancelled() {
+        return state == CANCELLED;
+    }
+
+    /**
+     * The result. Throws the exception the future failed with, unwrapped (a checked exception is
+     * thrown as is, undeclared), or a {@link CancellationException} if it was cancelled.
+     *
+     * @throws IllegalStateException if it is not done (Python's {@code InvalidStateError})
+     */
+    @SuppressWarnings("unchecked")
+    public T result() {
+        byte s = state;
+        if (s == FINISHED) {
+            return (T) outcome;
+        }
+        if (s == FAILED) {
+            logTraceback = false;
+            throw Sneaky.<RuntimeException>raise((Throwable) outcome);
+        }
+        if (s == CANCELLED) {
+            throw cancelledError();
+        }
+        throw new IllegalStateException("Result is not ready: " + this);
+    }
+
+    /**
+     * The exception the future failed with, or {@code null} if it has a result.
+     *
+     * @throws CancellationException if it was cancelled
+     * @throws IllegalStateException if it is not done
+     */
+    public Throwable exception() {
+        byte s = state;
+        if (s == CANCELLED) {
+            throw cancelledError();
+        }
+        if (s == PENDING) {
+            throw new IllegalStateException("Exception is not set: " + this);
+        }
+        logTraceback = false;
+        return s == FAILED ? (Throwable) outcome : null;
+    }
+
+    /**
+     * Makes the future done with {@code result} and schedules its callbacks.
+     *
+     * @throws IllegalStateException if it is done already
+     */
+    public void setResult(T result) {
+        complete(FINISHED, result);
+    }
+
+    /**
+     * Makes the future done with {@code exception} and schedules its callbacks. Awaiting it, or
+     * {@link #result()}, throws {@code exception} as it is.
+     *
+     * @throws IllegalStateException if it is done already
+     * @throws NullPointerException if {@code exception} is null
+     */
+    public void setException(Throwable exception) {
+        if (exception == null) {
+            throw new NullPointerException("setException(null): pass the exception the future fails with");
+        }
+        fail(exception);
+    }
+
+    /** Cancels the future without a message; see {@link #cancel(String)}. */
+    public boolean cancel() {
+        return cancel(null);
+    }
+
+    /**
+     * Cancels the future: if pending, it becomes done and cancelled, its callbacks are scheduled,
+     * and {@link #result()} (and awaiting it) throws {@code CancellationException(msg)}.
+     *
+     * @return false if it was done already, true otherwise
+     */
+    public boolean cancel(String msg) {
+        logTraceback = false;
+        if (state != PENDING) {
+            return false;
+        }
+        loop.checkThread("Future.cancel");
+        state = CANCELLED;
+        outcome = msg;
+        scheduleCallbacks();
+        return true;
+    }
+
+    /**
+     * Adds a callback run when the future is done, with the future as its argument, scheduled with
+     * {@link EventLoop#callSoon}. If the future is done already, it is scheduled at once.
+     */
+    public void addDoneCallback(Consumer<? super Future<T>> callback) {
+        if (callback == null) {
+            throw new NullPointerException("addDoneCallback(null)");
+        }
+        if (state != PENDING) {
+            loop.callSoon(new DoneCallback(callback, this));
+        } else {
+            addCallback(callback);
+        }
+    }
+
+    /**
+     * Removes every registration of {@code callback} (compared with {@code equals}).
+     *
+     * @return how many were removed
+     */
+    public int removeDoneCallback(Consumer<? super Future<T>> callback) {
+        Object cbs = callbacks;
+        if (cbs == null) {
+            return 0;
+        }
+        if (!(cbs instanceof Callbacks)) {
+            if (cbs.equals(callback)) {
+                callbacks = null;
+                return 1;
+            }
+            return 0;
+        }
+        ArrayList<Object> list = ((Callbacks) cbs).list;
+        int before = list.size();
+        list.removeIf(callback::equals);
+        return before - list.size();
+    }
+
+    /**
+     * A {@link CompletableFuture} completed with this future's outcome (one callback after it is
+     * done; cancellation as a {@code CancellationException} carrying the message). Cancelling the
+     * {@code CompletableFuture}, from any thread, cancels this future on its loop.
+     */
+    public CompletableFuture<T> toCompletableFuture() {
+        loop.checkThread("Future.toCompletableFuture");
+        Object cbs = callbacks;
+        if (cbs instanceof ToCompletable) {
+            return cast(((ToCompletable<?>) cbs).target);
+        }
+        if (cbs instanceof Callbacks) {
+            for (Object cb : ((Callbacks) cbs).list) {
+                if (cb instanceof ToCompletable) {
+                    return cast(((ToCompletable<?>) cb).target);
+                }
+            }
+        }
+        CompletableFuture<T> target = new CompletableFuture<>();
+        chainTo(target);
+        return target;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> CompletableFuture<T> cast(CompletableFuture<?> cf) {
+        return (CompletableFuture<T>) cf;
+    }
+
+    /** Copies this future's outcome into {@code target} when done; {@code target} cancelled cancels this. */
+    void chainTo(CompletableFuture<T> target) {
+        if (state != PENDING) {
+            copyTo(target);
+        } else {
+            addCallback(new ToCompletable<>(target));
+        }
+        target.whenComplete((v, e) -> {
+            if (target.isCancelled() && !done()) {
+                try {
+                    loop.callSoonThreadsafe(() -> cancel());
+                } catch (IllegalStateException closed) {
+                    // the loop is closed: nothing left to cancel
+                }
+            }
+        });
+    }
+
+    void copyTo(CompletableFuture<? super T> target) {
+        switch (state) {
+            case FINISHED:
+                target.complete(result());
+                break;
+            case FAILED:
+                target.completeExceptionally(exception());
+                break;
+            default:
+                target.completeExceptionally(cancelledError());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<" + getClass().getSimpleName() + " " + describeState() + ">";
+    }
+
+    String describeState() {
+        switch (state) {
+            case PENDING:
+                return "pending";
+            case CANCELLED:
+                return "cancelled";
+            case FAILED:
+                return "finished exception=" + outcome;
+            default:
+                return "finished result=" + outcome;
+        }
+    }
+
+    // ---- the machinery shared with Task ----
+
+    /** Sets the outcome, checking the state and the thread, and schedules the callbacks. */
+    void complete(byte newState, Object value) {
+        if (state != PENDING) {
+            throw new IllegalStateException("invalid state: " + this + " is done already");
+        }
+        loop.checkThread("Future.setResult/setException");
+        state = newState;
+        outcome = value;
+        scheduleCallbacks();
+    }
+
+    /** Makes the future fail with {@code exception}, to be reported at close unless someone retrieves it. */
+    final void fail(Throwable exception) {
+        complete(FAILED, exception);
+        logTraceback = true;
+        loop.noteFailed(this);
+    }
+
+    /** Cancels as a plain future would (Task's own {@code cancel} asks its coroutine first). */
+    final boolean cancelFuture(Object messageOrException) {
+        logTraceback = false;
+        if (state != PENDING) {
+            return false;
+        }
+        state = CANCELLED;
+        outcome = messageOrException;
+        scheduleCallbacks();
+        return true;
+    }
+
+    /** The cancelled error {@link #result()} throws: the one a task's coroutine ended with, or a new one with the message. */
+    final CancellationException cancelledError() {
+        Object o = outcome;
+        if (o instanceof CancellationException) {
+            return (CancellationException) o;
+        }
+        return new CancellationException((String) o);
+    }
+
+    /** The cancel message (null if none), for a cancelled future. */
+    final String cancelMessage() {
+        Object o = outcome;
+        return o instanceof CancellationException ? ((CancellationException) o).getMessage() : (String) o;
+    }
+
+    /** The exception of a failed future, without counting as retrieving it; null otherwise. */
+    final Throwable peekException() {
+        return state == FAILED ? (Throwable) outcome : null;
+    }
+
+    /** Whether an exception is set and nobody retrieved it yet. */
+    final boolean exceptionUnretrieved() {
+        return logTraceback;
+    }
+
+    final void markRetrieved() {
+        logTraceback = false;
+    }
+
+    /** Registers {@code task} to be woken (put on the ready queue) when this is done; no allocation for one waiter. */
+    final void addWaiter(Task<?> task) {
+        if (state != PENDING) {
+            loop.ready(task);
+        } else {
+            addCallback(task);
+        }
+    }
+
+    private void addCallback(Object cb) {
+        Object cbs = callbacks;
+        if (cbs == null) {
+            callbacks = cb;
+        } else if (cbs instanceof Callbacks) {
+            ((Callbacks) cbs).list.add(cb);
+        } else {
+            Callbacks more = new Callbacks();
+            more.list.add(cbs);
+            more.list.add(cb);
+            callbacks = more;
+        }
+    }
+
+    private void scheduleCallbacks() {
+        Object cbs = callbacks;
+        if (cbs == null) {
+            return;
+        }
+        callbacks = null;
+        if (cbs instanceof Callbacks) {
+            for (Object cb : ((Callbacks) cbs).list) {
+                schedule(cb);
+            }
+        } else {
+            schedule(cbs);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void schedule(Object cb) {
+        if (cb instanceof Task) {
+            loop.ready((Task<?>) cb);
+        } else {
+            loop.callSoon(new DoneCallback((Consumer<? super Future<T>>) cb, this));
+        }
+    }
+
+    /** More than one callback (a private class, so that no user callback can pass for it). */
+    private static final class Callbacks {
+        final ArrayList<Object> list = new ArrayList<>(4);
+    }
+
+    /** A done callback bound to its future: what the loop runs. */
+    private static final class DoneCallback implements Runnable {
+        private final Consumer<Object> callback;
+        private final Future<?> future;
+
+        @SuppressWarnings("unchecked")
+        DoneCallback(Consumer<?> callback, Future<?> future) {
+            this.callback = (Consumer<Object>) callback;
+            this.future = future;
+        }
+
+        @Override
+        public void run() {
+            callback.accept(future);
+        }
+
+        @Override
+        public String toString() {
+            return callback + "(" + future + ")";
+        }
+    }
+
+    /** The callback of {@link #toCompletableFuture()}. */
+    private static final class ToCompletable<T> implements Consumer<Future<T>> {
+        final CompletableFuture<T> target;
+
+        ToCompletable(CompletableFuture<T> target) {
+            this.target = target;
+        }
+
+        @Override
+        public void accept(Future<T> f) {
+            f.copyTo(target);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.weft;
+
+/**
+ * Python's {@code asyncio.Handle}: a callback scheduled on an {@link EventLoop} by
+ * {@link EventLoop#callSoon} or {@link EventLoop#callSoonThreadsafe}, which {@link #cancel()}
+ * can take back before it runs.
+ */
+public class Handle {
+    final EventLoop loop;
+    final Runnable callback;
+    private boolean cancelled;
+
+    Handle(EventLoop loop, Runnable callback) {
+        this.loop = loop;
+        this.callback = callback;
+    }
+
+    /** Cancels the callback: if it has not run yet, it will not run. Cancelling twice does nothing. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    /** Whether {@link #cancel()} was called. */
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    /**
+     * Runs the callback unless cancelled. An exception it throws goes to the loop's exception
+     * handler ("Exception in callback ..."); an {@link Error} propagates out of the loop.
+     */
+    void run() {
+        if (cancelled) {
+            return;
+        }
+        try {
+            callback.run();
+        } catch (Exception e) {
+            loop.callExceptionHandler(EventLoop.context("Exception in callback " + callback, e, "handle", this));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<" + getClass().getSimpleName() + (cancelled ? " cancelled " : " ") + callback + ">";
+    }
+}

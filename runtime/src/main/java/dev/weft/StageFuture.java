@@ -1,0 +1,59 @@
+package dev.weft;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A {@link CompletionStage} seen from a loop (Python's {@code asyncio.wrap_future}): a future of
+ * the loop completed, on the loop's thread, with the stage's outcome, whatever thread completes
+ * the stage. Its exception is unwrapped; a cancelled stage cancels it, and cancelling it cancels
+ * the stage (if it converts to a {@code CompletableFuture}).
+ */
+final class StageFuture<T> extends Future<T> {
+    private final CompletionStage<T> source;
+
+    StageFuture(EventLoop loop, CompletionStage<T> source) {
+        super(loop);
+        this.source = source;
+        source.whenComplete((v, e) -> loop.callSoonThreadsafe(() -> settle(v, e)));
+    }
+
+    private void settle(T value, Throwable failure) {
+        if (done()) {
+            return;
+        }
+        if (failure == null) {
+            setResult(value);
+            return;
+        }
+        Throwable cause = unwrap(failure);
+        if (cause instanceof CancellationException) {
+            cancelFuture(cause.getMessage());
+        } else {
+            setException(cause);
+        }
+    }
+
+    @Override
+    public boolean cancel(String msg) {
+        if (!super.cancel(msg)) {
+            return false;
+        }
+        try {
+            source.toCompletableFuture().cancel(false);
+        } catch (UnsupportedOperationException notConvertible) {
+            // a stage that cannot be cancelled: only the awaiting side stops waiting
+        }
+        return true;
+    }
+
+    /** The exception a stage failed with, without its {@code CompletionException}/{@code ExecutionException} wrappers. */
+    static Throwable unwrap(Throwable t) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

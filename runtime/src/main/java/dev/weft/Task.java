@@ -1,0 +1,280 @@
+package dev.weft;
+
+import dev.weft.internal.CoroutineFrame;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Python's {@code asyncio.Task}: a coroutine scheduled on an {@link EventLoop}, and the
+ * {@link Future} of its outcome. Create one with {@link Weft#createTask} or
+ * {@link EventLoop#createTask}; it starts in the next iteration of the loop.
+ *
+ * <h2>Driving</h2>
+ * A task runs an await chain: its coroutine, the coroutine that one awaits (run inline), and so
+ * on. Each step resumes the innermost coroutine directly, whatever the depth, until it awaits
+ * something that is not done: a future or task (the task registers itself as a waiter and is
+ * woken when it is done), a {@link CompletionStage} (completed on any thread, the task resumes on
+ * its loop), or {@code sleep(0)} (the task steps again in the next iteration).
+ *
+ * <h2>Cancellation</h2>
+ * {@link #cancel(String)} asks the coroutine to stop: a {@link CancellationException} carrying the
+ * message is thrown at its await point on its next step, and what it awaits is cancelled too.
+ * The coroutine's {@code finally} blocks run; it may even catch the exception and go on. The task
+ * is {@linkplain #cancelled() cancelled} only when its coroutine ends with a
+ * {@code CancellationException}. A task cancelled before it started still gets its first step,
+ * where the exception is raised before any of its body runs.
+ *
+ * <p>{@link #setResult} and {@link #setException} are refused: a task's outcome is its coroutine's.
+ *
+ * @param <T> what the coroutine returns
+ */
+public final class Task<T> extends Future<T> {
+    /** The innermost frame of the await chain (the coroutine itself until it awaits one); null when done. */
+    private CoroutineFrame<?> leaf;
+    /** The future this task is registered on, until woken. */
+    private Future<?> waitingOn;
+    private boolean mustCancel;
+    private String cancelMessage;
+    private int cancelsRequested;
+    private final int number;
+    private String name;
+    Task<?> prevLive;
+    Task<?> nextLive;
+
+    Task(EventLoop loop, CoroutineFrame<T> coro, int number, String name) {
+        super(loop);
+        this.leaf = coro;
+        this.number = number;
+        this.name = name;
+    }
+
+    /** The task's name: the one given, else "Task-N" with N counting the tasks of its loop from 1. */
+    public String getName() {
+        String n = name;
+        if (n == null) {
+            n = "Task-" + number;
+            name = n;
+        }
+        return n;
+    }
+
+    /** Renames the task. */
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    /** Refused: a task's result is what its coroutine returns. */
+    @Override
+    public void setResult(T result) {
+        throw new IllegalStateException("Task does not support setResult(): its result is what its coroutine returns");
+    }
+
+    /** Refused: a task's exception is what its coroutine raises. */
+    @Override
+    public void setException(Throwable exception) {
+        throw new IllegalStateException("Task does not support setException(): its exception is what its coroutine raises");
+    }
+
+    /**
+     * Asks the task to cancel itself: a {@link CancellationException} carrying {@code msg} is raised
+     * at the coroutine's await point on its next step, and the future or task it awaits is
+     * cancelled. It does not make the task cancelled at once, nor for sure: the coroutine may catch
+     * the exception. Python's {@code Task.cancel(msg)}.
+     *
+     * @return false if the task is done already, true otherwise
+     */
+    @Override
+    public boolean cancel(String msg) {
+        markRetrieved();
+        if (done()) {
+            return false;
+        }
+        loop.checkThread("Task.cancel");
+        cancelsRequested++;
+        Future<?> w = waitingOn;
+        if (w != null && w.cancel(msg)) {
+            // leave waitingOn: the awaited task may catch the cancellation, and be cancelled again
+            return true;
+        }
+        mustCancel = true;
+        cancelMessage = msg;
+        return true;
+    }
+
+    /** How many cancellations were requested and not withdrawn by {@link #uncancel()} (Python 3.11). */
+    public int cancelling() {
+        return cancelsRequested;
+    }
+
+    /** Withdraws one cancellation request; gives how many remain (Python 3.11). */
+    public int uncancel() {
+        if (cancelsRequested > 0) {
+            cancelsRequested--;
+        }
+        return cancelsRequested;
+    }
+
+    /**
+     * Python's {@code Task.get_stack()}: the async stack of the task, outermost first: the chain of
+     * coroutines it is suspended in, each at the line of the {@code await} it waits at (a task not
+     * started yet: its coroutine at its first line). Only coroutines of {@code @Async} methods are
+     * listed; Weft's own coroutines ({@code sleep}, {@code waitFor}, ...) are left out. A task that
+     * is done has no stack (empty list). The task asking about itself while it runs gets the Java
+     * stack of the code running now, from its innermost coroutine (the ones awaiting it are not
+     * tracked while it runs). Like the task's other methods, call it on its loop's thread.
+     *
+     * <pre>{@code
+     * for (StackTraceElement e : task.getStack()) {
+     *     System.out.println(e.getMethodName() + ":" + e.getLineNumber());
+     * }
+     * }</pre>
+     */
+    public List<StackTraceElement> getStack() {
+        return TaskStack.of(this, leaf, Integer.MAX_VALUE);
+    }
+
+    /** {@link #getStack()} limited to the {@code limit} innermost frames (Python's {@code limit}): {@code task.getStack(1)} is where it waits. */
+    public List<StackTraceElement> getStack(int limit) {
+        return TaskStack.of(this, leaf, limit);
+    }
+
+    /**
+     * Python's {@code Task.print_stack()}: prints {@link #getStack()} to {@code System.err}, as
+     * <pre>
+     * Stack for &lt;Task pending name='Task-2'&gt; (most recent call last):
+     *   File "Crawler.java", line 12, in main
+     *   File "Crawler.java", line 30, in fetch
+     * </pre>
+     */
+    public void printStack() {
+        TaskStack.print(this, getStack(), System.err);
+    }
+
+    /** {@link #printStack()} to {@code out}, for instance {@code task.printStack(System.out)}. */
+    public void printStack(PrintStream out) {
+        TaskStack.print(this, getStack(), out);
+    }
+
+    @Override
+    public String toString() {
+        return "<Task " + describeState() + " name='" + getName() + "'"
+                + (waitingOn != null ? " wait_for=" + waitingOn : "") + ">";
+    }
+
+    // ---- the driver ----
+
+    /** Run by the loop: the task is ready, because it starts, yielded, or what it awaited is done. */
+    void wakeup() {
+        if (done()) {
+            return;
+        }
+        Future<?> w = waitingOn;
+        if (w == null) {
+            step(null, null);
+            return;
+        }
+        waitingOn = null;
+        Object value = null;
+        Throwable exc = null;
+        try {
+            value = w.result();
+        } catch (Throwable t) {
+            exc = t;
+        }
+        step(value, exc);
+    }
+
+    /** Python's {@code Task.__step}: resumes the innermost frame with a value or an exception, until the chain waits or ends. */
+    private void step(Object value, Throwable exc) {
+        if (mustCancel) {
+            if (!(exc instanceof CancellationException)) {
+                exc = new CancellationException(cancelMessage);
+            }
+            value = null;
+            mustCancel = false;
+        }
+        EventLoop loop = this.loop;
+        Task<?> outer = loop.currentTask;
+        loop.currentTask = this;
+        try {
+            CoroutineFrame<?> f = leaf;
+            for (;;) {
+                f = CoroutineFrame.drive(f, value, exc);
+                if (f.isDone() && f.parent() == null) {
+                    leaf = null;
+                    finish(f);
+                    return;
+                }
+                Object awaited = f.takeAwaiting();
+                exc = suspendOn(awaited);
+                if (exc == null) {
+                    leaf = f;
+                    return;
+                }
+                value = null;
+            }
+        } finally {
+            loop.currentTask = outer;
+        }
+    }
+
+    /**
+     * Arranges to be woken when {@code awaited} is done. Returns null, or the exception to raise at
+     * the await point instead when {@code awaited} cannot be waited for.
+     */
+    private Throwable suspendOn(Object awaited) {
+        if (awaited == CoroutineFrame.YIELD) {
+            loop.ready(this);
+            return null;
+        }
+        Future<?> fut;
+        if (awaited instanceof Future) {
+            fut = (Future<?>) awaited;
+            if (fut == this) {
+                return new IllegalStateException("Task cannot await on itself: " + this);
+            }
+            if (fut.loop != loop) {
+                return new IllegalStateException("Task " + getName() + " got " + fut + " attached to a different loop");
+            }
+        } else if (awaited instanceof CompletionStage) {
+            try {
+                fut = new StageFuture<>(loop, (CompletionStage<?>) awaited);
+            } catch (RuntimeException brokenStage) {
+                return brokenStage; // its whenComplete threw: raised at the await
+            }
+        } else {
+            return new IllegalArgumentException("await: can't await " + awaited
+                    + "; a coroutine, task, future or CompletionStage was expected");
+        }
+        fut.addWaiter(this);
+        waitingOn = fut;
+        if (mustCancel && fut.cancel(cancelMessage)) {
+            mustCancel = false;
+        }
+        return null;
+    }
+
+    /** The coroutine ended: the task takes its outcome. */
+    private void finish(CoroutineFrame<?> root) {
+        loop.unlink(this);
+        Throwable failure = root.takeFailure();
+        if (failure == null) {
+            Object result = root.takeResult();
+            if (mustCancel) {
+                mustCancel = false;
+                cancelFuture(cancelMessage);
+            } else {
+                complete(FINISHED, result);
+            }
+        } else if (failure instanceof CancellationException) {
+            cancelFuture(failure);
+        } else {
+            fail(failure);
+            if (failure instanceof VirtualMachineError) {
+                throw (VirtualMachineError) failure;
+            }
+        }
+    }
+}

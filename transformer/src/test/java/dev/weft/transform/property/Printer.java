@@ -1,0 +1,458 @@
+package dev.weft.transform.property;
+
+import dev.weft.transform.property.Ast.Assign;
+import dev.weft.transform.property.Ast.Bin;
+import dev.weft.transform.property.Ast.Break;
+import dev.weft.transform.property.Ast.Catch;
+import dev.weft.transform.property.Ast.Cond;
+import dev.weft.transform.property.Ast.Continue;
+import dev.weft.transform.property.Ast.Ctr;
+import dev.weft.transform.property.Ast.Expr;
+import dev.weft.transform.property.Ast.If;
+import dev.weft.transform.property.Ast.Lit;
+import dev.weft.transform.property.Ast.Loop;
+import dev.weft.transform.property.Ast.Other;
+import dev.weft.transform.property.Ast.Program;
+import dev.weft.transform.property.Ast.Return;
+import dev.weft.transform.property.Ast.Stmt;
+import dev.weft.transform.property.Ast.Throw;
+import dev.weft.transform.property.Ast.Try;
+import dev.weft.transform.property.Ast.TryRes;
+import dev.weft.transform.property.Ast.Var;
+import dev.weft.transform.property.Ast.Yield;
+import dev.weft.transform.property.Ast.YieldAssign;
+import dev.weft.transform.property.Ast.YieldFromList;
+import dev.weft.transform.property.Ast.YieldFromSub;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Prints a {@link Program} as Java, twice: as a Weft {@code @Async} generator (class
+ * {@code W<k>}) and as the reference on a thread (class {@code R<k>}, a {@link ThreadGen} whose
+ * body is the same statements, with {@code g.yield} for {@code Generator.yield}).
+ *
+ * <p>Every tree prints to code javac accepts: statements after one that cannot complete normally
+ * are dropped, {@code break}/{@code continue} outside loops are dropped, catch clauses are
+ * ordered and deduplicated, a method that can fall off its end gets a final return.
+ */
+final class Printer {
+    static final String HEADER = "import dev.weft.*;\nimport dev.weft.transform.property.*;\nimport java.util.*;\n\n";
+    private static final String INIT = "int x0 = p0; int x1 = p1; int x2 = 0; int x3 = 1; long l0 = 7L; double d0 = 0.5; String s0 = \"s\";";
+
+    private final boolean weft;
+    private final String refClass;
+    private final String tagPrefix;
+    /** The subgenerators this method may delegate to: {@code sub<subBase>} to {@code sub<subBase + subCount - 1>}. */
+    private final int subBase;
+    private final int subCount;
+    private final StringBuilder out = new StringBuilder();
+    private final List<String> loops = new ArrayList<>();
+    /**
+     * What a {@code break} would leave, innermost last: a loop ({@code null}) or a switch (the
+     * breaks printed that exit it, by number).
+     */
+    private final List<java.util.Set<Integer>> breakTargets = new ArrayList<>();
+    /**
+     * For each try statement being printed, the breaks printed in its try block and catch
+     * blocks, with their switch. Such a break does not exit its switch when the finally block
+     * cannot complete normally (javac's Flow drops those pending exits).
+     */
+    private final List<List<Object[]>> openTryBlocks = new ArrayList<>();
+    private int breaks;
+    /** Whether this is main of an instance program: {@code this} and the field {@code f} exist. */
+    private boolean instance;
+    private int indent;
+    private int fresh;
+
+    private Printer(boolean weft, String refClass, String tagPrefix, int subBase, int subCount, int indent) {
+        this.weft = weft;
+        this.subBase = subBase;
+        this.refClass = refClass;
+        this.tagPrefix = tagPrefix;
+        this.subCount = subCount;
+        this.indent = indent;
+    }
+
+    /** The Weft class {@code W<k>} and the reference class {@code R<k>} of program {@code k}. */
+    static String classes(int k, Program p) {
+        return weftClass("W" + k, p) + "\n" + refClass("R" + k, p);
+    }
+
+    static String weftClass(String name, Program p) {
+        StringBuilder s = new StringBuilder("final class " + name + " {\n");
+        int n = p.subs.size();
+        if (p.instance) {
+            s.append("    int f = 3;\n");
+        }
+        s.append(weftMethod("main", "m", p.body, 0, n, p.instance));
+        for (int j = 0; j < n; j++) {
+            s.append(weftMethod("sub" + j, "s" + j, p.subs.get(j), j + 1, n - j - 1, false));
+        }
+        return s.append("}\n").toString();
+    }
+
+    static String refClass(String name, Program p) {
+        StringBuilder s = new StringBuilder("final class " + name + " {\n");
+        int n = p.subs.size();
+        if (p.instance) {
+            s.append("    int f = 3;\n");
+        }
+        s.append(refMethod(name, "main", "m", p.body, 0, n, p.instance));
+        for (int j = 0; j < n; j++) {
+            s.append(refMethod(name, "sub" + j, "s" + j, p.subs.get(j), j + 1, n - j - 1, false));
+        }
+        return s.append("}\n").toString();
+    }
+
+    private static String weftMethod(String name, String tag, List<Stmt> body, int subBase, int subs, boolean instance) {
+        Printer pr = new Printer(true, null, tag, subBase, subs, 2);
+        pr.instance = instance;
+        pr.line(INIT);
+        if (pr.block(body)) {
+            pr.line("return Generator.done();");
+        }
+        return "    @Async\n    " + (instance ? "" : "static ") + "Generator<Object, Object, Object> " + name + "(List<String> t, int p0, int p1) {\n"
+                + pr.out + "    }\n";
+    }
+
+    private static String refMethod(String cls, String name, String tag, List<Stmt> body, int subBase, int subs, boolean instance) {
+        Printer pr = new Printer(false, cls, tag, subBase, subs, 3);
+        pr.instance = instance;
+        pr.line(INIT);
+        if (pr.block(body)) {
+            pr.line("return null;");
+        }
+        return "    " + (instance ? "" : "static ") + "Generator<Object, Object, Object> " + name + "(List<String> t, int p0, int p1) {\n"
+                + "        return new ThreadGen(g -> {\n" + pr.out + "        });\n    }\n";
+    }
+
+    /** The program as a reader wants it in a failure report: the Weft source, the arguments and the script. */
+    static String describe(Program p) {
+        return weftClass("Repro", p) + "// " + (p.instance ? "new Repro()." : "") + "main(t, " + p.p0 + ", " + p.p1 + "), then: "
+                + p.script.stream().map(Object::toString).collect(Collectors.joining(", ")) + "\n";
+    }
+
+    // ---- statements ----
+
+    /** Prints the statements that are reachable; returns whether the block can complete normally. */
+    private boolean block(List<Stmt> stmts) {
+        for (Stmt s : stmts) {
+            if (!stmt(s)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean braced(String head, List<Stmt> body, String tail) {
+        line(head + " {");
+        indent++;
+        boolean completes = block(body);
+        indent--;
+        line("}" + tail);
+        return completes;
+    }
+
+    private boolean stmt(Stmt s) {
+        if (s instanceof Yield) {
+            Yield y = (Yield) s;
+            line(yield(yieldValue(y.kind, y.e)) + ";");
+            return true;
+        }
+        if (s instanceof YieldAssign) {
+            YieldAssign y = (YieldAssign) s;
+            line(yieldAssign(y) + ";");
+            return true;
+        }
+        if (s instanceof YieldFromSub) {
+            YieldFromSub y = (YieldFromSub) s;
+            if (subCount == 0) {
+                line(yield(expr(y.arg)) + ";");
+                return true;
+            }
+            String x = "x" + (y.target & 3);
+            int sub = subBase + Math.floorMod(y.sub, subCount);
+            String call = weft ? "Generator.yieldFrom(sub" + sub + "(t, " + expr(y.arg) + ", " + x + "))"
+                    : "g.yieldFrom(" + refClass + ".sub" + sub + "(t, " + expr(y.arg) + ", " + x + "))";
+            line(x + " = Rt.val(" + call + ");");
+            return true;
+        }
+        if (s instanceof YieldFromList) {
+            String list = "Arrays.asList(new Object[] {"
+                    + ((YieldFromList) s).elems.stream().map(this::expr).collect(Collectors.joining(", ")) + "})";
+            line((weft ? "Generator.yieldFrom(" : "g.yieldFromIterable(") + list + ");");
+            return true;
+        }
+        if (s instanceof Assign) {
+            Assign a = (Assign) s;
+            String e = expr(a.e);
+            switch (Math.floorMod(a.target, 7)) {
+                case 4: line("l0 = l0 * 31 + " + e + ";"); break;
+                case 5: line("d0 = d0 * 0.5 + " + e + ";"); break;
+                case 6: line("s0 = Rt.cut(s0 + " + e + ");"); break;
+                default: line("x" + (a.target & 3) + " = " + e + ";");
+            }
+            return true;
+        }
+        if (s instanceof If) {
+            If i = (If) s;
+            if (i.otherwise.isEmpty()) {
+                braced("if (" + cond(i.c) + ")", i.then, "");
+                return true;
+            }
+            boolean a = braced("if (" + cond(i.c) + ")", i.then, "");
+            // "} else {" on its own line keeps the printer simple
+            boolean b = braced("else", i.otherwise, "");
+            return a || b;
+        }
+        if (s instanceof Loop) {
+            return loop((Loop) s);
+        }
+        if (s instanceof Break) {
+            if (breakTargets.isEmpty()) {
+                return true; // dropped: nothing to leave
+            }
+            java.util.Set<Integer> target = breakTargets.get(breakTargets.size() - 1);
+            if (target != null) {
+                int id = breaks++;
+                target.add(id); // the switch can complete normally
+                for (List<Object[]> open : openTryBlocks) {
+                    open.add(new Object[] {target, id});
+                }
+            }
+            line("break;");
+            return false;
+        }
+        if (s instanceof Continue) {
+            if (loops.isEmpty()) {
+                return true; // dropped: no loop to go on with
+            }
+            line("continue;");
+            return false;
+        }
+        if (s instanceof Ast.FieldAdd) {
+            String marker = yield(expr(((Ast.FieldAdd) s).e));
+            line((instance ? "this.f += " : "x0 += ") + "Rt.val(" + marker + ");");
+            return true;
+        }
+        if (s instanceof Ast.Switch) {
+            Ast.Switch w = (Ast.Switch) s;
+            int n = w.cases.size();
+            java.util.Set<Integer> broke = new java.util.HashSet<>();
+            boolean completes = false;
+            line("switch (Math.floorMod(" + expr(w.e) + ", " + n + ")) {");
+            indent++;
+            breakTargets.add(broke);
+            for (int k = 0; k < n; k++) {
+                line(k == n - 1 ? "default: {" : "case " + k + ": {");
+                indent++;
+                boolean c = block(w.cases.get(k));
+                if (c) {
+                    line("break;");
+                    completes = true;
+                }
+                indent--;
+                line("}");
+            }
+            breakTargets.remove(breakTargets.size() - 1);
+            indent--;
+            line("}");
+            return completes || !broke.isEmpty();
+        }
+        if (s instanceof Throw) {
+            line("throw new Boom(" + expr(((Throw) s).e) + ");");
+            return false;
+        }
+        if (s instanceof Return) {
+            Return r = (Return) s;
+            if (weft) {
+                line(r.e == null ? "return Generator.done();" : "return Generator.returning(" + expr(r.e) + ");");
+            } else {
+                line(r.e == null ? "return null;" : "return " + expr(r.e) + ";");
+            }
+            return false;
+        }
+        if (s instanceof Try) {
+            return tryStmt((Try) s);
+        }
+        if (s instanceof TryRes) {
+            int n = fresh++;
+            return braced("try (Rt.Res r" + n + " = new Rt.Res(t, \"" + tagPrefix + "r" + n + "\"))", ((TryRes) s).body, "");
+        }
+        throw new IllegalArgumentException("unknown statement " + s);
+    }
+
+    private boolean loop(Loop l) {
+        int n = fresh++;
+        String i = "i" + n;
+        int bound = Math.floorMod(l.bound, 4);
+        boolean completes = true; // the conditions are never constant, and do-while gets an exit first
+        loops.add(i);
+        breakTargets.add(null);
+        switch (Math.floorMod(l.kind, 3)) {
+            case 0:
+                line("int " + i + " = 0;");
+                line("while (" + i + " < " + bound + ") {");
+                indent++;
+                line(i + "++;");
+                block(l.body);
+                indent--;
+                line("}");
+                break;
+            case 1:
+                braced("for (int " + i + " = 0; " + i + " < " + bound + "; " + i + "++)", l.body, "");
+                break;
+            default:
+                line("int " + i + " = 0;");
+                line("do {");
+                indent++;
+                line(i + "++;");
+                line("if (" + i + " > 3) break;");
+                block(l.body);
+                indent--;
+                line("} while (" + i + " < " + bound + ");");
+        }
+        loops.remove(loops.size() - 1);
+        breakTargets.remove(breakTargets.size() - 1);
+        return completes;
+    }
+
+    private boolean tryStmt(Try t) {
+        int n = fresh++;
+        List<Object[]> inTryBlock = new ArrayList<>();
+        openTryBlocks.add(inTryBlock);
+        boolean completes = braced("try", t.body, "");
+        boolean[] seen = new boolean[3];
+        int[] order = {0, 2, 1}; // Boom and GeneratorExit before RuntimeException, which would hide Boom
+        boolean anyCatch = false;
+        for (int kind : order) {
+            for (Catch c : t.catches) {
+                int k = Math.floorMod(c.kind, 3);
+                if (k != kind || seen[k]) {
+                    continue;
+                }
+                seen[k] = true;
+                anyCatch = true;
+                String e = "e" + n + "_" + k;
+                String tag = tagPrefix + "c" + n;
+                switch (k) {
+                    case 0:
+                        line("catch (Boom " + e + ") {");
+                        indent++;
+                        line("t.add(\"" + tag + ":\" + " + e + ".v);");
+                        line("x3 = " + e + ".v;");
+                        break;
+                    case 2:
+                        line("catch (GeneratorExit " + e + ") {");
+                        indent++;
+                        line("t.add(\"" + tag + ":exit\");");
+                        break;
+                    default:
+                        line("catch (RuntimeException " + e + ") {");
+                        indent++;
+                        line("t.add(\"" + tag + ":\" + " + e + ".getClass().getSimpleName());");
+                }
+                completes |= block(c.body);
+                indent--;
+                line("}");
+            }
+        }
+        openTryBlocks.remove(openTryBlocks.size() - 1);
+        List<Stmt> fin = t.fin;
+        if (fin == null && !anyCatch) {
+            fin = List.of();
+        }
+        if (fin != null) {
+            line("finally {");
+            indent++;
+            line("t.add(\"" + tagPrefix + "f" + n + "\");");
+            boolean finCompletes = block(fin);
+            indent--;
+            line("}");
+            completes &= finCompletes;
+            if (!finCompletes) {
+                for (Object[] b : inTryBlock) {
+                    @SuppressWarnings("unchecked")
+                    java.util.Set<Integer> target = (java.util.Set<Integer>) b[0];
+                    target.remove((Integer) b[1]);
+                }
+            }
+        }
+        return completes;
+    }
+
+    // ---- expressions ----
+
+    private String yield(String value) {
+        return (weft ? "Generator.yield(" : "g.yield(") + value + ")";
+    }
+
+    private String yieldValue(int kind, Expr e) {
+        switch (Math.floorMod(kind, 4)) {
+            case 1: return "l0";
+            case 2: return "d0";
+            case 3: return "s0";
+            default: return expr(e);
+        }
+    }
+
+    private String yieldAssign(YieldAssign y) {
+        String marker = yield(expr(y.e));
+        String mix = "Rt.mix(x0, l0, d0, s0, " + marker + ")";
+        int shape = Math.floorMod(y.shape, 3);
+        switch (Math.floorMod(y.target, 7)) {
+            case 4:
+                return "l0 = " + (shape == 0 ? "Rt.val(" + marker + ")" : shape == 1 ? "l0 * 3 + Rt.val(" + marker + ")" : mix);
+            case 5:
+                return "d0 = " + (shape == 0 ? "Rt.val(" + marker + ") * 0.25" : shape == 1 ? "d0 * 0.5 + Rt.val(" + marker + ")" : mix);
+            case 6:
+                return "s0 = " + (shape == 0 ? "String.valueOf((Object) " + marker + ")" : shape == 1 ? "Rt.cut(s0 + " + marker + ")" : "Rt.cut(s0 + " + mix + ")");
+            default:
+                String x = "x" + (y.target & 3);
+                return x + " = " + (shape == 0 ? "Rt.val(" + marker + ")" : shape == 1 ? x + " + Rt.val(" + marker + ")" : mix);
+        }
+    }
+
+    private String expr(Expr e) {
+        if (e instanceof Lit) {
+            return Integer.toString(((Lit) e).v);
+        }
+        if (e instanceof Var) {
+            return "x" + (((Var) e).i & 3);
+        }
+        if (e instanceof Ctr) {
+            return loops.isEmpty() ? "1" : loops.get(loops.size() - 1 - Math.floorMod(((Ctr) e).i, loops.size()));
+        }
+        if (e instanceof Other) {
+            switch (Math.floorMod(((Other) e).kind, 5)) {
+                case 0: return "(int) (l0 % 1000)";
+                case 1: return "(int) d0";
+                case 2: return "s0.length()";
+                case 4: return instance ? "f" : "p1";
+                default: return "p1";
+            }
+        }
+        if (e instanceof Bin) {
+            Bin b = (Bin) e;
+            return "(" + expr(b.a) + " " + b.op + " " + expr(b.b) + ")";
+        }
+        throw new IllegalArgumentException("unknown expression " + e);
+    }
+
+    private String cond(Cond c) {
+        switch (c.op) {
+            case '<': return expr(c.a) + " < " + expr(c.b);
+            case '=': return expr(c.a) + " == " + expr(c.b);
+            case '!': return expr(c.a) + " != " + expr(c.b);
+            default: return expr(c.a) + " % 2 == 0";
+        }
+    }
+
+    private void line(String s) {
+        for (int i = 0; i < indent; i++) {
+            out.append("    ");
+        }
+        out.append(s).append('\n');
+    }
+}

@@ -1,0 +1,133 @@
+package dev.weft.transform.property;
+
+import dev.weft.transform.property.Ast.Assign;
+import dev.weft.transform.property.Ast.Bin;
+import dev.weft.transform.property.Ast.Break;
+import dev.weft.transform.property.Ast.Catch;
+import dev.weft.transform.property.Ast.Cond;
+import dev.weft.transform.property.Ast.Continue;
+import dev.weft.transform.property.Ast.Ctr;
+import dev.weft.transform.property.Ast.Expr;
+import dev.weft.transform.property.Ast.If;
+import dev.weft.transform.property.Ast.Lit;
+import dev.weft.transform.property.Ast.Loop;
+import dev.weft.transform.property.Ast.Op;
+import dev.weft.transform.property.Ast.Other;
+import dev.weft.transform.property.Ast.Program;
+import dev.weft.transform.property.Ast.Return;
+import dev.weft.transform.property.Ast.Stmt;
+import dev.weft.transform.property.Ast.Throw;
+import dev.weft.transform.property.Ast.Try;
+import dev.weft.transform.property.Ast.TryRes;
+import dev.weft.transform.property.Ast.Var;
+import dev.weft.transform.property.Ast.Yield;
+import dev.weft.transform.property.Ast.YieldAssign;
+import dev.weft.transform.property.Ast.YieldFromList;
+import dev.weft.transform.property.Ast.YieldFromSub;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+
+/** jqwik arbitraries for {@link Ast} programs and consumer scripts. */
+final class Programs {
+    static final int MAIN_DEPTH = 3;
+    static final int SUB_DEPTH = 2;
+
+    private Programs() {
+    }
+
+    static Arbitrary<Program> programs() {
+        Arbitrary<List<Stmt>> body = block(MAIN_DEPTH, true).list().ofMinSize(1).ofMaxSize(4).map(Programs::flatten);
+        Arbitrary<List<Stmt>> sub = block(SUB_DEPTH, true).list().ofMinSize(1).ofMaxSize(3).map(Programs::flatten);
+        Arbitrary<Integer> param = Arbitraries.integers().between(-3, 9);
+        return Combinators.combine(body, sub.list().ofMaxSize(3), param, param, script(), Arbitraries.of(false, true))
+                .as(Program::new);
+    }
+
+    static Arbitrary<List<Op>> script() {
+        Arbitrary<Op> op = Arbitraries.frequencyOf(
+                Tuple.of(6, Arbitraries.just(new Op(0, 0))),
+                Tuple.of(3, Arbitraries.integers().between(-5, 20).map(v -> new Op(1, v))),
+                Tuple.of(2, Arbitraries.integers().between(0, 99).map(v -> new Op(2, v))),
+                Tuple.of(1, Arbitraries.just(new Op(3, 0))),
+                Tuple.of(1, Arbitraries.just(new Op(4, 0))));
+        return op.list().ofMinSize(1).ofMaxSize(14);
+    }
+
+    private static List<Stmt> flatten(List<List<Stmt>> blocks) {
+        return blocks.stream().flatMap(List::stream).collect(java.util.stream.Collectors.toList());
+    }
+
+    // ---- expressions ----
+
+    private static final Arbitrary<Expr> LEAF = Arbitraries.frequencyOf(
+            Tuple.of(3, Arbitraries.integers().between(0, 9).map(v -> (Expr) new Lit(v))),
+            Tuple.of(4, Arbitraries.integers().between(0, 3).map(v -> (Expr) new Var(v))),
+            Tuple.of(2, Arbitraries.integers().between(0, 2).map(v -> (Expr) new Ctr(v))),
+            Tuple.of(2, Arbitraries.integers().between(0, 4).map(v -> (Expr) new Other(v))));
+
+    static Arbitrary<Expr> expr(int depth) {
+        if (depth == 0) {
+            return LEAF;
+        }
+        Arbitrary<Expr> bin = Combinators.combine(Arbitraries.of('+', '-', '*'), expr(depth - 1), expr(depth - 1))
+                .as((op, a, b) -> (Expr) new Bin(op, a, b));
+        return Arbitraries.frequencyOf(Tuple.of(3, LEAF), Tuple.of(2, bin));
+    }
+
+    static Arbitrary<Cond> cond() {
+        return Combinators.combine(Arbitraries.of('<', '=', '!', '%'), expr(1), expr(1)).as(Cond::new);
+    }
+
+    // ---- statements ----
+
+    /** A short block of statements nested at most {@code depth} deep. */
+    static Arbitrary<List<Stmt>> block(int depth, boolean subs) {
+        return stmt(depth, subs).list().ofMaxSize(depth >= 2 ? 3 : 4);
+    }
+
+    static Arbitrary<Stmt> stmt(int depth, boolean subs) {
+        Arbitrary<Expr> e = expr(2);
+        Arbitrary<Integer> small = Arbitraries.integers().between(0, 6);
+        Arbitrary<Stmt> yield = Combinators.combine(Arbitraries.integers().between(0, 5), e)
+                .as((k, x) -> (Stmt) new Yield(k, x)); // kinds 4, 5 are int yields too: more of them
+        Arbitrary<Stmt> yieldAssign = Combinators.combine(small, Arbitraries.integers().between(0, 2), e)
+                .as((t, s, x) -> (Stmt) new YieldAssign(t, s, x));
+        Arbitrary<Stmt> yieldFromSub = Combinators.combine(Arbitraries.integers().between(0, 2), e, Arbitraries.integers().between(0, 3))
+                .as((s, x, t) -> (Stmt) new YieldFromSub(s, x, t));
+        Arbitrary<Stmt> yieldFromList = expr(1).list().ofMaxSize(3).map(l -> (Stmt) new YieldFromList(l));
+        Arbitrary<Stmt> assign = Combinators.combine(small, e).as((t, x) -> (Stmt) new Assign(t, x));
+        Arbitrary<Stmt> fieldAdd = e.map(x -> (Stmt) new Ast.FieldAdd(x));
+        Arbitrary<Stmt> brk = Arbitraries.just(new Break());
+        Arbitrary<Stmt> cont = Arbitraries.just(new Continue());
+        Arbitrary<Stmt> thr = expr(1).map(x -> (Stmt) new Throw(x));
+        Arbitrary<Stmt> ret = expr(1).injectNull(0.3).map(x -> (Stmt) new Return(x));
+        List<Tuple.Tuple2<Integer, Arbitrary<Stmt>>> choices = new ArrayList<>(List.of(
+                Tuple.of(8, yield), Tuple.of(5, yieldAssign), Tuple.of(2, yieldFromList), Tuple.of(4, assign),
+                Tuple.of(1, brk), Tuple.of(1, cont), Tuple.of(1, thr), Tuple.of(1, ret), Tuple.of(1, fieldAdd)));
+        if (subs) {
+            choices.add(Tuple.of(3, yieldFromSub));
+        }
+        if (depth == 0) {
+            return Arbitraries.frequencyOf(choices);
+        }
+        Arbitrary<List<Stmt>> inner = Arbitraries.lazy(() -> block(depth - 1, subs));
+        Arbitrary<Stmt> ifs = Combinators.combine(cond(), inner, inner).as((c, a, b) -> (Stmt) new If(c, a, b));
+        Arbitrary<Stmt> loop = Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 3), inner)
+                .as((k, n, b) -> (Stmt) new Loop(k, n, b));
+        Arbitrary<Catch> aCatch = Combinators.combine(Arbitraries.integers().between(0, 2), inner).as(Catch::new);
+        Arbitrary<Stmt> tries = Combinators.combine(inner, aCatch.list().ofMaxSize(2), inner.injectNull(0.4))
+                .as((b, c, f) -> (Stmt) new Try(b, c, f));
+        Arbitrary<Stmt> tryRes = inner.map(b -> (Stmt) new TryRes(b));
+        choices.add(Tuple.of(4, ifs));
+        choices.add(Tuple.of(4, loop));
+        choices.add(Tuple.of(6, tries));
+        choices.add(Tuple.of(1, tryRes));
+        Arbitrary<Stmt> sw = Combinators.combine(expr(1), inner.list().ofMinSize(1).ofMaxSize(2)).as((x, cs) -> (Stmt) new Ast.Switch(x, cs));
+        choices.add(Tuple.of(2, sw));
+        return Arbitraries.frequencyOf(choices);
+    }
+}

@@ -1,0 +1,233 @@
+package dev.weft.transform.property;
+
+import dev.weft.transform.property.Ast.Catch;
+import dev.weft.transform.property.Ast.If;
+import dev.weft.transform.property.Ast.Loop;
+import dev.weft.transform.property.Ast.Program;
+import dev.weft.transform.property.Ast.Stmt;
+import dev.weft.transform.property.Ast.Try;
+import dev.weft.transform.property.Ast.TryRes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Greedy minimisation of a failing program: drop consumer calls, statements, subgenerators,
+ * catch and finally clauses, inline nested blocks, zero the parameters, for as long as the
+ * program still fails. Candidates are tried in batches, so one javac call tests many.
+ */
+final class Shrinker {
+    private static final int CHUNK = 40;
+
+    private Shrinker() {
+    }
+
+    /**
+     * Shrinks {@code failing} while it fails the same way (the same first difference, numbers and
+     * traces aside), trying at most {@code maxCandidates} candidates.
+     */
+    static Program shrink(Program failing, int release, int maxCandidates) {
+        List<Runner.Outcome> first = Runner.run(List.of(failing), release);
+        String kind = first.get(0).kind();
+        Program cur = failing;
+        int tried = 0;
+        int start = 0;
+        boolean progress = true;
+        while (progress && tried < maxCandidates) {
+            progress = false;
+            List<Program> all = candidates(cur);
+            // resume near where the last success was: earlier candidates mostly failed already
+            for (int n = 0; n < all.size() && tried < maxCandidates; n += CHUNK) {
+                int from = (start + n) % all.size();
+                List<Program> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+                tried += chunk.size();
+                int found = firstFailing(chunk, release, kind);
+                if (found >= 0) {
+                    cur = chunk.get(found);
+                    start = from + found;
+                    progress = true;
+                    break;
+                }
+            }
+        }
+        return cur;
+    }
+
+    private static int firstFailing(List<Program> chunk, int release, String kind) {
+        try {
+            List<Runner.Outcome> outcomes = Runner.run(chunk, release);
+            for (int i = 0; i < outcomes.size(); i++) {
+                if (outcomes.get(i).failed() && outcomes.get(i).kind().equals(kind)) {
+                    return i;
+                }
+            }
+        } catch (AssertionError | RuntimeException e) {
+            return -1; // a candidate the reference cannot run is no evidence
+        }
+        return -1;
+    }
+
+    static List<Program> candidates(Program p) {
+        List<Program> out = new ArrayList<>();
+        for (int n = 1; n < p.script.size(); n++) {
+            out.add(p.withScript(p.script.subList(0, n)));
+        }
+        for (int i = 0; i < p.body.size(); i++) {
+            List<Stmt> b = new ArrayList<>(p.body);
+            b.remove(i);
+            out.add(p.withBody(b));
+        }
+        for (int i = p.script.size() - 1; i >= 0 && p.script.size() > 1; i--) {
+            List<Ast.Op> s = new ArrayList<>(p.script);
+            s.remove(i);
+            out.add(p.withScript(s));
+        }
+        for (int j = p.subs.size() - 1; j >= 0; j--) {
+            List<List<Stmt>> subs = new ArrayList<>(p.subs);
+            subs.remove(j);
+            out.add(p.withSubs(subs));
+        }
+        for (List<Stmt> b : blocks(p.body)) {
+            out.add(p.withBody(b));
+        }
+        for (int j = 0; j < p.subs.size(); j++) {
+            for (List<Stmt> b : blocks(p.subs.get(j))) {
+                List<List<Stmt>> subs = new ArrayList<>(p.subs);
+                subs.set(j, b);
+                out.add(p.withSubs(subs));
+            }
+        }
+        if (p.p0 != 0 || p.p1 != 0) {
+            out.add(p.withParams(0, 0, p.instance));
+        }
+        if (p.instance) {
+            out.add(p.withParams(p.p0, p.p1, false));
+        }
+        return out;
+    }
+
+    /** Smaller variants of a block: a statement removed, a nested block inlined, a nested block shrunk. */
+    static List<List<Stmt>> blocks(List<Stmt> b) {
+        List<List<Stmt>> out = new ArrayList<>();
+        for (int i = 0; i < b.size(); i++) {
+            out.add(without(b, i));
+        }
+        for (int i = 0; i < b.size(); i++) {
+            for (List<Stmt> child : children(b.get(i))) {
+                out.add(splice(b, i, child));
+            }
+        }
+        for (int i = 0; i < b.size(); i++) {
+            for (Stmt smaller : smaller(b.get(i))) {
+                List<Stmt> c = new ArrayList<>(b);
+                c.set(i, smaller);
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static List<Stmt> without(List<Stmt> b, int i) {
+        List<Stmt> c = new ArrayList<>(b);
+        c.remove(i);
+        return c;
+    }
+
+    private static List<Stmt> splice(List<Stmt> b, int i, List<Stmt> in) {
+        List<Stmt> c = new ArrayList<>(b.subList(0, i));
+        c.addAll(in);
+        c.addAll(b.subList(i + 1, b.size()));
+        return c;
+    }
+
+    private static List<List<Stmt>> children(Stmt s) {
+        List<List<Stmt>> out = new ArrayList<>();
+        if (s instanceof If) {
+            out.add(((If) s).then);
+            out.add(((If) s).otherwise);
+        } else if (s instanceof Loop) {
+            out.add(((Loop) s).body);
+        } else if (s instanceof TryRes) {
+            out.add(((TryRes) s).body);
+        } else if (s instanceof Ast.Switch) {
+            out.addAll(((Ast.Switch) s).cases);
+        } else if (s instanceof Try) {
+            Try t = (Try) s;
+            out.add(t.body);
+            for (Catch c : t.catches) {
+                out.add(c.body);
+            }
+            if (t.fin != null) {
+                out.add(t.fin);
+            }
+        }
+        return out;
+    }
+
+    private static List<Stmt> smaller(Stmt s) {
+        List<Stmt> out = new ArrayList<>();
+        if (s instanceof If) {
+            If f = (If) s;
+            if (!f.otherwise.isEmpty()) {
+                out.add(new If(f.c, f.then, List.of()));
+            }
+            for (List<Stmt> b : blocks(f.then)) {
+                out.add(new If(f.c, b, f.otherwise));
+            }
+            for (List<Stmt> b : blocks(f.otherwise)) {
+                out.add(new If(f.c, f.then, b));
+            }
+        } else if (s instanceof Loop) {
+            Loop l = (Loop) s;
+            if (Math.floorMod(l.bound, 4) > 1) {
+                out.add(new Loop(l.kind, Math.floorMod(l.bound, 4) - 1, l.body));
+            }
+            for (List<Stmt> b : blocks(l.body)) {
+                out.add(new Loop(l.kind, l.bound, b));
+            }
+        } else if (s instanceof TryRes) {
+            for (List<Stmt> b : blocks(((TryRes) s).body)) {
+                out.add(new TryRes(b));
+            }
+        } else if (s instanceof Ast.Switch) {
+            Ast.Switch w = (Ast.Switch) s;
+            for (int k = 0; k < w.cases.size() && w.cases.size() > 1; k++) {
+                List<List<Stmt>> cs = new ArrayList<>(w.cases);
+                cs.remove(k);
+                out.add(new Ast.Switch(w.e, cs));
+            }
+            for (int k = 0; k < w.cases.size(); k++) {
+                for (List<Stmt> b : blocks(w.cases.get(k))) {
+                    List<List<Stmt>> cs = new ArrayList<>(w.cases);
+                    cs.set(k, b);
+                    out.add(new Ast.Switch(w.e, cs));
+                }
+            }
+        } else if (s instanceof Try) {
+            Try t = (Try) s;
+            if (t.fin != null) {
+                out.add(new Try(t.body, t.catches, null));
+            }
+            for (int k = 0; k < t.catches.size(); k++) {
+                List<Catch> cs = new ArrayList<>(t.catches);
+                cs.remove(k);
+                out.add(new Try(t.body, cs, t.fin));
+            }
+            for (List<Stmt> b : blocks(t.body)) {
+                out.add(new Try(b, t.catches, t.fin));
+            }
+            for (int k = 0; k < t.catches.size(); k++) {
+                for (List<Stmt> b : blocks(t.catches.get(k).body)) {
+                    List<Catch> cs = new ArrayList<>(t.catches);
+                    cs.set(k, new Catch(t.catches.get(k).kind, b));
+                    out.add(new Try(t.body, cs, t.fin));
+                }
+            }
+            if (t.fin != null) {
+                for (List<Stmt> b : blocks(t.fin)) {
+                    out.add(new Try(t.body, t.catches, b));
+                }
+            }
+        }
+        return out;
+    }
+}

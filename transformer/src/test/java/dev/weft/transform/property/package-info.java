@@ -1,0 +1,14 @@
+/**
+ * Random generator programs: Weft against a reference that needs no rewrite.
+ *
+ * <p>{@link dev.weft.transform.property.Ast} is the program language, {@code Programs} its jqwik
+ * arbitraries, {@code Printer} prints each program as an {@code @Async} method and as a
+ * {@link dev.weft.transform.property.ThreadGen} (the same body on its own thread, handing values
+ * through a {@code SynchronousQueue}), {@code Runner} compiles a batch in one javac call and
+ * compares the two forms event by event, {@code Shrinker} minimises a failure.
+ * {@code GeneratorPropertyTest} is the property: {@code -Dweft.property.programs=N} (default
+ * 3000), {@code -Dweft.property.explore=true} to collect shrunk failures in
+ * {@code target/weft-property/explore.txt} instead of failing. Counter-examples found become
+ * plain tests in {@code RegressionTest}.
+ */
+package dev.weft.transform.property;
