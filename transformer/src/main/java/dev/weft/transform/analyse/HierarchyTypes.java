@@ -35,6 +35,9 @@ final class HierarchyTypes extends SimpleVerifier {
         if (type.getSort() == Type.ARRAY) {
             return Type.getObjectType("java/lang/Object");
         }
+        if (!hierarchy.knows(type.getInternalName())) {
+            throw new MissingClassException(type.getInternalName()); // ASM would fail on a null super class
+        }
         return hierarchy.superClass(type.getInternalName()).map(Type::getObjectType).orElse(null);
     }
 

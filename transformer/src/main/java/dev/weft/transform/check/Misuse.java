@@ -10,6 +10,7 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -26,6 +27,7 @@ public final class Misuse {
         List<Problem> problems = new ArrayList<>();
         boolean anyAsync = false;
         for (MethodNode m : cls.methods) {
+            methodReferences(cls, m, problems);
             if (AsyncMethods.isAsync(m)) {
                 anyAsync = true;
                 checkAsync(cls, m, problems);
@@ -74,10 +76,37 @@ public final class Misuse {
         }
     }
 
+    /** {@code Generator::yield} and the like: a marker called through a method reference never suspends anything. */
+    private static void methodReferences(ClassNode cls, MethodNode m, List<Problem> problems) {
+        if (m.instructions == null) {
+            return;
+        }
+        for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (!(insn instanceof InvokeDynamicInsnNode)) {
+                continue;
+            }
+            for (Object arg : ((InvokeDynamicInsnNode) insn).bsmArgs) {
+                Marker marker = Marker.ofHandle(arg);
+                if (marker != null) {
+                    String ref = marker.sourceName().replace(".", "::");
+                    problems.add(problem(cls, m, SourceLocation.lineOf(insn), "a method reference to " + marker.sourceName()
+                            + " (" + ref + "): a marker suspends only where an @Async method calls it directly;"
+                            + " write a loop that calls " + marker.sourceName() + "(...) instead"));
+                }
+            }
+        }
+    }
+
     private static String markerOutsideAsync(MethodNode m, Marker marker) {
+        if (m.name.equals("<init>") || m.name.equals("<clinit>")) {
+            return marker.sourceName() + " in a constructor or initializer (a field initializer or an initializer block"
+                    + " counts, in an anonymous class too): they cannot suspend; compute the value in the @Async method"
+                    + " and pass it in, or give the class an @Async method that does the work";
+        }
         if (m.name.startsWith("lambda$")) {
             return marker.sourceName() + " inside a lambda: a lambda cannot suspend its enclosing @Async method;"
-                    + " use a loop, or move the code into an @Async method and call it with Generator.yieldFrom";
+                    + " use a loop, or move the code into an @Async method and call it with "
+                    + (marker.isAwait() ? "await" : "Generator.yieldFrom");
         }
         return marker.sourceName() + " is called in a method without @Async: it belongs in " + marker.belongs()
                 + "; annotate the method with @dev.weft.Async";

@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * The command line, for builds other than Maven:
- * {@code java -jar weft-transformer.jar [--classpath CP] [-d OUT] [--verbose] DIR|JAR...}.
+ * {@code java -jar weft-transformer.jar [--classpath CP] [-d OUT] [--verbose] DIR|JAR...}, or
+ * {@code java -jar weft-transformer.jar --print com.x.Foo#bar DIR|JAR...} to print the rewritten
+ * bytecode of one method (for bug reports) without writing anything.
  *
  * <p>Exit status: 0 when every class was rewritten or needed nothing, 1 when the rewrite refused
  * a class (each problem on the error stream, one a line, in the javac form
@@ -28,7 +30,9 @@ public final class Main {
             "  -d OUT                   write into the directory OUT (or the jar OUT.jar for a single jar) instead of in place",
             "  --include GLOB           rewrite only class files matching GLOB, such as com/example/** (repeatable)",
             "  --exclude GLOB           never rewrite class files matching GLOB (repeatable)",
-            "  --verbose, -v            list every rewritten method",
+            "  --verbose, -v            list every rewritten method, its suspension points and saved state",
+            "  --print CLASS#METHOD     print the rewritten bytecode (ASM Textifier) of the @Async method METHOD",
+            "                           of CLASS (such as com.example.Foo#bar), its factory and its body; writes nothing",
             "  --help, -h               print this message",
             "Exit status: 0 ok, 1 problems (printed to stderr), 2 bad usage.");
 
@@ -46,6 +50,8 @@ public final class Main {
         List<Path> classpath = new ArrayList<>();
         List<String> includes = new ArrayList<>();
         List<String> excludes = new ArrayList<>();
+        List<Path> inputPaths = new ArrayList<>();
+        String print = null;
         int inputs = 0;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -73,6 +79,9 @@ public final class Main {
                     case "-v":
                         batch.verbose(true);
                         break;
+                    case "--print":
+                        print = value(args, ++i, arg);
+                        break;
                     case "--help":
                     case "-h":
                         out.println(USAGE);
@@ -86,11 +95,15 @@ public final class Main {
                             throw new IllegalArgumentException("no such directory or jar: " + arg);
                         }
                         batch.input(input);
+                        inputPaths.add(input);
                         inputs++;
                 }
             }
             if (inputs == 0) {
                 throw new IllegalArgumentException("no directory or jar to rewrite");
+            }
+            if (print != null) {
+                return PrintMethod.run(print, inputPaths, classpath, out, err);
             }
             batch.classpath(classpath).includes(includes).excludes(excludes);
             BatchResult result = batch.build().run();

@@ -2,6 +2,7 @@ package dev.weft.transform.emit;
 
 import dev.weft.transform.analyse.ClassHierarchy;
 import dev.weft.transform.analyse.MethodAnalysis;
+import dev.weft.transform.analyse.MissingClassException;
 import dev.weft.transform.api.Problem;
 import dev.weft.transform.api.RewriteException;
 import dev.weft.transform.api.RewriteResult;
@@ -71,7 +72,20 @@ public final class ClassRewrite {
             try {
                 MethodKind kind = MethodKind.of(m.desc);
                 rewritten.add(rewriteMethod(cls, isInterface, kind, m, bodyName(m.name, Runtime.bodyDescriptor(kind), taken), hierarchy));
+            } catch (MethodTooLargeException e) { // from the frames of the body, computed method by method
+                problems.add(new Problem(className, cls.sourceFile, SourceLocation.display(m), SourceLocation.firstLine(m),
+                        tooLarge(e.getCodeSize())));
             } catch (AnalyzerException | RuntimeException e) {
+                MissingClassException missing = missingClass(e);
+                if (missing != null) {
+                    int line = e instanceof AnalyzerException && ((AnalyzerException) e).node != null
+                            ? SourceLocation.lineOf(((AnalyzerException) e).node) : SourceLocation.firstLine(m);
+                    problems.add(new Problem(className, cls.sourceFile, SourceLocation.display(m), line,
+                            "the rewrite needs the class file of " + missing.className() + " (to merge the types a value"
+                                    + " takes on two paths here) and cannot find it: put it on the rewrite's classpath"
+                                    + " (--classpath for the command line; a dependency of the project for the plugin)"));
+                    continue;
+                }
                 problems.add(new Problem(className, cls.sourceFile, SourceLocation.display(m), SourceLocation.firstLine(m),
                         "the rewrite could not analyse this method (" + e.getMessage() + "); please report it with the class file"));
             } catch (Unsupported e) {
@@ -97,12 +111,25 @@ public final class ClassRewrite {
             MethodNode m = original(cls, e.getMethodName());
             throw new RewriteException(List.of(new Problem(className, cls.sourceFile,
                     m == null ? e.getMethodName() : SourceLocation.display(m), m == null ? 0 : SourceLocation.firstLine(m),
-                    "once rewritten this method is larger than the JVM's 64 KB limit (" + e.getCodeSize()
-                            + " bytes): split it into smaller @Async methods joined with yieldFrom/await")));
+                    tooLarge(e.getCodeSize()))));
         } catch (RuntimeException e) {
             throw new RewriteException(List.of(new Problem(className, cls.sourceFile, null, 0,
                     "the rewritten class could not be written (" + e + "); please report it with the class file")));
         }
+    }
+
+    private static MissingClassException missingClass(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MissingClassException) {
+                return (MissingClassException) t;
+            }
+        }
+        return null;
+    }
+
+    private static String tooLarge(int codeSize) {
+        return "once rewritten this method is larger than the JVM's 64 KB limit (" + codeSize
+                + " bytes): split it into smaller @Async methods joined with yieldFrom/await";
     }
 
     /** The user's method a body of this name came from (the body keeps the user's name). */
@@ -117,9 +144,9 @@ public final class ClassRewrite {
 
     private static RewrittenMethod rewriteMethod(ClassNode cls, boolean isInterface, MethodKind kind, MethodNode m, String bodyName,
                                                  ClassHierarchy hierarchy) throws AnalyzerException, Unsupported {
-        String unsupported = NewHoisting.apply(m);
+        NewHoisting.Refusal unsupported = NewHoisting.apply(m);
         if (unsupported != null) {
-            throw new Unsupported(SourceLocation.firstLine(m), unsupported);
+            throw new Unsupported(unsupported.line > 0 ? unsupported.line : SourceLocation.firstLine(m), unsupported.message);
         }
         ReturnMarkers.apply(m);
         MethodAnalysis analysis = MethodAnalysis.of(cls, m, hierarchy);

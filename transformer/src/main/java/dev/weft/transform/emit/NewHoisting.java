@@ -25,6 +25,17 @@ final class NewHoisting {
     private NewHoisting() {
     }
 
+    /** A {@code new} the hoisting cannot move: the source line of the allocation and what to do. */
+    static final class Refusal {
+        final int line;
+        final String message;
+
+        Refusal(AbstractInsnNode allocation, String message) {
+            this.line = dev.weft.transform.check.SourceLocation.lineOf(allocation);
+            this.message = message;
+        }
+    }
+
     /** A {@code new} whose object is on the stack across a marker, and its constructor call. */
     private static final class Pending {
         final TypeInsnNode allocation;
@@ -39,9 +50,9 @@ final class NewHoisting {
     /**
      * Rewrites every {@code new} of {@code method} that spans a suspending marker.
      *
-     * @return an explanation if some {@code new} has a shape no Java compiler produces, else null
+     * @return why some {@code new} cannot be moved past its marker, else null
      */
-    static String apply(MethodNode method) {
+    static Refusal apply(MethodNode method) {
         List<Pending> spanning = new ArrayList<>();
         Deque<Pending> open = new ArrayDeque<>();
         for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
@@ -63,11 +74,15 @@ final class NewHoisting {
                 }
             }
         }
+        Refusal spilled = spilledToLocal(method, spanning);
+        if (spilled != null) {
+            return spilled;
+        }
         for (Pending p : spanning) {
             AbstractInsnNode dup = nextReal(p.allocation);
             if (dup == null || dup.getOpcode() != Opcodes.DUP || !p.constructor.owner.equals(p.allocation.desc)) {
-                return "a marker inside the arguments of 'new " + p.allocation.desc.replace('/', '.')
-                        + "(...)' in a shape no Java compiler produces: assign the marker's result to a local first";
+                return new Refusal(p.allocation, "a marker inside the arguments of 'new " + p.allocation.desc.replace('/', '.')
+                        + "(...)' in a shape no Java compiler produces: assign the marker's result to a local first");
             }
             hoist(method, p.allocation, dup, p.constructor);
         }
@@ -94,6 +109,51 @@ final class NewHoisting {
             before.add(new VarInsnNode(args[i].getOpcode(Opcodes.ILOAD), slots[i]));
         }
         code.insertBefore(constructor, before);
+    }
+
+    /**
+     * javac (17+) and ECJ keep the whole operand stack in locals around a switch expression that
+     * contains a {@code try}, unfinished objects included: {@code new P(k, switch (k) { case 1 ->
+     * { try { yield Generator.yield(x); } ... } ... })}. Such an object cannot be moved past the
+     * marker by this hoisting; say so at its line rather than fail in the analysis.
+     */
+    private static Refusal spilledToLocal(MethodNode method, List<Pending> spanning) {
+        if (spanning.isEmpty()) {
+            return null;
+        }
+        java.util.Map<AbstractInsnNode, Pending> unfinished = new java.util.HashMap<>();
+        for (Pending p : spanning) {
+            unfinished.put(p.allocation, p);
+            AbstractInsnNode dup = nextReal(p.allocation);
+            if (dup != null && dup.getOpcode() == Opcodes.DUP) {
+                unfinished.put(dup, p);
+            }
+        }
+        org.objectweb.asm.tree.analysis.Frame<org.objectweb.asm.tree.analysis.SourceValue>[] frames;
+        try {
+            frames = new org.objectweb.asm.tree.analysis.Analyzer<>(new org.objectweb.asm.tree.analysis.SourceInterpreter())
+                    .analyze("Owner", method);
+        } catch (org.objectweb.asm.tree.analysis.AnalyzerException e) {
+            return null; // the analysis that follows reports it
+        }
+        AbstractInsnNode[] insns = method.instructions.toArray();
+        for (int i = 0; i < insns.length; i++) {
+            if (insns[i].getOpcode() != Opcodes.ASTORE || frames[i] == null) {
+                continue;
+            }
+            org.objectweb.asm.tree.analysis.Frame<org.objectweb.asm.tree.analysis.SourceValue> f = frames[i];
+            for (AbstractInsnNode source : f.getStack(f.getStackSize() - 1).insns) {
+                Pending p = unfinished.get(source);
+                // between the allocation and its constructor (after it, the object is finished: Foo f = new Foo(...))
+                if (p != null && method.instructions.indexOf(p.allocation) < i && i < method.instructions.indexOf(p.constructor)) {
+                    TypeInsnNode allocation = p.allocation;
+                    return new Refusal(allocation, "a marker inside the arguments of 'new " + allocation.desc.replace('/', '.')
+                            + "(...)' where the compiler keeps the unfinished object in a local (a switch expression"
+                            + " with a try block among the arguments): assign that argument to a local first");
+                }
+            }
+        }
+        return null;
     }
 
     private static AbstractInsnNode nextReal(AbstractInsnNode insn) {

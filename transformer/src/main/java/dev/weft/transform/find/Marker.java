@@ -86,6 +86,23 @@ public enum Marker {
         return owner.substring(owner.lastIndexOf('/') + 1) + "." + methodName;
     }
 
+    /** The marker that a method reference ({@code Generator::yield}) points to, or {@code null}. */
+    public static Marker ofHandle(Object bootstrapArgument) {
+        if (!(bootstrapArgument instanceof org.objectweb.asm.Handle)) {
+            return null;
+        }
+        org.objectweb.asm.Handle h = (org.objectweb.asm.Handle) bootstrapArgument;
+        if (h.getTag() != Opcodes.H_INVOKESTATIC || !h.getOwner().startsWith("dev/weft/")) {
+            return null;
+        }
+        for (Marker m : values()) {
+            if (m.owner.equals(h.getOwner()) && m.methodName.equals(h.getName()) && m.descriptor.equals(h.getDesc())) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     /** The marker that {@code insn} calls, or {@code null} if it is no marker. */
     public static Marker of(AbstractInsnNode insn) {
         if (insn.getOpcode() != Opcodes.INVOKESTATIC) {

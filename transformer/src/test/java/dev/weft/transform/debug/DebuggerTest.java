@@ -1,0 +1,259 @@
+package dev.weft.transform.debug;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.jdi.Bootstrap;
+import com.sun.jdi.IntegerValue;
+import com.sun.jdi.LocalVariable;
+import com.sun.jdi.Location;
+import com.sun.jdi.ReferenceType;
+import com.sun.jdi.StackFrame;
+import com.sun.jdi.StringReference;
+import com.sun.jdi.ThreadReference;
+import com.sun.jdi.Value;
+import com.sun.jdi.VirtualMachine;
+import com.sun.jdi.connect.AttachingConnector;
+import com.sun.jdi.connect.Connector;
+import com.sun.jdi.event.BreakpointEvent;
+import com.sun.jdi.event.ClassPrepareEvent;
+import com.sun.jdi.event.Event;
+import com.sun.jdi.event.EventSet;
+import com.sun.jdi.event.VMDeathEvent;
+import com.sun.jdi.event.VMDisconnectEvent;
+import com.sun.jdi.request.BreakpointRequest;
+import com.sun.jdi.request.ClassPrepareRequest;
+import com.sun.jdi.request.EventRequest;
+import dev.weft.transform.shapes.Ecj;
+import dev.weft.transform.testing.Harness;
+import dev.weft.transform.testing.InMemoryJavac;
+import dev.weft.transform.testing.JavaSource;
+import dev.weft.transform.testing.Woven;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A rewritten program (compiled by javac, then by ECJ) run in a child JVM (this JVM's {@code java.home}) under JDWP, driven with
+ * JDI: a breakpoint on a line after a resume stops there on the second round of a loop with the
+ * right values in the locals, and a stack trace thrown after a resume shows the user's file,
+ * line and method name.
+ */
+class DebuggerTest {
+    static final String SOURCE = String.join("\n",
+            "package dbg;",
+            "import dev.weft.*;",
+            "public class Loop {",
+            "    @Async",
+            "    static Generator<String, Void, Void> gen(String name) {",
+            "        long big = 1L << 40;",
+            "        for (int i = 0; i < 3; i++) {",
+            "            String label = name + i;",
+            "            Generator.yield(label);",
+            "            int after = i * 10; // BREAK",
+            "            System.out.println(\"after \" + after + \" \" + label + \" \" + big);",
+            "        }",
+            "        return Generator.done();",
+            "    }",
+            "    @Async",
+            "    static Generator<String, Void, Void> boom(String why) {",
+            "        Generator.yield(\"first\");",
+            "        int n = why.length();",
+            "        if (n > 0) throw new IllegalStateException(why); // THROW",
+            "        return Generator.done();",
+            "    }",
+            "    public static void main(String[] args) {",
+            "        for (String s : gen(\"w\")) System.out.println(\"got \" + s);",
+            "        Generator<String, Void, Void> b = boom(\"bad\");",
+            "        b.next();",
+            "        try {",
+            "            b.next(); // RESUME",
+            "        } catch (IllegalStateException e) {",
+            "            for (StackTraceElement t : e.getStackTrace()) System.out.println(\"TRACE \" + t);",
+            "        }",
+            "        System.out.println(\"END\");",
+            "    }",
+            "}");
+
+    @TempDir
+    Path tmp;
+    private Process child;
+
+    @AfterEach
+    void stop() {
+        if (child != null) {
+            child.destroyForcibly();
+        }
+    }
+
+    static int lineOf(String tag) {
+        String[] lines = SOURCE.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(tag)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException(tag);
+    }
+
+    /** The rewritten classes, written under {@code tmp/classes}; the class path for the child JVM. */
+    private String classPath(String compiler) throws IOException {
+        List<JavaSource> units = List.of(JavaSource.of(SOURCE));
+        Woven w = Harness.weave(compiler.equals("ECJ") ? Ecj.compile(11, units) : InMemoryJavac.compile(11, units));
+        assertThat(w.results().get("dbg.Loop").changed()).isTrue();
+        Path dir = tmp.resolve("classes");
+        for (Map.Entry<String, byte[]> e : w.classes().entrySet()) {
+            Path file = dir.resolve(e.getKey().replace('.', '/') + ".class");
+            Files.createDirectories(file.getParent());
+            Files.write(file, e.getValue());
+        }
+        return dir + File.pathSeparator + InMemoryJavac.testClassPath();
+    }
+
+    private Process launch(String classPath, String... jvmOptions) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(List.of(jvmOptions));
+        cmd.addAll(List.of("-cp", classPath, "dbg.Loop"));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"javac", "ECJ"})
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aBreakpointAfterAResumeStopsThereAndShowsTheLocals(String compiler) throws Exception {
+        child = launch(classPath(compiler), "-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:0");
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        String first = out.readLine();
+        Matcher port = Pattern.compile("Listening for transport dt_socket at address: (\\d+)").matcher(String.valueOf(first));
+        assertThat(port.find()).as("JDWP's first line: " + first).isTrue();
+        StringBuilder rest = new StringBuilder();
+        Thread drain = new Thread(() -> {
+            try {
+                for (String line; (line = out.readLine()) != null; ) {
+                    synchronized (rest) {
+                        rest.append(line).append('\n');
+                    }
+                }
+            } catch (IOException e) {
+                // the child is gone
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
+
+        AttachingConnector socket = Bootstrap.virtualMachineManager().attachingConnectors().stream()
+                .filter(c -> c.name().equals("com.sun.jdi.SocketAttach")).findFirst().orElseThrow();
+        Map<String, Connector.Argument> args = socket.defaultArguments();
+        args.get("hostname").setValue("127.0.0.1");
+        args.get("port").setValue(port.group(1));
+        VirtualMachine vm = socket.attach(args);
+        try {
+            int line = lineOf("// BREAK");
+            ClassPrepareRequest prepare = vm.eventRequestManager().createClassPrepareRequest();
+            prepare.addClassFilter("dbg.Loop");
+            prepare.enable();
+            vm.resume();
+            List<String> seen = new ArrayList<>();
+            int hits = 0;
+            boolean done = false;
+            while (!done) {
+                EventSet events = vm.eventQueue().remove(60_000);
+                assertThat(events).as("no JDI event within a minute; child output:\n" + rest).isNotNull();
+                for (Event event : events) {
+                    if (event instanceof ClassPrepareEvent) {
+                        ReferenceType type = ((ClassPrepareEvent) event).referenceType();
+                        List<Location> locations = type.locationsOfLine(line);
+                        assertThat(locations).as("code at line " + line).isNotEmpty();
+                        for (Location l : locations) {
+                            BreakpointRequest bp = vm.eventRequestManager().createBreakpointRequest(l);
+                            bp.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
+                            bp.enable();
+                        }
+                    } else if (event instanceof BreakpointEvent) {
+                        hits++;
+                        ThreadReference thread = ((BreakpointEvent) event).thread();
+                        StackFrame frame = thread.frame(0);
+                        assertThat(frame.location().lineNumber()).isEqualTo(line);
+                        assertThat(frame.location().sourceName()).isEqualTo("Loop.java");
+                        assertThat(frame.location().declaringType().name()).isEqualTo("dbg.Loop");
+                        assertThat(frame.location().method().name()).isEqualTo("gen");
+                        int i = ((IntegerValue) value(frame, "i")).value();
+                        String label = ((StringReference) value(frame, "label")).value();
+                        String name = ((StringReference) value(frame, "name")).value();
+                        long big = ((com.sun.jdi.LongValue) value(frame, "big")).value();
+                        seen.add(i + ":" + label + ":" + name + ":" + big);
+                        assertThat(frame.visibleVariables().stream().map(LocalVariable::name))
+                                .as("the locals in scope at line " + line).contains("name", "big", "i", "label")
+                                .doesNotContain("after");
+                        if (hits == 2) {
+                            for (StackFrame f : thread.frames()) {
+                                if (f.location().declaringType().name().equals("dbg.Loop")) {
+                                    assertThat(f.location().method().name()).as("a frame of the user's class").isIn("gen", "main");
+                                }
+                            }
+                            done = true;
+                        }
+                        thread.resume();
+                    } else if (event instanceof VMDeathEvent || event instanceof VMDisconnectEvent) {
+                        throw new AssertionError("the child ended before the second hit; seen " + seen + "; output:\n" + rest);
+                    }
+                }
+                if (!done) {
+                    events.resume();
+                }
+            }
+            assertThat(seen).containsExactly("0:w0:w:" + (1L << 40), "1:w1:w:" + (1L << 40));
+        } finally {
+            vm.dispose();
+        }
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        drain.join(10_000);
+        synchronized (rest) {
+            assertThat(rest.toString()).contains("got w0\nafter 0 w0 " + (1L << 40) + "\ngot w1\n").contains("END");
+        }
+    }
+
+    private static Value value(StackFrame frame, String name) throws Exception {
+        LocalVariable v = frame.visibleVariableByName(name);
+        assertThat(v).as("local variable " + name + " at " + frame.location()).isNotNull();
+        return frame.getValue(v);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"javac", "ECJ"})
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aStackTraceThrownAfterAResumeShowsTheUsersFileLineAndMethod(String compiler) throws Exception {
+        child = launch(classPath(compiler));
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as(output).isZero();
+        List<String> trace = new ArrayList<>();
+        for (String l : output.split("\n")) {
+            if (l.startsWith("TRACE ")) {
+                trace.add(l.substring("TRACE ".length()).trim());
+            }
+        }
+        assertThat(trace).as(output).isNotEmpty();
+        assertThat(trace.get(0)).isEqualTo("dbg.Loop.boom(Loop.java:" + lineOf("// THROW") + ")");
+        assertThat(trace).as("every frame of the user's class is named after a user method")
+                .filteredOn(t -> t.startsWith("dbg.Loop."))
+                .allSatisfy(t -> assertThat(t).matches("dbg\\.Loop\\.(boom|main)\\(Loop\\.java:\\d+\\)"));
+        assertThat(trace).contains("dbg.Loop.main(Loop.java:" + lineOf("// RESUME") + ")");
+    }
+}

@@ -1,0 +1,341 @@
+package dev.weft.transform.shapes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.weft.transform.api.Problem;
+import dev.weft.transform.api.RewriteException;
+import dev.weft.transform.api.Rewriter;
+import dev.weft.transform.testing.InMemoryJavac;
+import dev.weft.transform.testing.JavaSource;
+import dev.weft.transform.testing.Weaver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Shapes the rewrite refuses, each a build error that names the file, the line of the marker,
+ * the method and what to do instead; for javac (oldest and newest release) and ECJ.
+ */
+class BuildErrorsTest {
+    static Stream<Arguments> compilers() {
+        List<Arguments> out = new ArrayList<>();
+        BiFunction<Integer, JavaSource, Map<String, byte[]>> javac = (r, s) -> InMemoryJavac.compile(r, List.of(s));
+        BiFunction<Integer, JavaSource, Map<String, byte[]>> ecj = (r, s) -> Ecj.compile(r, List.of(s));
+        out.add(Arguments.of("javac --release 8", 8, javac));
+        out.add(Arguments.of("javac --release " + InMemoryJavac.latestRelease(), InMemoryJavac.latestRelease(), javac));
+        out.add(Arguments.of("ECJ --release 8", 8, ecj));
+        out.add(Arguments.of("ECJ --release 17", 17, ecj));
+        return out.stream();
+    }
+
+    /** The line of {@code code} that contains {@code tag}, counted from 1. */
+    static int lineOf(String code, String tag) {
+        String[] lines = code.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(tag)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException(tag);
+    }
+
+    /** The problems the rewrite reports for the classes compiled from {@code code}; fails if it reports none. */
+    static List<Problem> refused(BiFunction<Integer, JavaSource, Map<String, byte[]>> compiler, int release, String code) {
+        Map<String, byte[]> classes = compiler.apply(release, JavaSource.of(code));
+        Rewriter rewriter = Weaver.rewriter(classes);
+        List<Problem> problems = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+            try {
+                rewriter.rewrite(e.getValue());
+            } catch (RewriteException x) {
+                problems.addAll(x.problems());
+            }
+        }
+        if (problems.isEmpty()) {
+            fail("the rewrite accepted every class of:\n" + code);
+        }
+        return problems;
+    }
+
+    static final String LAMBDA = String.join("\n",
+            "package err;",
+            "import dev.weft.*;",
+            "import java.util.*;",
+            "public class InLambda {",
+            "    @Async",
+            "    static Generator<Integer, Void, Void> gen(List<Integer> xs) {",
+            "        Generator.yield(0);",
+            "        xs.forEach(x -> {",
+            "            Generator.yield(x); // MARKER",
+            "        });",
+            "        return Generator.done();",
+            "    }",
+            "}");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("compilers")
+    void aMarkerInsideALambdaIsABuildErrorAtItsLine(String name, int release, BiFunction<Integer, JavaSource, Map<String, byte[]>> compiler) {
+        List<Problem> problems = refused(compiler, release, LAMBDA);
+        assertThat(problems).hasSize(1);
+        Problem p = problems.get(0);
+        assertThat(p.sourceFile()).isEqualTo("InLambda.java");
+        assertThat(p.className()).isEqualTo("err.InLambda");
+        assertThat(p.line()).isEqualTo(lineOf(LAMBDA, "// MARKER"));
+        assertThat(p.message()).contains("Generator.yield inside a lambda")
+                .contains("cannot suspend its enclosing @Async method")
+                .endsWith("move the code into an @Async method and call it with Generator.yieldFrom");
+        assertThat(p.toString()).startsWith("err/InLambda.java:" + lineOf(LAMBDA, "// MARKER") + ": error: in err.InLambda.");
+    }
+
+    static final String AWAIT_LAMBDA = String.join("\n",
+            "package err;",
+            "import dev.weft.*;",
+            "import static dev.weft.Weft.*;",
+            "import java.util.function.*;",
+            "public class AwaitInLambda {",
+            "    @Async",
+            "    static Coroutine<String> coro() {",
+            "        Supplier<Object> s = () -> await(sleep(0)); // MARKER",
+            "        return Coroutine.returning(\"\" + s);",
+            "    }",
+            "}");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("compilers")
+    void anAwaitInsideALambdaIsABuildErrorAtItsLine(String name, int release, BiFunction<Integer, JavaSource, Map<String, byte[]>> compiler) {
+        List<Problem> problems = refused(compiler, release, AWAIT_LAMBDA);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.sourceFile()).isEqualTo("AwaitInLambda.java");
+            assertThat(p.line()).isEqualTo(lineOf(AWAIT_LAMBDA, "// MARKER"));
+            assertThat(p.message()).contains("Weft.await inside a lambda")
+                    .endsWith("move the code into an @Async method and call it with await");
+        });
+    }
+
+    static final String SYNCHRONIZED = String.join("\n",
+            "package err;",
+            "import dev.weft.*;",
+            "import static dev.weft.Weft.*;",
+            "public class InMonitor {",
+            "    static final Object LOCK = new Object();",
+            "    @Async",
+            "    static Generator<Integer, Void, Void> gen() {",
+            "        synchronized (LOCK) {",
+            "            int x = 1;",
+            "            Generator.yield(x); // MARKER",
+            "        }",
+            "        return Generator.done();",
+            "    }",
+            "    @Async",
+            "    static Coroutine<Void> coro() {",
+            "        synchronized (LOCK) { await(sleep(0)); } // AWAIT",
+            "        return Coroutine.done();",
+            "    }",
+            "}");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("compilers")
+    void aMarkerInsideSynchronizedIsABuildErrorAtItsLine(String name, int release, BiFunction<Integer, JavaSource, Map<String, byte[]>> compiler) {
+        List<Problem> problems = refused(compiler, release, SYNCHRONIZED);
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0).sourceFile()).isEqualTo("InMonitor.java");
+        assertThat(problems.get(0).method()).isEqualTo("gen()");
+        assertThat(problems.get(0).line()).isEqualTo(lineOf(SYNCHRONIZED, "// MARKER"));
+        assertThat(problems.get(0).message()).contains("Generator.yield inside a synchronized block")
+                .contains("release it before the marker");
+        assertThat(problems.get(1).method()).isEqualTo("coro()");
+        assertThat(problems.get(1).line()).isEqualTo(lineOf(SYNCHRONIZED, "// AWAIT"));
+        assertThat(problems.get(1).message()).contains("Weft.await inside a synchronized block");
+    }
+
+    static final String METHOD_REFERENCE = String.join("\n",
+            "package err;",
+            "import dev.weft.*;",
+            "import java.util.*;",
+            "public class MethodRef {",
+            "    @Async",
+            "    static Generator<Object, Void, Void> gen(List<Object> xs) {",
+            "        xs.forEach(Generator::yield); // MARKER",
+            "        return Generator.done();",
+            "    }",
+            "}");
+
+    /** Without the check, this builds and fails at run time with a NotRewrittenError that blames List.forEach. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("compilers")
+    void aMethodReferenceToAMarkerIsABuildErrorAtItsLine(String name, int release, BiFunction<Integer, JavaSource, Map<String, byte[]>> compiler) {
+        List<Problem> problems = refused(compiler, release, METHOD_REFERENCE);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.sourceFile()).isEqualTo("MethodRef.java");
+            assertThat(p.method()).isEqualTo("gen(List)");
+            assertThat(p.line()).isEqualTo(lineOf(METHOD_REFERENCE, "// MARKER"));
+            assertThat(p.message()).contains("a method reference to Generator.yield (Generator::yield)")
+                    .contains("write a loop that calls Generator.yield(...)");
+        });
+    }
+
+    static final String INITIALIZER = String.join("\n",
+            "package err;",
+            "import dev.weft.*;",
+            "public class Init {",
+            "    @Async",
+            "    static Generator<Object, Void, Void> gen() {",
+            "        Object o = new Object() {",
+            "            Object field = Generator.yield(1); // MARKER",
+            "        };",
+            "        return Generator.done();",
+            "    }",
+            "}");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("compilers")
+    void aMarkerInAFieldInitializerSaysThatConstructorsCannotSuspend(String name, int release,
+                                                                     BiFunction<Integer, JavaSource, Map<String, byte[]>> compiler) {
+        List<Problem> problems = refused(compiler, release, INITIALIZER);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.sourceFile()).isEqualTo("Init.java");
+            assertThat(p.className()).isEqualTo("err.Init$1");
+            assertThat(p.line()).isEqualTo(lineOf(INITIALIZER, "// MARKER"));
+            assertThat(p.message()).contains("Generator.yield in a constructor or initializer")
+                    .contains("compute the value in the @Async method and pass it in")
+                    .doesNotContain("annotate the method with @dev.weft.Async");
+        });
+    }
+
+    /**
+     * {@code n} yields, a new live int before each: point k keeps k locals, so the save and
+     * restore code grows with n squared while the method javac wrote stays small.
+     */
+    static String growing(int n) {
+        StringBuilder body = new StringBuilder();
+        StringBuilder sum = new StringBuilder("0");
+        for (int i = 0; i < n; i++) {
+            body.append("        int v").append(i).append(" = ").append(i).append(" * k; Generator.yield(v").append(i).append(");\n");
+            sum.append(" + v").append(i);
+        }
+        return "package err;\nimport dev.weft.*;\npublic class Huge {\n"
+                + "    @Async\n"
+                + "    static Generator<Integer, Void, Void> huge(int k) { // FIRST\n"
+                + body
+                + "        Generator.yield(" + sum + ");\n"
+                + "        return Generator.done();\n    }\n}\n";
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("compilers")
+    void aMethodThatOutgrows64KbOnceRewrittenIsABuildErrorThatSaysToSplitIt(String name, int release,
+                                                                           BiFunction<Integer, JavaSource, Map<String, byte[]>> compiler) {
+        String code = growing(400);
+        List<Problem> problems = refused(compiler, release, code);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.sourceFile()).isEqualTo("Huge.java");
+            assertThat(p.method()).isEqualTo("huge(int)");
+            assertThat(p.line()).isBetween(lineOf(code, "// FIRST"), lineOf(code, "// FIRST") + 1);
+            assertThat(p.message()).contains("larger than the JVM's 64 KB limit")
+                    .contains("split it into smaller @Async methods");
+        });
+    }
+
+    static Stream<Arguments> compilers17() {
+        List<Arguments> out = new ArrayList<>();
+        BiFunction<Integer, JavaSource, Map<String, byte[]>> javac = (r, s) -> InMemoryJavac.compile(r, List.of(s));
+        BiFunction<Integer, JavaSource, Map<String, byte[]>> ecj = (r, s) -> Ecj.compile(r, List.of(s));
+        out.add(Arguments.of("javac --release 17", 17, javac));
+        out.add(Arguments.of("ECJ --release 17", 17, ecj));
+        return out.stream();
+    }
+
+    static final String SPILLED_NEW = String.join("\n",
+            "package err;",
+            "import dev.weft.*;",
+            "public class Spilled {",
+            "    static final class P {",
+            "        P(int a, Object b) { }",
+            "    }",
+            "    @Async",
+            "    static Generator<Object, Void, Void> gen(int k) {",
+            "        Object o = new P(k, // NEW",
+            "                switch (k) {",
+            "                    case 1 -> {",
+            "                        try {",
+            "                            yield Generator.yield(\"in\");",
+            "                        } catch (RuntimeException e) {",
+            "                            yield \"c\";",
+            "                        }",
+            "                    }",
+            "                    default -> \"d\";",
+            "                });",
+            "        Generator.yield(o);",
+            "        return Generator.done();",
+            "    }",
+            "}");
+
+    /**
+     * javac and ECJ keep the operand stack, the unfinished {@code P} included, in locals around a
+     * switch expression with a try block; the hoisting of {@code new} past the marker cannot follow
+     * it. It used to fail as "could not analyse this method (Cannot pop operand off an empty stack)".
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("compilers17")
+    void aNewWhoseUnfinishedObjectTheCompilerKeepsInALocalIsRefusedAtItsLine(String name, int release,
+                                                                            BiFunction<Integer, JavaSource, Map<String, byte[]>> compiler) {
+        List<Problem> problems = refused(compiler, release, SPILLED_NEW);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.sourceFile()).isEqualTo("Spilled.java");
+            assertThat(p.method()).isEqualTo("gen(int)");
+            assertThat(p.line()).isEqualTo(lineOf(SPILLED_NEW, "// NEW"));
+            assertThat(p.message()).contains("a marker inside the arguments of 'new err.Spilled$P(...)'")
+                    .contains("keeps the unfinished object in a local")
+                    .contains("assign that argument to a local first");
+        });
+    }
+
+    static final String MISSING = String.join("\n",
+            "package err;",
+            "import dev.weft.*;",
+            "public class Missing {",
+            "    @Async",
+            "    static Generator<Object, Void, Void> gen(boolean f) {",
+            "        Base x = f ? new A() : new B(); // MERGE",
+            "        Generator.yield(1);",
+            "        Generator.yield(x.hi());",
+            "        return Generator.done();",
+            "    }",
+            "}",
+            "class Base { String hi() { return \"hi\"; } }",
+            "class A extends Base { }",
+            "class B extends Base { }");
+
+    /**
+     * The rewrite is given the class alone, without A, B and Base (the command line without
+     * {@code --classpath}): it used to fail as "could not analyse this method (Cannot invoke
+     * Type.equals(Object) because to is null); please report it".
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("compilers")
+    void aClassMissingFromTheRewritesClasspathIsNamed(String name, int release, BiFunction<Integer, JavaSource, Map<String, byte[]>> compiler)
+            throws RewriteException {
+        Map<String, byte[]> classes = compiler.apply(release, JavaSource.of(MISSING));
+        byte[] missing = classes.get("err.Missing");
+        Rewriter alone = Weaver.rewriter(Map.of("err.Missing", missing));
+        try {
+            alone.rewrite(missing);
+            fail("rewritten without the class files of A, B and Base");
+        } catch (RewriteException e) {
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.sourceFile()).isEqualTo("Missing.java");
+                assertThat(p.method()).isEqualTo("gen(boolean)");
+                assertThat(p.line()).isEqualTo(lineOf(MISSING, "// MERGE"));
+                assertThat(p.message()).containsPattern("the rewrite needs the class file of err\\.(A|B|Base)")
+                        .contains("put it on the rewrite's classpath (--classpath");
+            });
+        }
+        assertThat(Weaver.rewriter(classes).rewrite(missing).changed()).as("with every class at hand").isTrue();
+    }
+}
