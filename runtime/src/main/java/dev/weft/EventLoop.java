@@ -580,18 +580,20 @@ public final class EventLoop {
             waitForWork();
             drainInbox();
         }
-        long now = nanos();
-        for (;;) {
-            TimerHandle t = timers.peek();
-            if (t == null || t.whenNanos > now) {
-                break;
-            }
-            timers.poll();
-            t.scheduled = false;
-            if (t.cancelled()) {
-                cancelledTimers--;
-            } else {
-                ready.add(t);
+        if (!timers.isEmpty()) { // the clock is read only when some timer may be due
+            long now = nanos();
+            for (;;) {
+                TimerHandle t = timers.peek();
+                if (t == null || t.whenNanos > now) {
+                    break;
+                }
+                timers.poll();
+                t.scheduled = false;
+                if (t.cancelled()) {
+                    cancelledTimers--;
+                } else {
+                    ready.add(t);
+                }
             }
         }
         for (int n = ready.size(); n > 0; n--) {

@@ -26,21 +26,18 @@ final class Awaiting {
             return f.done() ? f.result() : AwaitFrame.PENDING;
         }
         if (awaited instanceof CompletableFuture) {
-            CompletableFuture<?> cf = (CompletableFuture<?>) awaited;
-            return cf.isDone() ? joinNow(cf) : AwaitFrame.PENDING;
+            @SuppressWarnings("unchecked")
+            CompletableFuture<Object> cf = (CompletableFuture<Object>) awaited;
+            try {
+                return cf.getNow(AwaitFrame.PENDING); // one read: the result, or PENDING if not done
+            } catch (CompletionException | CancellationException e) {
+                throw Sneaky.<RuntimeException>raise(unwrap(e));
+            }
         }
         if (awaited == null) {
             throw new NullPointerException("await(null): nothing to await; pass a coroutine, task, future or CompletionStage");
         }
         return AwaitFrame.PENDING;
-    }
-
-    private static Object joinNow(CompletableFuture<?> cf) {
-        try {
-            return cf.getNow(null);
-        } catch (CompletionException | CancellationException e) {
-            throw Sneaky.<RuntimeException>raise(unwrap(e));
-        }
     }
 
     /**
