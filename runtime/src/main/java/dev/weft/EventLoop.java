@@ -52,6 +52,24 @@ import java.util.function.Consumer;
  * An exception from a callback, and when the loop closes every future or task whose exception
  * was never retrieved ("Task exception was never retrieved"), go to the exception handler
  * ({@link #setExceptionHandler}); the default one prints to {@code System.err}.
+ *
+ * <h2>Example</h2>
+ * {@link Weft#run(Coroutine)} makes, runs and closes a loop; by hand, with {@code import static
+ * dev.weft.Weft.*;}:
+ * <pre>{@code
+ * @Async
+ * static Coroutine<String> greet(String who) {
+ *     await(sleep(0.5));
+ *     return Coroutine.returning("hello " + who);
+ * }
+ *
+ * EventLoop loop = EventLoop.withVirtualClock();   // or EventLoop.create() for the real clock
+ * try {
+ *     String s = loop.runUntilComplete(greet("loop"));   // 0.5 virtual seconds, no real wait
+ * } finally {
+ *     loop.close();
+ * }
+ * }</pre>
  */
 public final class EventLoop {
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();

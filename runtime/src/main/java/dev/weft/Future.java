@@ -26,6 +26,12 @@ import java.util.function.Consumer;
  * <p>Like the loop, a future is single-threaded: use it on its loop's thread (from elsewhere, go
  * through {@link EventLoop#callSoonThreadsafe}).
  *
+ * <pre>{@code
+ * Future<String> fut = getRunningLoop().createFuture();
+ * getRunningLoop().callLater(1, () -> fut.setResult("done"));
+ * String s = await(fut);                    // one second later: "done"
+ * }</pre>
+ *
  * @param <T> the result type
  */
 public class Future<T> implements Awaitable<T> {

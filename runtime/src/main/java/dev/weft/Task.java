@@ -28,6 +28,12 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>{@link #setResult} and {@link #setException} are refused: a task's outcome is its coroutine's.
  *
+ * <pre>{@code
+ * Task<String> t = createTask(fetch(url), "fetcher");   // runs while this coroutine goes on
+ * String other = await(fetch(mirror));
+ * String page = await(t);                               // its result, or its exception rethrown
+ * }</pre>
+ *
  * @param <T> what the coroutine returns
  */
 public final class Task<T> extends Future<T> {
