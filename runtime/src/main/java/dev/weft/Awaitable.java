@@ -5,6 +5,12 @@ package dev.weft;
  * {@code Future}. Any {@link java.util.concurrent.CompletionStage} is accepted by
  * {@link Weft#await(java.util.concurrent.CompletionStage)} as well.
  *
+ * <pre>{@code
+ * Awaitable<String> a = fetch(url);          // a coroutine of an @Async method
+ * Awaitable<String> b = createTask(fetch(url));
+ * String first = await(a), second = await(b);
+ * }</pre>
+ *
  * @param <T> what awaiting it gives
  */
 public interface Awaitable<T> {

@@ -53,6 +53,7 @@ public final class Barrier extends LoopBound {
      * Barrier barrier = new Barrier(3);
      * }</pre>
      *
+     * @param parties how many tasks must call {@link #arriveAndWait()} before all of them go on; at least 1
      * @throws IllegalArgumentException if {@code parties} is less than 1
      */
     public Barrier(int parties) {
@@ -62,17 +63,29 @@ public final class Barrier extends LoopBound {
         this.parties = parties;
     }
 
-    /** How many tasks the barrier waits for: {@code barrier.parties()}. */
+    /**
+     * How many tasks the barrier waits for: {@code barrier.parties()}.
+     *
+     * @return how many tasks the barrier waits for
+     */
     public int parties() {
         return parties;
     }
 
-    /** How many tasks wait at the barrier while it fills (0 otherwise): {@code barrier.nWaiting()}. */
+    /**
+     * How many tasks wait at the barrier while it fills (0 otherwise): {@code barrier.nWaiting()}.
+     *
+     * @return how many tasks are waiting at the barrier now
+     */
     public int nWaiting() {
         return state == State.FILLING ? count : 0;
     }
 
-    /** Whether the barrier is broken ({@link #abort()}): {@code if (barrier.broken()) ...}. */
+    /**
+     * Whether the barrier is broken ({@link #abort()}): {@code if (barrier.broken()) ...}.
+     *
+     * @return whether the barrier is broken (by {@link #abort()})
+     */
     public boolean broken() {
         return state == State.BROKEN;
     }
@@ -86,6 +99,7 @@ public final class Barrier extends LoopBound {
      * int index = await(barrier.arriveAndWait());
      * }</pre>
      *
+     * @return an awaitable giving this task's arrival index, from 0 to {@code parties() - 1}
      * @throws BrokenBarrierError (when awaited) if the barrier is broken, or is aborted or reset
      *     while this task waits
      */
@@ -104,6 +118,8 @@ public final class Barrier extends LoopBound {
      * <pre>{@code
      * await(barrier.reset());
      * }</pre>
+     *
+     * @return an awaitable that resets the barrier when awaited
      */
     public Awaitable<Void> reset() {
         return withLock(true);
@@ -116,6 +132,8 @@ public final class Barrier extends LoopBound {
      * <pre>{@code
      * await(barrier.abort());
      * }</pre>
+     *
+     * @return an awaitable that breaks the barrier when awaited
      */
     public Awaitable<Void> abort() {
         return withLock(false);

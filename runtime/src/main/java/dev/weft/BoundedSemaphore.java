@@ -25,6 +25,7 @@ public final class BoundedSemaphore extends Semaphore {
      * BoundedSemaphore sem = new BoundedSemaphore(3);
      * }</pre>
      *
+     * @param value the initial and highest count of permits
      * @throws IllegalArgumentException if {@code value} is negative
      */
     public BoundedSemaphore(int value) {

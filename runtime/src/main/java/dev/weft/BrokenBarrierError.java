@@ -18,7 +18,11 @@ package dev.weft;
 public class BrokenBarrierError extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
-    /** A broken barrier error with a message: {@code throw new BrokenBarrierError("Barrier aborted");}. */
+    /**
+     * A broken barrier error with a message: {@code throw new BrokenBarrierError("Barrier aborted");}.
+     *
+     * @param message what broke the barrier
+     */
     public BrokenBarrierError(String message) {
         super(message);
     }

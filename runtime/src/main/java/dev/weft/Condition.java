@@ -63,17 +63,27 @@ public final class Condition extends LoopBound {
      * Lock lock = new Lock();
      * Condition notEmpty = new Condition(lock), notFull = new Condition(lock);
      * }</pre>
+     *
+     * @param lock the lock this condition is over, possibly shared with other conditions
      */
     public Condition(Lock lock) {
         this.lock = Objects.requireNonNull(lock, "Condition(null): pass the Lock to use, or use new Condition()");
     }
 
-    /** The underlying lock's {@link Lock#acquire()}: {@code try (Held h = await(cond.acquire())) { ... }}. */
+    /**
+     * The underlying lock's {@link Lock#acquire()}: {@code try (Held h = await(cond.acquire())) { ... }}.
+     *
+     * @return an awaitable giving the held lock once acquired
+     */
     public Awaitable<Held> acquire() {
         return lock.acquire();
     }
 
-    /** The lock this condition is over: {@code Lock lock = cond.lock();}. */
+    /**
+     * The lock this condition is over: {@code Lock lock = cond.lock();}.
+     *
+     * @return the lock under this condition
+     */
     public Lock lock() {
         return lock;
     }
@@ -83,7 +93,11 @@ public final class Condition extends LoopBound {
         lock.release();
     }
 
-    /** Whether the underlying lock is held: {@code if (cond.locked()) ...}. */
+    /**
+     * Whether the underlying lock is held: {@code if (cond.locked()) ...}.
+     *
+     * @return whether the underlying lock is held
+     */
     public boolean locked() {
         return lock.locked();
     }
@@ -101,6 +115,7 @@ public final class Condition extends LoopBound {
      * }
      * }</pre>
      *
+     * @return an awaitable that is done once woken and the lock is held again
      * @throws IllegalStateException (when awaited) if the lock is not held
      */
     public Awaitable<Void> waitSignal() {
@@ -120,6 +135,8 @@ public final class Condition extends LoopBound {
      * }
      * }</pre>
      *
+     * @param predicate the condition to wait for, checked with the lock held
+     * @return an awaitable that is done once {@code predicate} holds, with the lock held
      * @throws IllegalStateException (when awaited) if it must wait and the lock is not held
      */
     public Awaitable<Void> waitUntil(BooleanSupplier predicate) {
@@ -153,6 +170,7 @@ public final class Condition extends LoopBound {
      * cond.signal(2);
      * }</pre>
      *
+     * @param n how many waiting tasks to wake at most
      * @throws IllegalStateException if the lock is not held
      */
     public void signal(int n) {

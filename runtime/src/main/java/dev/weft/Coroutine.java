@@ -19,12 +19,23 @@ package dev.weft;
  */
 public interface Coroutine<T> extends Awaitable<T> {
 
-    /** Ends the coroutine with a result: {@code return Coroutine.returning(value);}. */
+    /**
+     * Ends the coroutine with a result: {@code return Coroutine.returning(value);}.
+     *
+     * @param <T> the type of the coroutine's result
+     * @param value the result the coroutine gives
+     * @return a coroutine, done at once, that gives {@code value}
+     */
     static <T> Coroutine<T> returning(T value) {
         throw NotRewrittenError.reached("Coroutine.returning");
     }
 
-    /** Ends the coroutine without a result: {@code return Coroutine.done();}. */
+    /**
+     * Ends the coroutine without a result: {@code return Coroutine.done();}.
+     *
+     * @param <T> the coroutine's declared result type
+     * @return a coroutine, done at once, that gives null
+     */
     static <T> Coroutine<T> done() {
         throw NotRewrittenError.reached("Coroutine.done");
     }

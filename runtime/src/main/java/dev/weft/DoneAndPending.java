@@ -18,12 +18,20 @@ public final class DoneAndPending<F extends Future<?>> {
         this.pending = Collections.unmodifiableSet(pending);
     }
 
-    /** The futures that were done when the wait returned. */
+    /**
+     * The futures that were done when the wait returned.
+     *
+     * @return the futures that were done when the wait ended
+     */
     public Set<F> done() {
         return done;
     }
 
-    /** The futures that were not done yet. */
+    /**
+     * The futures that were not done yet.
+     *
+     * @return the futures that were not done yet when the wait ended
+     */
     public Set<F> pending() {
         return pending;
     }

@@ -40,6 +40,8 @@ public final class Event extends LoopBound {
      * <pre>{@code
      * if (!event.isSet()) { await(event.waitSet()); }
      * }</pre>
+     *
+     * @return whether the event is set
      */
     public boolean isSet() {
         return value;
@@ -90,6 +92,7 @@ public final class Event extends LoopBound {
      * await(event.waitSet());
      * }</pre>
      *
+     * @return an awaitable that is done once the event is set
      * @throws IllegalStateException (when awaited) without a running loop or on another loop
      */
     public Awaitable<Void> waitSet() {

@@ -52,6 +52,24 @@ import java.util.function.Consumer;
  * An exception from a callback, and when the loop closes every future or task whose exception
  * was never retrieved ("Task exception was never retrieved"), go to the exception handler
  * ({@link #setExceptionHandler}); the default one prints to {@code System.err}.
+ *
+ * <h2>Example</h2>
+ * {@link Weft#run(Coroutine)} makes, runs and closes a loop; by hand, with {@code import static
+ * dev.weft.Weft.*;}:
+ * <pre>{@code
+ * @Async
+ * static Coroutine<String> greet(String who) {
+ *     await(sleep(0.5));
+ *     return Coroutine.returning("hello " + who);
+ * }
+ *
+ * EventLoop loop = EventLoop.withVirtualClock();   // or EventLoop.create() for the real clock
+ * try {
+ *     String s = loop.runUntilComplete(greet("loop"));   // 0.5 virtual seconds, no real wait
+ * } finally {
+ *     loop.close();
+ * }
+ * }</pre>
  */
 public final class EventLoop {
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
@@ -110,6 +128,8 @@ public final class EventLoop {
      * <pre>{@code
      * Weft.run(main(), () -> { EventLoop loop = EventLoop.create(); loop.setDebug(true); return loop; });
      * }</pre>
+     *
+     * @param enabled true to turn debug mode on, false to turn it off
      */
     public void setDebug(boolean enabled) {
         if (enabled != debug) {
@@ -118,12 +138,20 @@ public final class EventLoop {
         }
     }
 
-    /** Whether this loop is in debug mode ({@link #setDebug}); Python's {@code loop.get_debug()}: {@code if (getRunningLoop().getDebug()) ...}. */
+    /**
+     * Whether this loop is in debug mode ({@link #setDebug}); Python's {@code loop.get_debug()}: {@code if (getRunningLoop().getDebug()) ...}.
+     *
+     * @return whether debug mode is on
+     */
     public boolean getDebug() {
         return debug;
     }
 
-    /** A new event loop on the real monotonic clock ({@link System#nanoTime()}). */
+    /**
+     * A new event loop on the real monotonic clock ({@link System#nanoTime()}).
+     *
+     * @return a new event loop on the real clock, not running
+     */
     public static EventLoop create() {
         return new EventLoop(false);
     }
@@ -132,6 +160,8 @@ public final class EventLoop {
      * A new event loop on a virtual clock: it starts at 0 and, whenever no callback is ready and
      * no other thread sent one, jumps to the next timer. Nothing really sleeps; what a test
      * observes is the order and the virtual times.
+     *
+     * @return a new event loop on a virtual clock, not running
      */
     public static EventLoop withVirtualClock() {
         return new EventLoop(true);
@@ -140,6 +170,7 @@ public final class EventLoop {
     /**
      * The loop running on the calling thread ({@code asyncio.get_running_loop()}).
      *
+     * @return the event loop running on this thread
      * @throws IllegalStateException if no loop runs on this thread
      */
     public static EventLoop getRunningLoop() {
@@ -168,7 +199,11 @@ public final class EventLoop {
 
     // ---- time ----
 
-    /** The loop's clock, in seconds: Python's {@code loop.time()}. */
+    /**
+     * The loop's clock, in seconds: Python's {@code loop.time()}.
+     *
+     * @return the loop's clock now, in seconds
+     */
     public double time() {
         return nanos() / 1e9;
     }
@@ -196,6 +231,9 @@ public final class EventLoop {
     /**
      * Schedules {@code callback} to run in a later iteration of the loop, after the callbacks
      * scheduled before it (FIFO).
+     *
+     * @param callback what to run
+     * @return a handle to cancel the call
      */
     public Handle callSoon(Runnable callback) {
         checkOpen("callSoon", callback);
@@ -205,12 +243,24 @@ public final class EventLoop {
         return h;
     }
 
-    /** Schedules {@code callback} to run {@code delaySeconds} from now on the loop's clock (at once if not positive). */
+    /**
+     * Schedules {@code callback} to run {@code delaySeconds} from now on the loop's clock (at once if not positive).
+     *
+     * @param delaySeconds how long to wait, in seconds on the loop's clock
+     * @param callback what to run
+     * @return a handle to cancel the call
+     */
     public TimerHandle callLater(double delaySeconds, Runnable callback) {
         return schedule(nanos() + toNanos(delaySeconds, "callLater"), callback, "callLater");
     }
 
-    /** Schedules {@code callback} to run at {@code whenSeconds} on the loop's clock ({@link #time()}). */
+    /**
+     * Schedules {@code callback} to run at {@code whenSeconds} on the loop's clock ({@link #time()}).
+     *
+     * @param whenSeconds when to run, in seconds on the loop's clock ({@link #time()})
+     * @param callback what to run
+     * @return a handle to cancel the call
+     */
     public TimerHandle callAt(double whenSeconds, Runnable callback) {
         return schedule(toNanos(whenSeconds, "callAt"), callback, "callAt");
     }
@@ -228,6 +278,8 @@ public final class EventLoop {
      * The door in from other threads: schedules {@code callback} on the loop, from any thread, and
      * wakes the loop if it waits. Callbacks sent from one thread run in the order they were sent.
      *
+     * @param callback what to run, on the loop's thread
+     * @return a handle to cancel the call
      * @throws IllegalStateException if the loop is closed
      */
     public Handle callSoonThreadsafe(Runnable callback) {
@@ -245,6 +297,10 @@ public final class EventLoop {
      * Python's {@code asyncio.run_coroutine_threadsafe(coro, loop)}: from any thread, wraps
      * {@code coro} in a task on this loop and returns a {@code CompletableFuture} of its outcome.
      * Cancelling the {@code CompletableFuture} cancels the task.
+     *
+     * @param <T> the type of the coroutine's result
+     * @param coro the coroutine to run on this loop
+     * @return a future, usable from any thread, with the coroutine's outcome
      */
     public <T> CompletableFuture<T> runCoroutineThreadsafe(Coroutine<T> coro) {
         CoroutineFrame<T> frame = frameOf(coro, "runCoroutineThreadsafe");
@@ -271,6 +327,11 @@ public final class EventLoop {
      * gets its outcome, on the loop's thread. {@code null} means the loop's default executor, a pool
      * of at most {@code min(32, processors + 4)} daemon threads. Cancelling the future before
      * {@code fn} starts keeps it from running; a running call is not interrupted.
+     *
+     * @param <T> the type of the function's result
+     * @param executor where to run {@code fn}, or null for the loop's default executor
+     * @param fn the blocking function to run
+     * @return a future, on this loop, of {@code fn}'s result
      */
     public <T> Future<T> runInExecutor(Executor executor, Callable<T> fn) {
         checkOpen("runInExecutor", fn);
@@ -338,6 +399,10 @@ public final class EventLoop {
      * its exception unwrapped from {@code CompletionException}. Cancelling the future cancels the
      * stage (if it converts to a {@code CompletableFuture}); a cancelled stage cancels the future.
      * Useful to {@link Weft#gather} or {@link Weft#waitTasks} a {@code CompletableFuture} with tasks.
+     *
+     * @param <T> the type of the stage's result
+     * @param stage the completion stage to follow
+     * @return a future on this loop with the stage's outcome
      */
     public <T> Future<T> wrapFuture(CompletionStage<T> stage) {
         checkOpen("wrapFuture", stage);
@@ -356,7 +421,12 @@ public final class EventLoop {
 
     // ---- futures and tasks ----
 
-    /** A new pending {@link Future} bound to this loop: Python's {@code loop.create_future()}. */
+    /**
+     * A new pending {@link Future} bound to this loop: Python's {@code loop.create_future()}.
+     *
+     * @param <T> the type of the future's result
+     * @return a new pending future on this loop
+     */
     public <T> Future<T> createFuture() {
         return new Future<>(this);
     }
@@ -365,6 +435,9 @@ public final class EventLoop {
      * Wraps {@code coro} in a {@link Task} scheduled to start in the next iteration of the loop
      * (the loop need not run yet).
      *
+     * @param <T> the type of the coroutine's result
+     * @param coro the coroutine to run as a task
+     * @return the scheduled task
      * @throws IllegalArgumentException if {@code coro} is not a coroutine returned by an {@code @Async} method
      * @throws IllegalStateException if the coroutine was awaited or wrapped before, or the loop is closed
      */
@@ -372,7 +445,14 @@ public final class EventLoop {
         return createTask(coro, null);
     }
 
-    /** {@link #createTask(Coroutine)} with a name ({@code null}: "Task-N", numbered per loop). */
+    /**
+     * {@link #createTask(Coroutine)} with a name ({@code null}: "Task-N", numbered per loop).
+     *
+     * @param <T> the type of the coroutine's result
+     * @param coro the coroutine to run as a task
+     * @param name the task's name, or null for a generated one
+     * @return the scheduled task
+     */
     public <T> Task<T> createTask(Coroutine<T> coro, String name) {
         CoroutineFrame<T> frame = frameOf(coro, "createTask");
         checkOpen("createTask", coro);
@@ -412,7 +492,11 @@ public final class EventLoop {
         throw new IllegalArgumentException("a coroutine, task or future was expected, got " + aw);
     }
 
-    /** The tasks of this loop not done yet ({@code asyncio.all_tasks(loop)}), a snapshot. */
+    /**
+     * The tasks of this loop not done yet ({@code asyncio.all_tasks(loop)}), a snapshot.
+     *
+     * @return a snapshot of this loop's tasks that are not done
+     */
     public Set<Task<?>> allTasks() {
         Set<Task<?>> all = new LinkedHashSet<>();
         for (Task<?> t = liveTasks; t != null; t = t.nextLive) {
@@ -421,7 +505,11 @@ public final class EventLoop {
         return all;
     }
 
-    /** The task being run now on this loop, or null ({@code asyncio.current_task(loop)}). */
+    /**
+     * The task being run now on this loop, or null ({@code asyncio.current_task(loop)}).
+     *
+     * @return the task running now on this loop, or null
+     */
     public Task<?> currentTask() {
         return currentTask;
     }
@@ -467,6 +555,9 @@ public final class EventLoop {
      * {@code loop.run_until_complete}. A coroutine is wrapped in a task first. The result comes out
      * as {@link Future#result()} gives it: the exception unwrapped, or a {@code CancellationException}.
      *
+     * @param <T> the type of the result
+     * @param aw the coroutine, task or future to run to completion
+     * @return the result of {@code aw}
      * @throws IllegalStateException if the loop is closed or running, if another loop runs on this
      *     thread, or if the loop was stopped before {@code aw} was done
      */
@@ -529,12 +620,20 @@ public final class EventLoop {
         stopping = true;
     }
 
-    /** Whether the loop is running. */
+    /**
+     * Whether the loop is running.
+     *
+     * @return whether the loop is running
+     */
     public boolean isRunning() {
         return thread != null;
     }
 
-    /** Whether {@link #close()} was called. */
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return whether the loop has been closed
+     */
     public boolean isClosed() {
         return closed;
     }
@@ -695,12 +794,18 @@ public final class EventLoop {
      * handler gets the loop and a context with {@code "message"} and, as they apply,
      * {@code "exception"}, {@code "future"}, {@code "task"}, {@code "handle"}. {@code null} restores
      * the default handler.
+     *
+     * @param handler the new exception handler, or null for the default one
      */
     public void setExceptionHandler(BiConsumer<EventLoop, Map<String, Object>> handler) {
         this.exceptionHandler = handler;
     }
 
-    /** The handler set by {@link #setExceptionHandler}, or null for the default one. */
+    /**
+     * The handler set by {@link #setExceptionHandler}, or null for the default one.
+     *
+     * @return the exception handler set, or null if the default one is in use
+     */
     public BiConsumer<EventLoop, Map<String, Object>> getExceptionHandler() {
         return exceptionHandler;
     }
@@ -708,6 +813,8 @@ public final class EventLoop {
     /**
      * Passes {@code context} to the exception handler. An exception from a custom handler is
      * reported by the default handler.
+     *
+     * @param context what happened: {@code message}, and optionally {@code exception}, {@code task}, {@code future}, ...
      */
     public void callExceptionHandler(Map<String, Object> context) {
         BiConsumer<EventLoop, Map<String, Object>> h = exceptionHandler;
@@ -722,7 +829,11 @@ public final class EventLoop {
         }
     }
 
-    /** The default exception handler: prints the message, the other context entries and the exception's stack trace to {@code System.err}. */
+    /**
+     * The default exception handler: prints the message, the other context entries and the exception's stack trace to {@code System.err}.
+     *
+     * @param context what happened: {@code message}, and optionally {@code exception}, {@code task}, {@code future}, ...
+     */
     public void defaultExceptionHandler(Map<String, Object> context) {
         StringBuilder sb = new StringBuilder(String.valueOf(context.getOrDefault("message", "Unhandled error in event loop")));
         for (Map.Entry<String, Object> e : context.entrySet()) {

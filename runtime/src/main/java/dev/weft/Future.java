@@ -26,6 +26,12 @@ import java.util.function.Consumer;
  * <p>Like the loop, a future is single-threaded: use it on its loop's thread (from elsewhere, go
  * through {@link EventLoop#callSoonThreadsafe}).
  *
+ * <pre>{@code
+ * Future<String> fut = getRunningLoop().createFuture();
+ * getRunningLoop().callLater(1, () -> fut.setResult("done"));
+ * String s = await(fut);                    // one second later: "done"
+ * }</pre>
+ *
  * @param <T> the result type
  */
 public class Future<T> implements Awaitable<T> {
@@ -50,17 +56,29 @@ public class Future<T> implements Awaitable<T> {
         this.loop = loop;
     }
 
-    /** The loop this future is bound to. */
+    /**
+     * The loop this future is bound to.
+     *
+     * @return the event loop this future belongs to
+     */
     public EventLoop getLoop() {
         return loop;
     }
 
-    /** Whether it is done: it has a result or an exception, or was cancelled. */
+    /**
+     * Whether it is done: it has a result or an exception, or was cancelled.
+     *
+     * @return whether the future has a result, an exception, or was cancelled
+     */
     public boolean done() {
         return state != PENDING;
     }
 
-    /** Whether it was cancelled. */
+    /**
+     * Whether it was cancelled.
+     *
+     * @return whether the future was cancelled
+     */
     public boolean cancelled() {
         return state == CANCELLED;
     }
@@ -69,6 +87,7 @@ public class Future<T> implements Awaitable<T> {
      * The result. Throws the exception the future failed with, unwrapped (a checked exception is
      * thrown as is, undeclared), or a {@link CancellationException} if it was cancelled.
      *
+     * @return the future's result
      * @throws IllegalStateException if it is not done (Python's {@code InvalidStateError})
      */
     @SuppressWarnings("unchecked")
@@ -90,6 +109,7 @@ public class Future<T> implements Awaitable<T> {
     /**
      * The exception the future failed with, or {@code null} if it has a result.
      *
+     * @return the future's exception, or null if it has a result
      * @throws CancellationException if it was cancelled
      * @throws IllegalStateException if it is not done
      */
@@ -108,6 +128,7 @@ public class Future<T> implements Awaitable<T> {
     /**
      * Makes the future done with {@code result} and schedules its callbacks.
      *
+     * @param result the future's result
      * @throws IllegalStateException if it is done already
      */
     public void setResult(T result) {
@@ -118,6 +139,7 @@ public class Future<T> implements Awaitable<T> {
      * Makes the future done with {@code exception} and schedules its callbacks. Awaiting it, or
      * {@link #result()}, throws {@code exception} as it is.
      *
+     * @param exception the exception the future fails with
      * @throws IllegalStateException if it is done already
      * @throws NullPointerException if {@code exception} is null
      */
@@ -128,7 +150,11 @@ public class Future<T> implements Awaitable<T> {
         fail(exception);
     }
 
-    /** Cancels the future without a message; see {@link #cancel(String)}. */
+    /**
+     * Cancels the future without a message; see {@link #cancel(String)}.
+     *
+     * @return true if the future is now cancelled, false if it was already done
+     */
     public boolean cancel() {
         return cancel(null);
     }
@@ -137,6 +163,7 @@ public class Future<T> implements Awaitable<T> {
      * Cancels the future: if pending, it becomes done and cancelled, its callbacks are scheduled,
      * and {@link #result()} (and awaiting it) throws {@code CancellationException(msg)}.
      *
+     * @param msg the cancellation message, or null
      * @return false if it was done already, true otherwise
      */
     public boolean cancel(String msg) {
@@ -154,6 +181,8 @@ public class Future<T> implements Awaitable<T> {
     /**
      * Adds a callback run when the future is done, with the future as its argument, scheduled with
      * {@link EventLoop#callSoon}. If the future is done already, it is scheduled at once.
+     *
+     * @param callback called with this future once it is done
      */
     public void addDoneCallback(Consumer<? super Future<T>> callback) {
         if (callback == null) {
@@ -169,6 +198,7 @@ public class Future<T> implements Awaitable<T> {
     /**
      * Removes every registration of {@code callback} (compared with {@code equals}).
      *
+     * @param callback the callback to remove, compared by identity
      * @return how many were removed
      */
     public int removeDoneCallback(Consumer<? super Future<T>> callback) {
@@ -193,6 +223,8 @@ public class Future<T> implements Awaitable<T> {
      * A {@link CompletableFuture} completed with this future's outcome (one callback after it is
      * done; cancellation as a {@code CancellationException} carrying the message). Cancelling the
      * {@code CompletableFuture}, from any thread, cancels this future on its loop.
+     *
+     * @return a {@link CompletableFuture} that completes with this future's outcome
      */
     public CompletableFuture<T> toCompletableFuture() {
         loop.checkThread("Future.toCompletableFuture");

@@ -86,6 +86,7 @@ public interface Generator<Y, S, R> extends Iterator<Y>, Iterable<Y>, AutoClosea
      * Resumes the body, making the pending {@code Generator.yield(...)} evaluate to {@code value}.
      * A just-started generator only takes {@code null}, as in Python.
      *
+     * @param value what the paused {@code yield} gives back in the generator
      * @return the next value yielded
      * @throws NoSuchElementException if the generator finishes
      */
@@ -97,6 +98,7 @@ public interface Generator<Y, S, R> extends Iterator<Y>, Iterable<Y>, AutoClosea
      * If the body does not catch it, it comes out of this call unchanged (checked exceptions
      * included).
      *
+     * @param exception what the paused {@code yield} throws in the generator
      * @return the next value yielded, if the body catches the exception and yields again
      * @throws NoSuchElementException if the body catches it and finishes
      */
@@ -114,14 +116,23 @@ public interface Generator<Y, S, R> extends Iterator<Y>, Iterable<Y>, AutoClosea
     /**
      * What the finished generator returned ({@code Generator.returning(v)}), or {@code null}.
      *
+     * @return the value the generator returned
      * @throws IllegalStateException if the generator has not finished
      */
     R returnValue();
 
-    /** Where the generator is in its life. */
+    /**
+     * Where the generator is in its life.
+     *
+     * @return where the generator is in its life
+     */
     State state();
 
-    /** The rest of the generator's values as a sequential stream; closing the stream closes the generator. */
+    /**
+     * The rest of the generator's values as a sequential stream; closing the stream closes the generator.
+     *
+     * @return a sequential stream of the values the generator yields
+     */
     default Stream<Y> stream() {
         Spliterator<Y> values = Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED);
         return StreamSupport.stream(values, false).onClose(this::close);
@@ -140,6 +151,8 @@ public interface Generator<Y, S, R> extends Iterator<Y>, Iterable<Y>, AutoClosea
      * Call it qualified, {@code Generator.yield(v)}: Java 14+ rejects an unqualified
      * {@code yield(...)}.
      *
+     * @param <S> the type of value sent back
+     * @param value the value to yield
      * @return the value sent in with {@link #send}, or {@code null} after {@link #next()}
      * @throws NotRewrittenError if the calling method was not rewritten by Weft
      */
@@ -151,6 +164,8 @@ public interface Generator<Y, S, R> extends Iterator<Y>, Iterable<Y>, AutoClosea
      * Python's {@code yield from sub}: runs {@code sub} to its end, passing every
      * {@code next}/{@code send}/{@code throwIn}/{@code close} through to it.
      *
+     * @param <R> the type of the sub-generator's return value
+     * @param sub the generator to delegate to
      * @return what {@code sub} returned
      */
     static <R> R yieldFrom(Generator<?, ?, R> sub) {
@@ -161,17 +176,34 @@ public interface Generator<Y, S, R> extends Iterator<Y>, Iterable<Y>, AutoClosea
      * Python's {@code yield from iterable}: yields every element. Sending a non-null value
      * raises {@link IllegalStateException} at this point; {@link GeneratorExit} closes the
      * iterator first if it is {@link AutoCloseable}; any other exception thrown in is raised here.
+     *
+     * @param values the values to yield, in order
      */
     static void yieldFrom(Iterable<?> values) {
         throw NotRewrittenError.reached("Generator.yieldFrom");
     }
 
-    /** Ends the generator with a return value: {@code return Generator.returning(value);}. */
+    /**
+     * Ends the generator with a return value: {@code return Generator.returning(value);}.
+     *
+     * @param <Y> the type of values yielded
+     * @param <S> the type of values sent
+     * @param <R> the type of the return value
+     * @param value what the generator returns
+     * @return a finished generator returning {@code value}
+     */
     static <Y, S, R> Generator<Y, S, R> returning(R value) {
         throw NotRewrittenError.reached("Generator.returning");
     }
 
-    /** Ends the generator without a value: {@code return Generator.done();}. */
+    /**
+     * Ends the generator without a value: {@code return Generator.done();}.
+     *
+     * @param <Y> the type of values yielded
+     * @param <S> the type of values sent
+     * @param <R> the type of the return value
+     * @return a finished generator returning null
+     */
     static <Y, S, R> Generator<Y, S, R> done() {
         throw NotRewrittenError.reached("Generator.done");
     }

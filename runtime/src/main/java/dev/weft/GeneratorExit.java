@@ -18,7 +18,11 @@ public class GeneratorExit extends Error {
         super();
     }
 
-    /** A {@code GeneratorExit} with a message. */
+    /**
+     * A {@code GeneratorExit} with a message.
+     *
+     * @param message why the generator is being closed
+     */
     public GeneratorExit(String message) {
         super(message);
     }

@@ -20,7 +20,11 @@ public class Handle {
         cancelled = true;
     }
 
-    /** Whether {@link #cancel()} was called. */
+    /**
+     * Whether {@link #cancel()} was called.
+     *
+     * @return whether the call was cancelled
+     */
     public boolean cancelled() {
         return cancelled;
     }

@@ -19,7 +19,11 @@ public class LifoQueue<T> extends Queue<T> {
         super(0);
     }
 
-    /** A LIFO queue of at most {@code maxsize} items (0 or less: unbounded): {@code new LifoQueue<>(10)}. */
+    /**
+     * A LIFO queue of at most {@code maxsize} items (0 or less: unbounded): {@code new LifoQueue<>(10)}.
+     *
+     * @param maxsize the most items the queue holds; 0 or less for no limit
+     */
     public LifoQueue(int maxsize) {
         super(maxsize);
     }

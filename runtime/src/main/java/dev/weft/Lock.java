@@ -69,6 +69,8 @@ public final class Lock extends LoopBound {
      * <pre>{@code
      * if (!lock.locked()) { await(lock.acquire()); }
      * }</pre>
+     *
+     * @return whether the lock is held
      */
     public boolean locked() {
         return locked;
@@ -85,6 +87,7 @@ public final class Lock extends LoopBound {
      * try (Held held = await(lock.acquire())) { ... }
      * }</pre>
      *
+     * @return an awaitable giving the held lock once acquired
      * @throws IllegalStateException (at the call or at the await) without a running loop, on
      *     another loop, or from another thread
      */

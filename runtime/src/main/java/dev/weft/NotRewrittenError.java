@@ -11,7 +11,11 @@ package dev.weft;
 public class NotRewrittenError extends Error {
     private static final long serialVersionUID = 1L;
 
-    /** An error with the given explanation. */
+    /**
+     * An error with the given explanation.
+     *
+     * @param message which Weft call was reached, and how to fix it
+     */
     public NotRewrittenError(String message) {
         super(message);
     }

@@ -31,12 +31,20 @@ public class PriorityQueue<T> extends Queue<T> {
         this(0, null);
     }
 
-    /** A queue of at most {@code maxsize} {@code Comparable} items (0 or less: unbounded): {@code new PriorityQueue<>(10)}. */
+    /**
+     * A queue of at most {@code maxsize} {@code Comparable} items (0 or less: unbounded): {@code new PriorityQueue<>(10)}.
+     *
+     * @param maxsize the most items the queue holds; 0 or less for no limit
+     */
     public PriorityQueue(int maxsize) {
         this(maxsize, null);
     }
 
-    /** An unbounded queue ordered by {@code comparator}: {@code new PriorityQueue<>(Comparator.reverseOrder())}. */
+    /**
+     * An unbounded queue ordered by {@code comparator}: {@code new PriorityQueue<>(Comparator.reverseOrder())}.
+     *
+     * @param comparator the order of the items, smallest first
+     */
     public PriorityQueue(Comparator<? super T> comparator) {
         this(0, comparator);
     }
@@ -48,6 +56,9 @@ public class PriorityQueue<T> extends Queue<T> {
      * <pre>{@code
      * new PriorityQueue<Job>(100, Comparator.comparingInt(Job::priority));
      * }</pre>
+     *
+     * @param maxsize the most items the queue holds; 0 or less for no limit
+     * @param comparator the order of the items, smallest first
      */
     public PriorityQueue(int maxsize, Comparator<? super T> comparator) {
         super(maxsize);

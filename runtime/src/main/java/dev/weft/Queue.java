@@ -69,6 +69,8 @@ public class Queue<T> extends LoopBound {
      * <pre>{@code
      * Queue<Job> jobs = new Queue<>(100);
      * }</pre>
+     *
+     * @param maxsize the most items the queue holds; 0 or less for no limit
      */
     public Queue(int maxsize) {
         this.maxsize = maxsize;
@@ -114,22 +116,38 @@ public class Queue<T> extends LoopBound {
 
     // ---- state ----
 
-    /** The number of items in the queue: {@code queue.qsize()}. */
+    /**
+     * The number of items in the queue: {@code queue.qsize()}.
+     *
+     * @return how many items are in the queue
+     */
     public int qsize() {
         return size();
     }
 
-    /** The most items the queue holds, 0 (or less) for unbounded: {@code queue.maxsize()}. */
+    /**
+     * The most items the queue holds, 0 (or less) for unbounded: {@code queue.maxsize()}.
+     *
+     * @return the most items the queue holds; 0 for no limit
+     */
     public int maxsize() {
         return maxsize;
     }
 
-    /** Whether the queue has no item: {@code if (queue.empty()) ...}. */
+    /**
+     * Whether the queue has no item: {@code if (queue.empty()) ...}.
+     *
+     * @return whether the queue has no items
+     */
     public boolean empty() {
         return size() == 0;
     }
 
-    /** Whether the queue holds {@code maxsize} items; never for an unbounded queue: {@code queue.full()}. */
+    /**
+     * Whether the queue holds {@code maxsize} items; never for an unbounded queue: {@code queue.full()}.
+     *
+     * @return whether the queue holds {@code maxsize} items
+     */
     public boolean full() {
         return maxsize > 0 && size() >= maxsize;
     }
@@ -143,6 +161,8 @@ public class Queue<T> extends LoopBound {
      * await(queue.put(item));
      * }</pre>
      *
+     * @param item the item to add
+     * @return an awaitable that is done once the item is in the queue
      * @throws QueueShutDown (when awaited) if the queue is shut down, or shuts down while it waits
      */
     public Awaitable<Void> put(T item) {
@@ -168,6 +188,7 @@ public class Queue<T> extends LoopBound {
      * queue.putNowait(item);
      * }</pre>
      *
+     * @param item the item to add
      * @throws QueueFull if the queue is full
      * @throws QueueShutDown if the queue is shut down
      */
@@ -194,6 +215,7 @@ public class Queue<T> extends LoopBound {
      * Job job = await(queue.get());
      * }</pre>
      *
+     * @return an awaitable giving the next item
      * @throws QueueShutDown (when awaited) if the queue is shut down and empty, or becomes so while it waits
      */
     public Awaitable<T> get() {
@@ -213,6 +235,7 @@ public class Queue<T> extends LoopBound {
      * Job job = queue.getNowait();
      * }</pre>
      *
+     * @return the next item
      * @throws QueueEmpty if the queue is empty
      * @throws QueueShutDown if the queue is empty and shut down
      */
@@ -260,6 +283,8 @@ public class Queue<T> extends LoopBound {
      * <pre>{@code
      * await(queue.join());
      * }</pre>
+     *
+     * @return an awaitable that is done once every item put has been marked done
      */
     public Awaitable<Void> join() {
         checkLoop("Queue.join");
@@ -283,6 +308,8 @@ public class Queue<T> extends LoopBound {
      * <pre>{@code
      * queue.shutdown(true);
      * }</pre>
+     *
+     * @param immediate true to drop the items left in the queue as well
      */
     public void shutdown(boolean immediate) {
         checkLoop("Queue.shutdown");

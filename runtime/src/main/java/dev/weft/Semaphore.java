@@ -51,6 +51,7 @@ public class Semaphore extends LoopBound {
      * Semaphore sem = new Semaphore(3);
      * }</pre>
      *
+     * @param value the initial count of permits
      * @throws IllegalArgumentException if {@code value} is negative
      */
     public Semaphore(int value) {
@@ -66,6 +67,8 @@ public class Semaphore extends LoopBound {
      * <pre>{@code
      * if (!sem.locked()) { await(sem.acquire()); }
      * }</pre>
+     *
+     * @return whether {@code acquire()} would wait now
      */
     public boolean locked() {
         if (value == 0) {
@@ -82,7 +85,11 @@ public class Semaphore extends LoopBound {
         return false;
     }
 
-    /** The number of free permits (Python's {@code _value}, shown by its repr): {@code sem.value()}. */
+    /**
+     * The number of free permits (Python's {@code _value}, shown by its repr): {@code sem.value()}.
+     *
+     * @return how many permits are free
+     */
     public int value() {
         return value;
     }
@@ -96,6 +103,7 @@ public class Semaphore extends LoopBound {
      * try (Held held = await(sem.acquire())) { ... }
      * }</pre>
      *
+     * @return an awaitable giving the held permit once acquired
      * @throws IllegalStateException without a running loop, on another loop, or from another thread
      */
     public Awaitable<Held> acquire() {

@@ -28,6 +28,12 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>{@link #setResult} and {@link #setException} are refused: a task's outcome is its coroutine's.
  *
+ * <pre>{@code
+ * Task<String> t = createTask(fetch(url), "fetcher");   // runs while this coroutine goes on
+ * String other = await(fetch(mirror));
+ * String page = await(t);                               // its result, or its exception rethrown
+ * }</pre>
+ *
  * @param <T> what the coroutine returns
  */
 public final class Task<T> extends Future<T> {
@@ -50,7 +56,11 @@ public final class Task<T> extends Future<T> {
         this.name = name;
     }
 
-    /** The task's name: the one given, else "Task-N" with N counting the tasks of its loop from 1. */
+    /**
+     * The task's name: the one given, else "Task-N" with N counting the tasks of its loop from 1.
+     *
+     * @return the task's name
+     */
     public String getName() {
         String n = name;
         if (n == null) {
@@ -60,7 +70,11 @@ public final class Task<T> extends Future<T> {
         return n;
     }
 
-    /** Renames the task. */
+    /**
+     * Renames the task.
+     *
+     * @param name the task's new name
+     */
     public void setName(String name) {
         this.name = name;
     }
@@ -103,12 +117,20 @@ public final class Task<T> extends Future<T> {
         return true;
     }
 
-    /** How many cancellations were requested and not withdrawn by {@link #uncancel()} (Python 3.11). */
+    /**
+     * How many cancellations were requested and not withdrawn by {@link #uncancel()} (Python 3.11).
+     *
+     * @return how many cancellation requests are pending
+     */
     public int cancelling() {
         return cancelsRequested;
     }
 
-    /** Withdraws one cancellation request; gives how many remain (Python 3.11). */
+    /**
+     * Withdraws one cancellation request; gives how many remain (Python 3.11).
+     *
+     * @return how many cancellation requests are left pending
+     */
     public int uncancel() {
         if (cancelsRequested > 0) {
             cancelsRequested--;
@@ -130,12 +152,19 @@ public final class Task<T> extends Future<T> {
      *     System.out.println(e.getMethodName() + ":" + e.getLineNumber());
      * }
      * }</pre>
+     *
+     * @return the task's stack frames, innermost first
      */
     public List<StackTraceElement> getStack() {
         return TaskStack.of(this, leaf, Integer.MAX_VALUE);
     }
 
-    /** {@link #getStack()} limited to the {@code limit} innermost frames (Python's {@code limit}): {@code task.getStack(1)} is where it waits. */
+    /**
+     * {@link #getStack()} limited to the {@code limit} innermost frames (Python's {@code limit}): {@code task.getStack(1)} is where it waits.
+     *
+     * @param limit the most frames to give
+     * @return the task's stack frames, innermost first
+     */
     public List<StackTraceElement> getStack(int limit) {
         return TaskStack.of(this, leaf, limit);
     }
@@ -152,7 +181,11 @@ public final class Task<T> extends Future<T> {
         TaskStack.print(this, getStack(), System.err);
     }
 
-    /** {@link #printStack()} to {@code out}, for instance {@code task.printStack(System.out)}. */
+    /**
+     * {@link #printStack()} to {@code out}, for instance {@code task.printStack(System.out)}.
+     *
+     * @param out where to print the stack
+     */
     public void printStack(PrintStream out) {
         TaskStack.print(this, getStack(), out);
     }

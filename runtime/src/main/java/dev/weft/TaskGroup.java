@@ -72,6 +72,9 @@ public final class TaskGroup {
      * Task<Integer> t = tg.createTask(count(url));
      * }</pre>
      *
+     * @param <T> the type of the coroutine's result
+     * @param coro the coroutine to run as a child task
+     * @return the scheduled child task
      * @throws IllegalStateException if the group has finished, or is shutting down because a child
      *     failed or it was cancelled
      */
@@ -79,7 +82,14 @@ public final class TaskGroup {
         return createTask(coro, null);
     }
 
-    /** {@link #createTask(Coroutine)} with a task name. */
+    /**
+     * {@link #createTask(Coroutine)} with a task name.
+     *
+     * @param <T> the type of the coroutine's result
+     * @param coro the coroutine to run as a child task
+     * @param name the task's name, or null for a generated one
+     * @return the scheduled child task
+     */
     public <T> Task<T> createTask(Coroutine<T> coro, String name) {
         if (exiting && tasks.isEmpty()) {
             throw new IllegalStateException("TaskGroup " + this + " is finished");

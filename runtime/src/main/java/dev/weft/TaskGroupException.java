@@ -20,9 +20,15 @@ import java.util.List;
 public class TaskGroupException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The errors, in the order they happened; unmodifiable. */
     private final List<Throwable> exceptions;
 
-    /** A group of {@code exceptions} (not empty), in the order they happened. */
+    /**
+     * A group of {@code exceptions} (not empty), in the order they happened.
+     *
+     * @param message what failed
+     * @param exceptions the errors of the group's children and work
+     */
     public TaskGroupException(String message, List<? extends Throwable> exceptions) {
         super(message + " (" + exceptions.size() + " sub-exception" + (exceptions.size() == 1 ? "" : "s") + ")",
                 exceptions.isEmpty() ? null : exceptions.get(0));
@@ -37,7 +43,11 @@ public class TaskGroupException extends RuntimeException {
         }
     }
 
-    /** The errors, in the order they happened (Python's {@code eg.exceptions}); unmodifiable: {@code eg.exceptions().get(0)}. */
+    /**
+     * The errors, in the order they happened (Python's {@code eg.exceptions}); unmodifiable: {@code eg.exceptions().get(0)}.
+     *
+     * @return every error the group collected, in the order they happened
+     */
     public List<Throwable> exceptions() {
         return exceptions;
     }

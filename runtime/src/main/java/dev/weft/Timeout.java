@@ -46,6 +46,8 @@ public final class Timeout {
     /**
      * The deadline, in seconds on the loop's clock ({@link EventLoop#time()}); {@code null} if there is none.
      * For instance {@code double left = t.when() - getRunningLoop().time();}.
+     *
+     * @return the deadline, in seconds on the loop's clock, or null for none
      */
     public Double when() {
         return when;
@@ -60,6 +62,7 @@ public final class Timeout {
      * t.reschedule(null);                           // no deadline any more
      * }</pre>
      *
+     * @param when the new deadline, in seconds on the loop's clock, or null for none
      * @throws IllegalStateException if the scope is no longer active (expiring, expired or finished)
      */
     public void reschedule(Double when) {
@@ -86,6 +89,8 @@ public final class Timeout {
      * Whether the deadline passed while the scope was active (Python's {@code expired()}): after
      * {@code await(timeout(1, t -> { scope[0] = t; return work(); }))}, {@code scope[0].expired()}
      * tells a timeout the work swallowed from a work that finished in time.
+     *
+     * @return whether the deadline passed while the scope was active
      */
     public boolean expired() {
         return state == EXPIRING || state == EXPIRED;

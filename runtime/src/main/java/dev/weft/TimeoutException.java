@@ -21,12 +21,21 @@ package dev.weft;
 public class TimeoutException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** A timeout with a message. */
+    /**
+     * A timeout with a message.
+     *
+     * @param message what timed out
+     */
     public TimeoutException(String message) {
         super(message);
     }
 
-    /** A timeout with a message and the cancellation it came from. */
+    /**
+     * A timeout with a message and the cancellation it came from.
+     *
+     * @param message what timed out
+     * @param cause the cancellation of the work that timed out
+     */
     public TimeoutException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -18,7 +18,11 @@ public final class TimerHandle extends Handle {
         this.seq = seq;
     }
 
-    /** When the callback is due, in seconds on the loop's clock ({@link EventLoop#time()}). */
+    /**
+     * When the callback is due, in seconds on the loop's clock ({@link EventLoop#time()}).
+     *
+     * @return when the call is scheduled, in seconds on the loop's clock
+     */
     public double when() {
         return whenNanos / 1e9;
     }

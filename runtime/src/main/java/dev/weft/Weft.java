@@ -45,6 +45,9 @@ public final class Weft {
      * done is taken at once, with no suspension. Its exception comes out as thrown, never wrapped;
      * cancellation comes out as {@link java.util.concurrent.CancellationException}.
      *
+     * @param <T> the type of the result
+     * @param awaitable the coroutine, task or future to wait for
+     * @return the result of {@code awaitable}
      * @throws NotRewrittenError if the calling method was not rewritten by Weft
      */
     public static <T> T await(Awaitable<T> awaitable) {
@@ -54,6 +57,10 @@ public final class Weft {
     /**
      * Awaits any {@link CompletionStage}: completed on whatever thread, the awaiting task resumes on
      * its event loop. Exceptions come out unwrapped (not as {@code CompletionException}).
+     *
+     * @param <T> the type of the result
+     * @param stage the completion stage to wait for
+     * @return the result of {@code stage}
      */
     public static <T> T await(CompletionStage<T> stage) {
         throw NotRewrittenError.reached("Weft.await");
@@ -68,6 +75,9 @@ public final class Weft {
      * Gives what {@code main} returns; its exception comes out unwrapped, its cancellation as
      * {@link java.util.concurrent.CancellationException}.
      *
+     * @param <T> the type of the result
+     * @param main the coroutine to run, from an {@code @Async} method
+     * @return what {@code main} returns
      * @throws IllegalStateException if called from a running loop (await the coroutine there instead)
      * @throws IllegalArgumentException if {@code main} is not a coroutine of an {@code @Async} method
      */
@@ -78,6 +88,11 @@ public final class Weft {
     /**
      * {@link #run(Coroutine)} on a loop from {@code loopFactory} (Python 3.12's {@code loop_factory}),
      * for instance {@code run(main(), EventLoop::withVirtualClock)} to run in virtual time.
+     *
+     * @param <T> the type of the result
+     * @param main the coroutine to run, from an {@code @Async} method
+     * @param loopFactory makes the loop to run on
+     * @return what {@code main} returns
      */
     public static <T> T run(Coroutine<T> main, Supplier<EventLoop> loopFactory) {
         EventLoop.frameOf(main, "run");
@@ -129,28 +144,50 @@ public final class Weft {
      * Python's {@code asyncio.create_task(coro)}: schedules {@code coro} as a task on the running
      * loop; it starts in the next iteration.
      *
+     * @param <T> the type of the coroutine's result
+     * @param coro the coroutine to run as a task
+     * @return the scheduled task
      * @throws IllegalStateException if no loop runs on this thread, or the coroutine was awaited before
      */
     public static <T> Task<T> createTask(Coroutine<T> coro) {
         return EventLoop.requireRunning("createTask").createTask(coro);
     }
 
-    /** {@link #createTask(Coroutine)} with a name. */
+    /**
+     * {@link #createTask(Coroutine)} with a name.
+     *
+     * @param <T> the type of the coroutine's result
+     * @param coro the coroutine to run as a task
+     * @param name the task's name, or null for a generated one
+     * @return the scheduled task
+     */
     public static <T> Task<T> createTask(Coroutine<T> coro, String name) {
         return EventLoop.requireRunning("createTask").createTask(coro, name);
     }
 
-    /** The running loop ({@code asyncio.get_running_loop()}); throws {@link IllegalStateException} if none. */
+    /**
+     * The running loop ({@code asyncio.get_running_loop()}); throws {@link IllegalStateException} if none.
+     *
+     * @return the event loop running on this thread
+     */
     public static EventLoop getRunningLoop() {
         return EventLoop.getRunningLoop();
     }
 
-    /** The task running now, or null in a plain callback ({@code asyncio.current_task()}). Needs a running loop. */
+    /**
+     * The task running now, or null in a plain callback ({@code asyncio.current_task()}). Needs a running loop.
+     *
+     * @return the task running now, or null
+     */
     public static Task<?> currentTask() {
         return EventLoop.requireRunning("currentTask").currentTask;
     }
 
-    /** The running loop's tasks that are not done ({@code asyncio.all_tasks()}), a snapshot. */
+    /**
+     * The running loop's tasks that are not done ({@code asyncio.all_tasks()}), a snapshot.
+     *
+     * @return a snapshot of the running loop's tasks that are not done
+     */
     public static Set<Task<?>> allTasks() {
         return EventLoop.requireRunning("allTasks").allTasks();
     }
@@ -163,13 +200,20 @@ public final class Weft {
      * lets every other ready callback run and goes on in the next iteration. Cancelling the
      * sleeping task cancels the timer. Lazy: nothing happens until it is awaited.
      *
+     * @param seconds how long to sleep, in seconds
+     * @return a coroutine that sleeps when awaited
      * @throws IllegalArgumentException if {@code seconds} is NaN
      */
     public static Coroutine<Void> sleep(double seconds) {
         return Sleep.of(seconds);
     }
 
-    /** {@link #sleep(double)} for a {@link Duration}. */
+    /**
+     * {@link #sleep(double)} for a {@link Duration}.
+     *
+     * @param duration how long to sleep
+     * @return a coroutine that sleeps when awaited
+     */
     public static Coroutine<Void> sleep(Duration duration) {
         return Sleep.of(duration.getSeconds() + duration.getNano() / 1e9);
     }
@@ -183,6 +227,9 @@ public final class Weft {
      * children are not cancelled. Cancelling the gather cancels every child not done.
      * {@code gather()} of nothing gives an empty list.
      *
+     * @param <T> the type of the results
+     * @param awaitables the coroutines, tasks or futures to run together
+     * @return a future of their results, in argument order
      * @throws IllegalStateException if a coroutine is given and no loop runs
      */
     @SafeVarargs
@@ -190,7 +237,13 @@ public final class Weft {
         return Gather.of(null, false, Arrays.asList(awaitables));
     }
 
-    /** {@link #gather(Awaitable[])} of a collection, in its iteration order: {@code gather(tasks)} for Python's {@code gather(*tasks)}. */
+    /**
+     * {@link #gather(Awaitable[])} of a collection, in its iteration order: {@code gather(tasks)} for Python's {@code gather(*tasks)}.
+     *
+     * @param <T> the type of the results
+     * @param awaitables the coroutines, tasks or futures to run together
+     * @return a future of their results, in iteration order
+     */
     public static <T> Future<List<T>> gather(Collection<? extends Awaitable<? extends T>> awaitables) {
         return Gather.of(null, false, new ArrayList<>(awaitables));
     }
@@ -200,17 +253,31 @@ public final class Weft {
      * child's exception (a {@link java.util.concurrent.CancellationException} for a cancelled child)
      * takes its place in the results instead of failing the gather. Only cancelling the gather
      * itself makes it fail.
+     *
+     * @param awaitables the coroutines, tasks or futures to run together
+     * @return a future of their results or exceptions, in argument order
      */
     public static Future<List<Object>> gatherReturnExceptions(Awaitable<?>... awaitables) {
         return Gather.of(null, true, Arrays.asList(awaitables));
     }
 
-    /** {@link #gatherReturnExceptions(Awaitable[])} of a collection, in its iteration order. */
+    /**
+     * {@link #gatherReturnExceptions(Awaitable[])} of a collection, in its iteration order.
+     *
+     * @param awaitables the coroutines, tasks or futures to run together
+     * @return a future of their results or exceptions, in iteration order
+     */
     public static Future<List<Object>> gatherReturnExceptions(Collection<? extends Awaitable<?>> awaitables) {
         return Gather.of(null, true, new ArrayList<>(awaitables));
     }
 
-    /** Python's {@code asyncio.wrap_future(stage)}: {@link EventLoop#wrapFuture} on the running loop. */
+    /**
+     * Python's {@code asyncio.wrap_future(stage)}: {@link EventLoop#wrapFuture} on the running loop.
+     *
+     * @param <T> the type of the stage's result
+     * @param stage the completion stage to follow
+     * @return a future on the running loop with the stage's outcome
+     */
     public static <T> Future<T> wrapFuture(CompletionStage<T> stage) {
         return EventLoop.requireRunning("wrapFuture").wrapFuture(stage);
     }
@@ -220,6 +287,10 @@ public final class Weft {
      * wrapped in a task), whose cancellation does not reach {@code work}. A task awaiting the shield
      * and cancelled gets its {@code CancellationException}; the work goes on. Given something done,
      * gives it back as is.
+     *
+     * @param <T> the type of the work's result
+     * @param work the coroutine, task or future to protect from cancellation
+     * @return a future with the outcome of {@code work}
      */
     public static <T> Future<T> shield(Awaitable<T> work) {
         if (work == null) {
@@ -234,6 +305,11 @@ public final class Weft {
      * {@code futures} or {@code timeoutSeconds} pass ({@link Double#POSITIVE_INFINITY}: no
      * timeout), and gives the futures done and pending. It cancels nothing and raises no timeout.
      *
+     * @param <F> the type of the futures
+     * @param futures the tasks or futures to wait for; not empty
+     * @param returnWhen when to stop waiting
+     * @param timeoutSeconds the most seconds to wait
+     * @return a coroutine giving the futures done and pending
      * @throws IllegalArgumentException if {@code futures} is empty
      */
     public static <F extends Future<?>> Coroutine<DoneAndPending<F>> waitTasks(Collection<F> futures, ReturnWhen returnWhen,
@@ -241,12 +317,25 @@ public final class Weft {
         return Wait.of(futures, returnWhen, timeoutSeconds);
     }
 
-    /** {@link #waitTasks(Collection, ReturnWhen, double)} without a timeout. */
+    /**
+     * {@link #waitTasks(Collection, ReturnWhen, double)} without a timeout.
+     *
+     * @param <F> the type of the futures
+     * @param futures the tasks or futures to wait for; not empty
+     * @param returnWhen when to stop waiting
+     * @return a coroutine giving the futures done and pending
+     */
     public static <F extends Future<?>> Coroutine<DoneAndPending<F>> waitTasks(Collection<F> futures, ReturnWhen returnWhen) {
         return Wait.of(futures, returnWhen, Double.POSITIVE_INFINITY);
     }
 
-    /** {@link #waitTasks(Collection, ReturnWhen, double)} until all are done ({@link ReturnWhen#ALL_COMPLETED}), without a timeout. */
+    /**
+     * {@link #waitTasks(Collection, ReturnWhen, double)} until all are done ({@link ReturnWhen#ALL_COMPLETED}), without a timeout.
+     *
+     * @param <F> the type of the futures
+     * @param futures the tasks or futures to wait for; not empty
+     * @return a coroutine giving the futures done (all of them) and pending (none)
+     */
     public static <F extends Future<?>> Coroutine<DoneAndPending<F>> waitTasks(Collection<F> futures) {
         return Wait.of(futures, ReturnWhen.ALL_COMPLETED, Double.POSITIVE_INFINITY);
     }
@@ -262,12 +351,23 @@ public final class Weft {
      *     String earliest = await(next);
      * }
      * }</pre>
+     *
+     * @param <T> the type of the results
+     * @param awaitables the coroutines, tasks or futures to run
+     * @param timeoutSeconds the most seconds to wait for all of them
+     * @return one coroutine per awaitable, in order of completion
      */
     public static <T> List<Coroutine<T>> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables, double timeoutSeconds) {
         return AsCompleted.of(awaitables, timeoutSeconds);
     }
 
-    /** {@link #asCompleted(Collection, double)} without a timeout. */
+    /**
+     * {@link #asCompleted(Collection, double)} without a timeout.
+     *
+     * @param <T> the type of the results
+     * @param awaitables the coroutines, tasks or futures to run
+     * @return one coroutine per awaitable, in order of completion
+     */
     public static <T> List<Coroutine<T>> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables) {
         return AsCompleted.of(awaitables, Double.POSITIVE_INFINITY);
     }
@@ -276,6 +376,10 @@ public final class Weft {
      * Python's {@code asyncio.to_thread(fn)}: a coroutine that runs {@code fn} on the running loop's
      * default executor (see {@link EventLoop#runInExecutor}) and gives its result; its exception
      * comes out unwrapped. Lazy: {@code fn} is submitted when the coroutine first runs.
+     *
+     * @param <T> the type of the function's result
+     * @param fn the blocking function to run
+     * @return a coroutine giving {@code fn}'s result
      */
     public static <T> Coroutine<T> toThread(Callable<T> fn) {
         if (fn == null) {
@@ -292,12 +396,24 @@ public final class Weft {
      * counts. With {@code seconds <= 0} the work is cancelled at once unless already done; with
      * {@link Double#POSITIVE_INFINITY} it is simply awaited. Cancelling the waiting task cancels
      * the work too.
+     *
+     * @param <T> the type of the work's result
+     * @param work the coroutine, task or future to wait for
+     * @param seconds the most seconds to wait
+     * @return a coroutine giving the work's result
      */
     public static <T> Coroutine<T> waitFor(Awaitable<T> work, double seconds) {
         return WaitFor.of(work, seconds);
     }
 
-    /** {@link #waitFor(Awaitable, double)} with a {@link Duration}. */
+    /**
+     * {@link #waitFor(Awaitable, double)} with a {@link Duration}.
+     *
+     * @param <T> the type of the work's result
+     * @param work the coroutine, task or future to wait for
+     * @param timeout the most time to wait
+     * @return a coroutine giving the work's result
+     */
     public static <T> Coroutine<T> waitFor(Awaitable<T> work, Duration timeout) {
         return WaitFor.of(work, timeout.getSeconds() + timeout.getNano() / 1e9);
     }
@@ -324,6 +440,10 @@ public final class Weft {
      * when the coroutine starts; {@link Double#POSITIVE_INFINITY} means none; zero or less expires in
      * the next iteration of the loop.
      *
+     * @param <T> the type of the work's result
+     * @param seconds the most seconds the work may take
+     * @param work the coroutine, task or future to run under the deadline
+     * @return a coroutine giving the work's result
      * @throws IllegalArgumentException if {@code seconds} is NaN
      */
     public static <T> Coroutine<T> timeout(double seconds, Awaitable<T> work) {
@@ -338,6 +458,11 @@ public final class Weft {
      * <pre>{@code
      * String page = await(timeout(10, t -> fetchPatiently(t, url)));   // an @Async method taking the Timeout
      * }</pre>
+     *
+     * @param <T> the type of the work's result
+     * @param seconds the most seconds the work may take
+     * @param work makes the work from the scope
+     * @return a coroutine giving the work's result
      */
     public static <T> Coroutine<T> timeout(double seconds, Function<Timeout, ? extends Awaitable<T>> work) {
         return TimeoutScope.of(seconds, false, work, "timeout");
@@ -350,12 +475,24 @@ public final class Weft {
      * <pre>{@code
      * await(timeoutAt(getRunningLoop().time() + 10, fetch(url)));
      * }</pre>
+     *
+     * @param <T> the type of the work's result
+     * @param when the deadline, in seconds on the loop's clock
+     * @param work the coroutine, task or future to run under the deadline
+     * @return a coroutine giving the work's result
      */
     public static <T> Coroutine<T> timeoutAt(double when, Awaitable<T> work) {
         return TimeoutScope.of(when, true, work, "timeoutAt");
     }
 
-    /** {@link #timeoutAt(double, Awaitable)} whose work is made from the scope, as {@link #timeout(double, Function)}. */
+    /**
+     * {@link #timeoutAt(double, Awaitable)} whose work is made from the scope, as {@link #timeout(double, Function)}.
+     *
+     * @param <T> the type of the work's result
+     * @param when the deadline, in seconds on the loop's clock
+     * @param work makes the work from the scope
+     * @return a coroutine giving the work's result
+     */
     public static <T> Coroutine<T> timeoutAt(double when, Function<Timeout, ? extends Awaitable<T>> work) {
         return TimeoutScope.of(when, true, work, "timeoutAt");
     }
@@ -383,6 +520,10 @@ public final class Weft {
      *
      * <p>{@code await} cannot appear inside the lambda (it is not rewritten); return a coroutine
      * instead, as above.
+     *
+     * @param <T> the type of the work's result
+     * @param body starts the children and gives the group's own work, or null
+     * @return a coroutine giving the work's result, once every child is done
      */
     public static <T> Coroutine<T> withTaskGroup(Function<TaskGroup, ? extends Awaitable<T>> body) {
         return TaskGroup.scope(body);

@@ -25,16 +25,34 @@ public abstract class AwaitFrame extends Frame {
     /** What the body suspended on: a coroutine to run inline, or something to wait for. */
     Object awaiting;
 
+    /**
+     * Makes an awaiting frame of {@code body}, not started, with room for its live values.
+     *
+     * @param body the rewritten method body
+     * @param refCount how many reference slots the frame keeps
+     * @param primCount how many primitive slots the frame keeps
+     */
     protected AwaitFrame(Body body, int refCount, int primCount) {
         super(body, refCount, primCount);
     }
 
-    /** The fast path of {@code await}: the result if {@code awaited} is done already, else {@link #PENDING}. */
+    /**
+     * The fast path of {@code await}: the result if {@code awaited} is done already, else {@link #PENDING}.
+     *
+     * @param awaited what the coroutine awaits
+     * @return its result if done at once, else a marker to suspend
+     */
     public final Object tryAwait(Object awaited) {
         return Awaiting.tryNow(awaited);
     }
 
-    /** Suspends at resume point {@code label} until {@code awaited} is done. */
+    /**
+     * Suspends at resume point {@code label} until {@code awaited} is done.
+     *
+     * @param label where to resume in the body
+     * @param awaited what the coroutine awaits
+     * @return the suspension marker the body returns
+     */
     public final Object suspendAwait(int label, Object awaited) {
         this.label = label;
         this.awaiting = awaited;

@@ -12,6 +12,7 @@ public interface Body {
     /**
      * Runs the body from {@code frame.label} to its next suspension point or its end.
      *
+     * @param frame the frame holding the method's state
      * @return {@link Frame#SUSPEND} when suspended, otherwise the value of the body's
      *     {@code return}: the generator's return value or the coroutine's result
      */

@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  *
  * <p>Resuming does not grow the stack: a stage that completes while the frame is still registering
  * its callback is taken by the running driver loop, not by a nested call.
+ *
+ * @param <T> the type of the method's result
  */
 public final class CompletableFrame<T> extends AwaitFrame {
     private static final int RUNNING = 0;
@@ -42,7 +44,13 @@ public final class CompletableFrame<T> extends AwaitFrame {
     /** Whether the driver runs, waits, or a stage completed before the driver finished registering. */
     private volatile int phase;
 
-    /** What the rewritten factory calls: a coroutine of {@code body}, not started, with room for its live values. */
+    /**
+     * What the rewritten factory calls: a coroutine of {@code body}, not started, with room for its live values.
+     *
+     * @param body the rewritten method body
+     * @param refCount how many reference slots the frame keeps
+     * @param primCount how many primitive slots the frame keeps
+     */
     public CompletableFrame(Body body, int refCount, int primCount) {
         super(body, refCount, primCount);
     }
@@ -52,7 +60,11 @@ public final class CompletableFrame<T> extends AwaitFrame {
         return (AtomicIntegerFieldUpdater) AtomicIntegerFieldUpdater.newUpdater(CompletableFrame.class, "phase");
     }
 
-    /** Runs the body on the calling thread until it first suspends or ends; gives the method's result future. */
+    /**
+     * Runs the body on the calling thread until it first suspends or ends; gives the method's result future.
+     *
+     * @return a future with the method's outcome
+     */
     public CompletableFuture<T> start() {
         drive(null, null);
         return result;

@@ -17,6 +17,8 @@ import dev.weft.Coroutine;
  *   <li>{@code Coroutine.returning(v)} becomes {@code v} itself and {@code Coroutine.done()}
  *       {@code null}: the body returns its result, as any method does.</li>
  * </ul>
+ *
+ * @param <T> the type of the coroutine's result
  */
 public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> {
     /**
@@ -49,7 +51,13 @@ public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> 
     /** The frame awaiting this one (the next outer level of the await chain), while this one runs. */
     private CoroutineFrame<?> parent;
 
-    /** What the rewritten factory calls: a fresh coroutine of {@code body}, with room for its live values. */
+    /**
+     * What the rewritten factory calls: a fresh coroutine of {@code body}, with room for its live values.
+     *
+     * @param body the rewritten method body
+     * @param refCount how many reference slots the frame keeps
+     * @param primCount how many primitive slots the frame keeps
+     */
     public CoroutineFrame(Body body, int refCount, int primCount) {
         super(body, refCount, primCount);
         if (NeverAwaited.tracking()) {
@@ -85,22 +93,37 @@ public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> 
      * A coroutine that suspends once on {@link #YIELD} and returns null: {@code sleep(0)}. Awaited,
      * {@link #drive} takes a shortcut: the awaiting frame itself suspends on {@code YIELD}, as if the
      * coroutine had run (same outcome, two body calls fewer).
+     *
+     * @param <T> the declared result type
+     * @return a coroutine that suspends once and gives null
      */
     public static <T> CoroutineFrame<T> yieldOnce() {
         return new CoroutineFrame<>(YIELD_ONCE, 0, 0);
     }
 
-    /** Whether this frame's body has finished (returned or raised). */
+    /**
+     * Whether this frame's body has finished (returned or raised).
+     *
+     * @return whether the coroutine has finished
+     */
     public boolean isDone() {
         return state == DONE;
     }
 
-    /** Whether nothing of this coroutine ran yet and nobody took it. */
+    /**
+     * Whether nothing of this coroutine ran yet and nobody took it.
+     *
+     * @return whether the coroutine has not started yet
+     */
     public boolean isFresh() {
         return state == FRESH;
     }
 
-    /** The frame awaiting this one, or {@code null} for the outermost frame (or when not running). */
+    /**
+     * The frame awaiting this one, or {@code null} for the outermost frame (or when not running).
+     *
+     * @return the coroutine awaiting this one, or null
+     */
     public CoroutineFrame<?> parent() {
         return parent;
     }
@@ -108,6 +131,8 @@ public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> 
     /**
      * What this frame, suspended by {@link #drive}, waits for (not a coroutine: those run inline);
      * taking it clears it.
+     *
+     * @return what the coroutine suspended on, cleared
      */
     public Object takeAwaiting() {
         Object a = awaiting;
@@ -115,14 +140,22 @@ public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> 
         return a;
     }
 
-    /** Of a finished outermost frame: what its body raised, or {@code null} if it returned; taking it clears it. */
+    /**
+     * Of a finished outermost frame: what its body raised, or {@code null} if it returned; taking it clears it.
+     *
+     * @return the exception the coroutine ended with, cleared
+     */
     public Throwable takeFailure() {
         Throwable t = thrown;
         thrown = null;
         return t;
     }
 
-    /** Of a finished outermost frame that returned: its result; taking it clears it. */
+    /**
+     * Of a finished outermost frame that returned: its result; taking it clears it.
+     *
+     * @return the result the coroutine ended with, cleared
+     */
     public Object takeResult() {
         Object v = value;
         value = null;
@@ -140,6 +173,9 @@ public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> 
      * without running any of its body, as {@code coro.throw(exc)} does to a just-created Python
      * coroutine.
      *
+     * @param leaf the innermost frame to resume
+     * @param sent the value to resume it with
+     * @param toThrow the exception to resume it with, or null
      * @return the frame where the chain stopped: either a frame suspended on something that is not
      *     a coroutine ({@link #takeAwaiting()}), or the outermost frame, finished ({@link #isDone()},
      *     then {@link #takeFailure()} / {@link #takeResult()})

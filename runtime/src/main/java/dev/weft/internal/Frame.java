@@ -33,6 +33,13 @@ public abstract class Frame {
     /** What to raise at the resume point instead, consumed by {@link #resumeValue()}. */
     Throwable thrown;
 
+    /**
+     * Makes a frame of {@code body}, not started, with room for its live values.
+     *
+     * @param body the rewritten method body
+     * @param refCount how many reference slots the frame keeps
+     * @param primCount how many primitive slots the frame keeps
+     */
     protected Frame(Body body, int refCount, int primCount) {
         this.body = body;
         this.refs = refCount == 0 ? null : new Object[refCount];
@@ -43,6 +50,8 @@ public abstract class Frame {
      * Where this frame is suspended, in the user's source: class, method, file and the line of its
      * resume point; {@code null} for bodies not made by the rewrite. For async stack traces
      * ({@code Task.getStack()}); call it only while the frame is suspended.
+     *
+     * @return where in the user's source the frame is suspended, or null for a hand-written body
      */
     public final StackTraceElement location() {
         if (!(body instanceof RewrittenBody)) {
@@ -65,12 +74,19 @@ public abstract class Frame {
     /**
      * What a hand-written body returns to finish with {@code result}: the result itself. (Rewritten
      * bodies return the value of {@code returning(v)} directly, as any method returns.)
+     *
+     * @param result what the method returns
+     * @return {@code result}, for the body to return
      */
     public final Object returning(Object result) {
         return result;
     }
 
-    /** At a resume point: the value delivered there; raises what was thrown in instead, unchanged. */
+    /**
+     * At a resume point: the value delivered there; raises what was thrown in instead, unchanged.
+     *
+     * @return the value delivered at the resume point
+     */
     public final Object resumeValue() {
         Throwable t = thrown;
         if (t != null) {

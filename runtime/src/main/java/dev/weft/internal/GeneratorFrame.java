@@ -28,6 +28,10 @@ import java.util.NoSuchElementException;
  * driver then resumes the innermost frame of the chain directly (cached in {@link #leaf}) and
  * walks up only when a frame finishes. Resuming a chain k deep costs one call, not k.
  * Iterators and other {@code Generator} implementations are driven through their own methods.
+ *
+ * @param <Y> the type of values yielded
+ * @param <S> the type of values sent
+ * @param <R> the type of the return value
  */
 public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y, S, R> {
 
@@ -54,20 +58,40 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     /** A non-Weft delegate of {@code yieldFrom}: an iterator, or another {@code Generator}. */
     private Iterator<?> foreign;
 
+    /**
+     * What the rewritten factory calls: a generator of {@code body}, not started, with room for its
+     * live values.
+     *
+     * @param body the rewritten method body
+     * @param refCount how many reference slots the frame keeps
+     * @param primCount how many primitive slots the frame keeps
+     */
     public GeneratorFrame(Body body, int refCount, int primCount) {
         super(body, refCount, primCount);
     }
 
     // ---- the protocol the rewritten body calls ----
 
-    /** Suspends at resume point {@code label}, handing {@code yielded} to the consumer. */
+    /**
+     * Suspends at resume point {@code label}, handing {@code yielded} to the consumer.
+     *
+     * @param label where to resume in the body
+     * @param yielded the value yielded
+     * @return the suspension marker the body returns
+     */
     public Object yieldValue(int label, Object yielded) {
         this.label = label;
         this.value = yielded;
         return SUSPEND;
     }
 
-    /** Suspends at resume point {@code label}, delegating to {@code sub} until it finishes. */
+    /**
+     * Suspends at resume point {@code label}, delegating to {@code sub} until it finishes.
+     *
+     * @param label where to resume in the body
+     * @param sub the generator to delegate to
+     * @return the suspension marker the body returns
+     */
     public Object yieldFrom(int label, Generator<?, ?, ?> sub) {
         this.label = label;
         if (sub instanceof GeneratorFrame) {
@@ -78,7 +102,13 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
         return SUSPEND;
     }
 
-    /** Suspends at resume point {@code label}, yielding every element of {@code values}. */
+    /**
+     * Suspends at resume point {@code label}, yielding every element of {@code values}.
+     *
+     * @param label where to resume in the body
+     * @param values the values to yield
+     * @return the suspension marker the body returns
+     */
     public Object yieldFromIterable(int label, Iterable<?> values) {
         if (values instanceof Generator) {
             return yieldFrom(label, (Generator<?, ?, ?>) values);

@@ -21,12 +21,22 @@ import java.util.List;
 public final class NeverAwaited implements Runnable {
     /** What the runtime plugs in: which loop a report belongs to, and how to deliver it. */
     public interface Reporter {
-        /** The loop running on the calling thread (the creating one), or null. */
+        /**
+         * The loop running on the calling thread (the creating one), or null.
+         *
+         * @return the loop running on this thread, or null
+         */
         Object currentLoop();
 
         /**
          * Delivers a report, from the cleaner's thread; returns false if the loop cannot take it
          * (closed, not running), and the report goes to {@code System.err}.
+         *
+         * @param loop the loop the coroutine was created under, or null
+         * @param message the warning
+         * @param coroutine the coroutine's name
+         * @param createdAt where the coroutine was created
+         * @return whether the report was taken
          */
         boolean report(Object loop, String message, String coroutine, List<StackTraceElement> createdAt);
     }
@@ -48,18 +58,30 @@ public final class NeverAwaited implements Runnable {
         this.loop = loop;
     }
 
-    /** Installs where reports go (the runtime does it once). */
+    /**
+     * Installs where reports go (the runtime does it once).
+     *
+     * @param r the reporter to use
+     */
     public static void install(Reporter r) {
         reporter = r;
     }
 
-    /** One more (or one fewer) event loop in debug mode; tracking is on while any is, or the system property says so. */
+    /**
+     * One more (or one fewer) event loop in debug mode; tracking is on while any is, or the system property says so.
+     *
+     * @param added true when a debug loop starts, false when it stops
+     */
     public static synchronized void debugLoop(boolean added) {
         debugLoops = Math.max(0, debugLoops + (added ? 1 : -1));
         on = FROM_PROPERTY || debugLoops > 0;
     }
 
-    /** Whether new coroutines are tracked now. */
+    /**
+     * Whether new coroutines are tracked now.
+     *
+     * @return whether tracking is on
+     */
     public static boolean isOn() {
         return on;
     }

@@ -5,7 +5,14 @@ public final class Sneaky {
     private Sneaky() {
     }
 
-    /** Throws {@code t}; declared to return so callers can write {@code throw Sneaky.raise(t)}. */
+    /**
+     * Throws {@code t}; declared to return so callers can write {@code throw Sneaky.raise(t)}.
+     *
+     * @param <T> the type the compiler takes the exception for
+     * @param t the exception to throw
+     * @return never: declared so that callers can write {@code throw raise(t)}
+     * @throws T always: {@code t}, unchecked
+     */
     @SuppressWarnings("unchecked")
     public static <T extends Throwable> T raise(Throwable t) throws T {
         throw (T) t;
