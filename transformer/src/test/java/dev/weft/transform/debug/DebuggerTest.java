@@ -208,6 +208,9 @@ class DebuggerTest {
                                 }
                             }
                             done = true;
+                            // disarm before letting go: a third hit must not suspend the child as we detach
+                            vm.eventRequestManager().deleteAllBreakpoints();
+                            prepare.disable();
                         }
                         thread.resume();
                     } else if (event instanceof VMDeathEvent || event instanceof VMDisconnectEvent) {
@@ -220,10 +223,14 @@ class DebuggerTest {
             }
             assertThat(seen).containsExactly("0:w0:w:" + (1L << 40), "1:w1:w:" + (1L << 40));
         } finally {
+            vm.resume();
             vm.dispose();
         }
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        boolean exited = child.waitFor(60, TimeUnit.SECONDS);
         drain.join(10_000);
+        synchronized (rest) {
+            assertThat(exited).as("the child exits once the debugger lets go; its output:\n" + rest).isTrue();
+        }
         synchronized (rest) {
             assertThat(rest.toString()).contains("got w0\nafter 0 w0 " + (1L << 40) + "\ngot w1\n").contains("END");
         }
