@@ -44,7 +44,7 @@ final class AsCompleted<T> implements Consumer<Future<?>>, Runnable {
             }
         }
         for (Future<?> f : state.todo) {
-            add(f, state);
+            f.addDoneCallback(state);
         }
         if (!state.todo.isEmpty() && timeout != Double.POSITIVE_INFINITY) {
             state.timeoutHandle = loop.callLater(timeout, state);
@@ -58,21 +58,12 @@ final class AsCompleted<T> implements Consumer<Future<?>>, Runnable {
         return coros;
     }
 
-    @SuppressWarnings("unchecked")
-    private static <X> void add(Future<X> fut, Consumer<Future<?>> cb) {
-        fut.addDoneCallback((Consumer<? super Future<X>>) (Consumer<?>) cb);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <X> void remove(Future<X> fut, Consumer<Future<?>> cb) {
-        fut.removeDoneCallback((Consumer<? super Future<X>>) (Consumer<?>) cb);
-    }
 
     /** The timeout: every coroutine not answered yet raises {@link TimeoutException}. */
     @Override
     public void run() {
         for (Future<?> f : todo) {
-            remove(f, this);
+            f.removeDoneCallback(this);
             put(TIMED_OUT);
         }
         todo.clear();

@@ -126,10 +126,7 @@ public final class Event extends LoopBound {
                 f.refs[0] = null;
                 return f.returning(null);
             }
-            Future<Object> fut = ev.waitingLoop("Event.waitSet").createFuture();
-            ev.waiters.add(fut);
-            f.refs[1] = fut;
-            return f.suspendAwait(1, fut);
+            return awaitNewWaiter(f, ev.waitingLoop("Event.waitSet"), ev.waiters);
         }
         Object fut = f.refs[1];
         f.refs[0] = null;

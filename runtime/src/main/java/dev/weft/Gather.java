@@ -61,14 +61,9 @@ final class Gather<T> extends Future<List<T>> implements Consumer<Future<?>> {
             return outer;
         }
         for (Future<?> f : seen.values()) {
-            addCallback(f, outer);
+            f.addDoneCallback(outer);
         }
         return outer;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <X> void addCallback(Future<X> f, Consumer<Future<?>> cb) {
-        f.addDoneCallback((Consumer<? super Future<X>>) (Consumer<?>) cb);
     }
 
     private static EventLoop loopOf(List<? extends Awaitable<?>> awaitables) {

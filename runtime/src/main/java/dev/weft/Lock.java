@@ -224,10 +224,7 @@ public final class Lock extends LoopBound {
             if (lock.waiters == null) {
                 lock.waiters = new ArrayDeque<>();
             }
-            Future<Object> fut = loop.createFuture();
-            lock.waiters.add(fut);
-            f.refs[1] = fut;
-            return f.suspendAwait(1, fut);
+            return awaitNewWaiter(f, loop, lock.waiters);
         }
         Object fut = f.refs[1];
         f.refs[0] = null;

@@ -1,5 +1,9 @@
 package dev.weft;
 
+import dev.weft.internal.CoroutineFrame;
+
+import java.util.ArrayDeque;
+
 /**
  * Python's {@code mixins._LoopBoundMixin}: what the synchronization primitives and queues share.
  * Each is bound to one {@link EventLoop}, the loop running where it is first used; nothing is
@@ -84,5 +88,22 @@ abstract class LoopBound {
     /** The task running now on {@code loop} (null in a plain callback or without a loop). */
     static Task<?> currentTask(EventLoop loop) {
         return loop == null ? null : loop.currentTask;
+    }
+
+    /**
+     * The slow path of a wait, CPython's {@code fut = create_future(); waiters.append(fut); await fut}:
+     * a new future of {@code loop} at the back of {@code waiters}, kept in {@code f.refs[1]} for the
+     * resume, awaited as resume point 1.
+     *
+     * @param f the hand-written coroutine that waits
+     * @param loop the loop the primitive is bound to
+     * @param waiters the primitive's queue of waiters
+     * @return what the body returns to suspend
+     */
+    static Object awaitNewWaiter(CoroutineFrame<?> f, EventLoop loop, ArrayDeque<Future<Object>> waiters) {
+        Future<Object> fut = loop.createFuture();
+        waiters.add(fut);
+        f.refs[1] = fut;
+        return f.suspendAwait(1, fut);
     }
 }

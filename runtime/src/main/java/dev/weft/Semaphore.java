@@ -185,10 +185,7 @@ public class Semaphore extends LoopBound {
             if (sem.waiters == null) {
                 sem.waiters = new ArrayDeque<>();
             }
-            Future<Object> fut = loop.createFuture();
-            sem.waiters.add(fut);
-            f.refs[1] = fut;
-            return f.suspendAwait(1, fut);
+            return awaitNewWaiter(f, loop, sem.waiters);
         }
         @SuppressWarnings("unchecked")
         Future<Object> fut = (Future<Object>) f.refs[1];

@@ -57,7 +57,7 @@ final class Wait {
                 w.timer = loop.callLater(timeout, w);
             }
             for (Future<?> fut : fs) {
-                add(fut, w);
+                fut.addDoneCallback(w);
             }
             f.refs[1] = w;
             return f.suspendAwait(1, w.waiter);
@@ -72,7 +72,7 @@ final class Wait {
                 w.timer.cancel();
             }
             for (Future<?> fut : fs) {
-                remove(fut, w);
+                fut.removeDoneCallback(w);
             }
         }
         Set<Future<?>> done = new LinkedHashSet<>();
@@ -83,15 +83,6 @@ final class Wait {
         return f.returning(new DoneAndPending<>(done, pending));
     }
 
-    @SuppressWarnings("unchecked")
-    private static <X> void add(Future<X> fut, Consumer<Future<?>> cb) {
-        fut.addDoneCallback((Consumer<? super Future<X>>) (Consumer<?>) cb);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <X> void remove(Future<X> fut, Consumer<Future<?>> cb) {
-        fut.removeDoneCallback((Consumer<? super Future<X>>) (Consumer<?>) cb);
-    }
 
     /** The waiter, released by the timer or by enough futures done (Python's {@code _on_completion}). */
     private static final class Waiting implements Consumer<Future<?>>, Runnable {
