@@ -65,6 +65,9 @@ class DebugInfoTest {
         assertThat(top.getClassName()).isEqualTo("dbg.Lines");
         assertThat(top.getFileName()).isEqualTo("Lines.java");
         assertThat(top.getLineNumber()).isEqualTo(lineOf("// THROW"));
+        assertThat(top.getMethodName()).isEqualTo("gen");
+        // the user's frame is called straight from Weft's driver: no frame named after the rewrite between
+        assertThat(t.getStackTrace()[1].getClassName()).isEqualTo("dev.weft.internal.GeneratorFrame");
     }
 
     @ParameterizedTest(name = "--release {0}")
