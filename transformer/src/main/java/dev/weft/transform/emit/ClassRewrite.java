@@ -144,7 +144,7 @@ public final class ClassRewrite {
 
     private static RewrittenMethod rewriteMethod(ClassNode cls, boolean isInterface, MethodKind kind, MethodNode m, String bodyName,
                                                  ClassHierarchy hierarchy) throws AnalyzerException, Unsupported {
-        NewHoisting.Refusal unsupported = NewHoisting.apply(m);
+        NewHoisting.Refusal unsupported = NewHoisting.apply(cls.name, m);
         if (unsupported != null) {
             throw new Unsupported(unsupported.line > 0 ? unsupported.line : SourceLocation.firstLine(m), unsupported.message);
         }

@@ -20,6 +20,11 @@ import org.objectweb.asm.tree.VarInsnNode;
  * between ({@code new Foo(a, Generator.yield(x), b)}): an uninitialized object cannot be saved
  * in a frame, so the arguments are evaluated first, kept in fresh locals, and handed to the
  * constructor of an object made after the suspension. Runs before the analysis.
+ *
+ * <p>{@code new Foo} also initializes {@code Foo} (JVMS 5.5), before the arguments run: its static
+ * initializer, or the error it throws, comes before the suspension in Java. So the original site
+ * keeps {@code new Foo; pop}: the verifier lets an uninitialized object be popped (JVMS 4.10.1.9,
+ * {@code pop} takes any category 1 type), and the JIT drops the unused allocation.
  */
 final class NewHoisting {
     private NewHoisting() {
@@ -48,11 +53,12 @@ final class NewHoisting {
     }
 
     /**
-     * Rewrites every {@code new} of {@code method} that spans a suspending marker.
+     * Rewrites every {@code new} of {@code method}, a method of class {@code owner} (internal
+     * name), that spans a suspending marker.
      *
      * @return why some {@code new} cannot be moved past its marker, else null
      */
-    static Refusal apply(MethodNode method) {
+    static Refusal apply(String owner, MethodNode method) {
         List<Pending> spanning = new ArrayList<>();
         Deque<Pending> open = new ArrayDeque<>();
         for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
@@ -79,20 +85,36 @@ final class NewHoisting {
             return spilled;
         }
         for (Pending p : spanning) {
-            AbstractInsnNode dup = nextReal(p.allocation);
-            if (dup == null || dup.getOpcode() != Opcodes.DUP || !p.constructor.owner.equals(p.allocation.desc)) {
+            if (!p.constructor.owner.equals(p.allocation.desc)) {
                 return new Refusal(p.allocation, "a marker inside the arguments of 'new " + p.allocation.desc.replace('/', '.')
                         + "(...)' in a shape no Java compiler produces: assign the marker's result to a local first");
             }
-            hoist(method, p.allocation, dup, p.constructor);
+            AbstractInsnNode next = nextReal(p.allocation);
+            hoist(owner, method, p.allocation, next != null && next.getOpcode() == Opcodes.DUP ? next : null, p.constructor);
         }
         return null;
     }
 
-    private static void hoist(MethodNode method, TypeInsnNode allocation, AbstractInsnNode dup, MethodInsnNode constructor) {
+    /**
+     * Moves {@code allocation} (and its {@code dup}, null when the object is only made for its
+     * constructor's effect: ECJ's {@code new Foo(..);} as a statement) down to {@code constructor}.
+     */
+    private static void hoist(String owner, MethodNode method, TypeInsnNode allocation, AbstractInsnNode dup,
+                              MethodInsnNode constructor) {
         InsnList code = method.instructions;
-        code.remove(dup);
-        code.remove(allocation);
+        TypeInsnNode hoisted = new TypeInsnNode(Opcodes.NEW, allocation.desc);
+        if (allocation.desc.equals(owner)) {
+            // The body is a static method of the owner, so the owner is initialized (or being
+            // initialized by this very thread) whenever it runs: 'new' would not initialize it again.
+            code.remove(allocation);
+            if (dup != null) {
+                code.remove(dup);
+            }
+        } else if (dup != null) {
+            code.set(dup, new InsnNode(Opcodes.POP));
+        } else {
+            code.insert(allocation, new InsnNode(Opcodes.POP));
+        }
         Type[] args = Type.getArgumentTypes(constructor.desc);
         int[] slots = new int[args.length];
         for (int i = 0; i < args.length; i++) {
@@ -103,8 +125,10 @@ final class NewHoisting {
         for (int i = args.length - 1; i >= 0; i--) {
             before.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), slots[i]));
         }
-        before.add(allocation);
-        before.add(new InsnNode(Opcodes.DUP));
+        before.add(hoisted);
+        if (dup != null) {
+            before.add(new InsnNode(Opcodes.DUP));
+        }
         for (int i = 0; i < args.length; i++) {
             before.add(new VarInsnNode(args[i].getOpcode(Opcodes.ILOAD), slots[i]));
         }

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  *
  * Every class that declares an {@code @Async} method must come back rewritten; every rewritten
  * class must pass {@code CheckClassAdapter} (structure and data flow) and the JVM verifier (each
- * class is loaded and initialized in a fresh {@link MemoryClassLoader}). Failures are
+ * class is loaded and linked (so verified; not initialized) in a fresh {@link MemoryClassLoader}). Failures are
  * {@link AssertionError}s naming the class, with ASM's report and a listing.
  */
 public final class Harness {
@@ -41,7 +41,7 @@ public final class Harness {
         return weave(InMemoryJavac.compile(release, sources, javacOptions));
     }
 
-    /** Rewrites, checks, defines and initializes {@code compiled} (binary name to class file). */
+    /** Rewrites, checks, defines and links {@code compiled} (binary name to class file). */
     public static Woven weave(Map<String, byte[]> compiled) {
         Map<String, RewriteResult> results = Weaver.rewriteAll(compiled);
         Map<String, byte[]> finalBytes = new TreeMap<>();
@@ -67,7 +67,7 @@ public final class Harness {
             }
         }
         Woven woven = new Woven(compiled, finalBytes, results, loader);
-        woven.initializeAll();
+        woven.linkAll();
         return woven;
     }
 }
