@@ -60,10 +60,13 @@ class DebuggerTest {
             "import dev.weft.*;",
             "public class Loop {",
             "    @Async",
-            "    static Generator<String, Void, Void> gen(String name) {",
+            "    static Generator<String, Void, Void> gen(String name, int spare) {",
             "        long big = 1L << 40;",
             "        for (int i = 0; i < 3; i++) {",
             "            String label = name + i;",
+            "            String tag = \"t\" + i;",
+            "            long stamp = 100L + i;",
+            "            System.out.println(\"before \" + tag + \" \" + stamp);",
             "            Generator.yield(label);",
             "            int after = i * 10; // BREAK",
             "            System.out.println(\"after \" + after + \" \" + label + \" \" + big);",
@@ -78,7 +81,7 @@ class DebuggerTest {
             "        return Generator.done();",
             "    }",
             "    public static void main(String[] args) {",
-            "        for (String s : gen(\"w\")) System.out.println(\"got \" + s);",
+            "        for (String s : gen(\"w\", 5)) System.out.println(\"got \" + s);",
             "        Generator<String, Void, Void> b = boom(\"bad\");",
             "        b.next();",
             "        try {",
@@ -201,6 +204,7 @@ class DebuggerTest {
                         assertThat(frame.visibleVariables().stream().map(LocalVariable::name))
                                 .as("the locals in scope at line " + line).contains("name", "big", "i", "label")
                                 .doesNotContain("after");
+                        deadLocalsAreRightOrNotListed(frame, Map.of("tag", "t" + i, "stamp", 100L + i, "spare", 5));
                         if (hits == 2) {
                             for (StackFrame f : thread.frames()) {
                                 if (f.location().declaringType().name().equals("dbg.Loop")) {
@@ -236,8 +240,36 @@ class DebuggerTest {
             assertThat(exited).as("the child exits once the debugger lets go; its output:\n" + rest).isTrue();
         }
         synchronized (rest) {
-            assertThat(rest.toString()).contains("got w0\nafter 0 w0 " + (1L << 40) + "\ngot w1\n").contains("END");
+            assertThat(rest.toString()).contains("before t0 100\ngot w0\nafter 0 w0 " + (1L << 40) + "\nbefore t1 101\ngot w1\n").contains("END");
         }
+    }
+
+    /**
+     * {@code dead} are in scope here but not read after the marker, so not kept across it: each
+     * is either listed with its right value or not listed, and every listed local can be read.
+     */
+    private static void deadLocalsAreRightOrNotListed(StackFrame frame, Map<String, Object> dead) throws Exception {
+        Map<LocalVariable, Value> values = frame.getValues(frame.visibleVariables()); // throws for a listed local with no value
+        for (Map.Entry<LocalVariable, Value> e : values.entrySet()) {
+            Object expected = dead.get(e.getKey().name());
+            if (expected != null) {
+                assertThat(plain(e.getValue())).as("the dead local " + e.getKey().name() + " at " + frame.location())
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    private static Object plain(Value v) {
+        if (v instanceof StringReference) {
+            return ((StringReference) v).value();
+        }
+        if (v instanceof com.sun.jdi.LongValue) {
+            return ((com.sun.jdi.LongValue) v).value();
+        }
+        if (v instanceof IntegerValue) {
+            return ((IntegerValue) v).value();
+        }
+        return v;
     }
 
     private static Value value(StackFrame frame, String name) throws Exception {

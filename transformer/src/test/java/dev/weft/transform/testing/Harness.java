@@ -20,8 +20,10 @@ import java.util.TreeMap;
  * }</pre>
  *
  * Every class that declares an {@code @Async} method must come back rewritten; every rewritten
- * class must pass {@code CheckClassAdapter} (structure and data flow) and the JVM verifier (each
- * class is loaded and linked (so verified; not initialized) in a fresh {@link MemoryClassLoader}). Failures are
+ * class must pass {@code CheckClassAdapter} (structure and data flow), list in its bodies' local
+ * variable tables only locals that hold a value ({@link LocalTables}) and pass the JVM verifier
+ * (each class is loaded and linked, so verified, not initialized, in a fresh
+ * {@link MemoryClassLoader}). Failures are
  * {@link AssertionError}s naming the class, with ASM's report and a listing.
  */
 public final class Harness {
@@ -64,6 +66,7 @@ public final class Harness {
         for (Map.Entry<String, RewriteResult> e : results.entrySet()) {
             if (e.getValue().changed()) {
                 Weaver.check(e.getKey(), e.getValue().bytes(), loader);
+                LocalTables.check(e.getKey(), e.getValue().bytes());
             }
         }
         Woven woven = new Woven(compiled, finalBytes, results, loader);
