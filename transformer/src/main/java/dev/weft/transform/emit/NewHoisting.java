@@ -4,7 +4,11 @@ import dev.weft.transform.find.Marker;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -14,6 +18,11 @@ import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.SourceInterpreter;
+import org.objectweb.asm.tree.analysis.SourceValue;
 
 /**
  * Moves {@code new C; dup} down to just before its constructor call when a marker runs in
@@ -80,7 +89,7 @@ final class NewHoisting {
                 }
             }
         }
-        Refusal spilled = spilledToLocal(method, spanning);
+        Refusal spilled = unspill(method, spanning);
         if (spilled != null) {
             return spilled;
         }
@@ -137,15 +146,18 @@ final class NewHoisting {
 
     /**
      * javac (17+) and ECJ keep the whole operand stack in locals around a switch expression that
-     * contains a {@code try}, unfinished objects included: {@code new P(k, switch (k) { case 1 ->
-     * { try { yield Generator.yield(x); } ... } ... })}. Such an object cannot be moved past the
-     * marker by this hoisting; say so at its line rather than fail in the analysis.
+     * contains a {@code try} (a handler starts with an empty stack), unfinished objects included:
+     * {@code new P(k, switch (k) { case 1 -> { try { yield Generator.yield(x); } ... } ... })}
+     * stores {@code P} and its {@code dup} before the switch and loads them back in each arm. As
+     * the hoisting makes the object after the marker, those stores and loads go: the rest of the
+     * kept stack stays in its locals. A value that is an unfinished object on some paths only is
+     * refused at the allocation's line (the JVM's verifier rejects such code anyway).
      */
-    private static Refusal spilledToLocal(MethodNode method, List<Pending> spanning) {
+    private static Refusal unspill(MethodNode method, List<Pending> spanning) {
         if (spanning.isEmpty()) {
             return null;
         }
-        java.util.Map<AbstractInsnNode, Pending> unfinished = new java.util.HashMap<>();
+        Map<AbstractInsnNode, Pending> unfinished = new HashMap<>();
         for (Pending p : spanning) {
             unfinished.put(p.allocation, p);
             AbstractInsnNode dup = nextReal(p.allocation);
@@ -153,31 +165,89 @@ final class NewHoisting {
                 unfinished.put(dup, p);
             }
         }
-        org.objectweb.asm.tree.analysis.Frame<org.objectweb.asm.tree.analysis.SourceValue>[] frames;
+        Frame<SourceValue>[] frames;
         try {
-            frames = new org.objectweb.asm.tree.analysis.Analyzer<>(new org.objectweb.asm.tree.analysis.SourceInterpreter())
-                    .analyze("Owner", method);
-        } catch (org.objectweb.asm.tree.analysis.AnalyzerException e) {
+            frames = new Analyzer<>(new SourceInterpreter()).analyze("Owner", method);
+        } catch (AnalyzerException e) {
             return null; // the analysis that follows reports it
         }
         AbstractInsnNode[] insns = method.instructions.toArray();
+        Set<AbstractInsnNode> stores = new HashSet<>();
         for (int i = 0; i < insns.length; i++) {
             if (insns[i].getOpcode() != Opcodes.ASTORE || frames[i] == null) {
                 continue;
             }
-            org.objectweb.asm.tree.analysis.Frame<org.objectweb.asm.tree.analysis.SourceValue> f = frames[i];
-            for (AbstractInsnNode source : f.getStack(f.getStackSize() - 1).insns) {
-                Pending p = unfinished.get(source);
-                // between the allocation and its constructor (after it, the object is finished: Foo f = new Foo(...))
-                if (p != null && method.instructions.indexOf(p.allocation) < i && i < method.instructions.indexOf(p.constructor)) {
-                    TypeInsnNode allocation = p.allocation;
-                    return new Refusal(allocation, "a marker inside the arguments of 'new " + allocation.desc.replace('/', '.')
-                            + "(...)' where the compiler keeps the unfinished object in a local (a switch expression"
-                            + " with a try block among the arguments): assign that argument to a local first");
+            Set<AbstractInsnNode> sources = frames[i].getStack(frames[i].getStackSize() - 1).insns;
+            Pending kept = keptObject(method, i, sources, unfinished);
+            if (kept == null) {
+                continue;
+            }
+            for (AbstractInsnNode source : sources) {
+                if (keptObject(method, i, Set.of(source), unfinished) == null) {
+                    return mixed(kept);
                 }
+            }
+            stores.add(insns[i]);
+        }
+        if (stores.isEmpty()) {
+            return null;
+        }
+        List<AbstractInsnNode> loads = new ArrayList<>();
+        for (int i = 0; i < insns.length; i++) {
+            if (insns[i].getOpcode() != Opcodes.ALOAD || frames[i] == null) {
+                continue;
+            }
+            Set<AbstractInsnNode> sources = frames[i].getLocal(((VarInsnNode) insns[i]).var).insns;
+            boolean fromStore = false;
+            boolean fromElsewhere = false;
+            for (AbstractInsnNode source : sources) {
+                if (stores.contains(source)) {
+                    fromStore = true;
+                } else {
+                    fromElsewhere = true;
+                }
+            }
+            if (fromStore && fromElsewhere) {
+                for (AbstractInsnNode source : sources) {
+                    if (stores.contains(source)) {
+                        int at = method.instructions.indexOf(source);
+                        return mixed(keptObject(method, at, frames[at].getStack(frames[at].getStackSize() - 1).insns, unfinished));
+                    }
+                }
+            }
+            if (fromStore) {
+                loads.add(insns[i]);
+            }
+        }
+        for (AbstractInsnNode store : stores) {
+            method.instructions.remove(store);
+        }
+        for (AbstractInsnNode load : loads) {
+            method.instructions.remove(load);
+        }
+        return null;
+    }
+
+    /**
+     * The object among {@code sources} that is still unfinished at instruction {@code at}: made,
+     * its constructor not yet called (after it, the same value is a finished object: {@code Foo f
+     * = new Foo(...)}, or an inner {@code new} among an outer one's arguments).
+     */
+    private static Pending keptObject(MethodNode method, int at, Set<AbstractInsnNode> sources,
+                                      Map<AbstractInsnNode, Pending> unfinished) {
+        for (AbstractInsnNode source : sources) {
+            Pending p = unfinished.get(source);
+            if (p != null && method.instructions.indexOf(p.allocation) < at && at < method.instructions.indexOf(p.constructor)) {
+                return p;
             }
         }
         return null;
+    }
+
+    private static Refusal mixed(Pending p) {
+        return new Refusal(p.allocation, "a marker inside the arguments of 'new " + p.allocation.desc.replace('/', '.')
+                + "(...)' where the unfinished object is mixed with other values on other paths (code the JVM's"
+                + " verifier rejects): assign the arguments to locals first");
     }
 
     private static AbstractInsnNode nextReal(AbstractInsnNode insn) {
