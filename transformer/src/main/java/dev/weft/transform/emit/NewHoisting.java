@@ -33,7 +33,10 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  * <p>{@code new Foo} also initializes {@code Foo} (JVMS 5.5), before the arguments run: its static
  * initializer, or the error it throws, comes before the suspension in Java. So the original site
  * keeps {@code new Foo; pop}: the verifier lets an uninitialized object be popped (JVMS 4.10.1.9,
- * {@code pop} takes any category 1 type), and the JIT drops the unused allocation.
+ * {@code pop} takes any category 1 type). The object, never constructed, is garbage at once
+ * (HotSpot registers finalizers in {@code Object.<init>}, which it never reaches), and C2's
+ * escape analysis removes the allocation in compiled code. The owner's own {@code new} is left
+ * out: see {@link #hoist}.
  */
 final class NewHoisting {
     private NewHoisting() {

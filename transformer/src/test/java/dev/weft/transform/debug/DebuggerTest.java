@@ -51,8 +51,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A rewritten program (compiled by javac, then by ECJ) run in a child JVM (this JVM's {@code java.home}) under JDWP, driven with
  * JDI: a breakpoint on a line after a resume stops there on the second round of a loop with the
- * right values in the locals, and a stack trace thrown after a resume shows the user's file,
- * line and method name.
+ * right values in the locals, a local in scope there but dead after the marker is listed with its
+ * value or not listed (never an error), the locals written again after a resume are listed again,
+ * and a stack trace thrown after a resume shows the user's file, line and method name.
  */
 class DebuggerTest {
     static final String SOURCE = String.join("\n",
@@ -67,7 +68,7 @@ class DebuggerTest {
             "            String tag = \"t\" + i;",
             "            long stamp = 100L + i;",
             "            System.out.println(\"before \" + tag + \" \" + stamp);",
-            "            Generator.yield(label);",
+            "            Generator.yield(label); // YIELD",
             "            int after = i * 10; // BREAK",
             "            System.out.println(\"after \" + after + \" \" + label + \" \" + big);",
             "        }",
@@ -168,6 +169,8 @@ class DebuggerTest {
         VirtualMachine vm = socket.attach(args);
         try {
             int line = lineOf("// BREAK");
+            int yieldLine = lineOf("// YIELD");
+            List<String> beforeYield = new ArrayList<>();
             ClassPrepareRequest prepare = vm.eventRequestManager().createClassPrepareRequest();
             prepare.addClassFilter("dbg.Loop");
             prepare.enable();
@@ -181,13 +184,23 @@ class DebuggerTest {
                 for (Event event : events) {
                     if (event instanceof ClassPrepareEvent) {
                         ReferenceType type = ((ClassPrepareEvent) event).referenceType();
-                        List<Location> locations = type.locationsOfLine(line);
+                        List<Location> locations = new ArrayList<>(type.locationsOfLine(line));
                         assertThat(locations).as("code at line " + line).isNotEmpty();
+                        // the yield line's first code, before the marker (it also has code at the resume point, where
+                        // tag and stamp, dead after the marker, are not listed)
+                        type.locationsOfLine(yieldLine).stream().min(java.util.Comparator.comparingLong(Location::codeIndex))
+                                .ifPresent(locations::add);
                         for (Location l : locations) {
                             BreakpointRequest bp = vm.eventRequestManager().createBreakpointRequest(l);
                             bp.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
                             bp.enable();
                         }
+                    } else if (event instanceof BreakpointEvent && ((BreakpointEvent) event).location().lineNumber() == yieldLine) {
+                        // before the marker, after a resume too: the locals written in this turn are listed with their values
+                        ThreadReference thread = ((BreakpointEvent) event).thread();
+                        StackFrame frame = thread.frame(0);
+                        beforeYield.add(((IntegerValue) value(frame, "i")).value() + ":" + ((StringReference) value(frame, "tag")).value()
+                                + ":" + ((com.sun.jdi.LongValue) value(frame, "stamp")).value());
                     } else if (event instanceof BreakpointEvent) {
                         hits++;
                         ThreadReference thread = ((BreakpointEvent) event).thread();
@@ -216,16 +229,14 @@ class DebuggerTest {
                             vm.eventRequestManager().deleteAllBreakpoints();
                             prepare.disable();
                         }
-                        thread.resume();
                     } else if (event instanceof VMDeathEvent || event instanceof VMDisconnectEvent) {
                         throw new AssertionError("the child ended before the second hit; seen " + seen + "; output:\n" + rest);
                     }
                 }
-                if (!done) {
-                    events.resume();
-                }
+                events.resume(); // once per set: a thread resumed twice could run past its next stop
             }
             assertThat(seen).containsExactly("0:w0:w:" + (1L << 40), "1:w1:w:" + (1L << 40));
+            assertThat(beforeYield).containsExactly("0:t0:100", "1:t1:101");
         } finally {
             try {
                 vm.resume();
