@@ -138,13 +138,13 @@ public final class MethodAnalysis {
     }
 
     /**
-     * The locals that may hold no value in the rewritten body just before or just after
-     * instruction {@code index} (of the method's code as analysed): dead locals the body's start
-     * or a resume does not restore, until they are written again. A debugger must not be told
-     * they are there.
+     * Whether {@code local} surely holds a value in the rewritten body just before and just after
+     * instruction {@code index} (of the method's code as analysed). It may not when it is dead
+     * there and the body's start or a resume did not restore it, until it is written again: a
+     * debugger must not be told it is there.
      */
-    public BitSet unrestored(int index) {
-        return (BitSet) unrestored[index].clone();
+    public boolean holdsValue(int index, int local) {
+        return !unrestored[index].get(local);
     }
 
     /** The suspension points reached while a monitor is held ({@code synchronized} blocks): the rewrite refuses them. */

@@ -49,7 +49,7 @@ final class LocalScopes {
             if (insn.getOpcode() < 0) {
                 continue; // labels, line numbers, frames: no code of their own
             }
-            boolean holds = !analysis.unrestored(index.get(insn)).get(local.index);
+            boolean holds = analysis.holdsValue(index.get(insn), local.index);
             if (holds && !open) {
                 starts.add(insn);
                 open = true;
