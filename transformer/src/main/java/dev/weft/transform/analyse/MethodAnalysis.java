@@ -25,9 +25,11 @@ public final class MethodAnalysis {
     private final int refCount;
     private final int primCount;
     private final List<SuspensionPoint> insideMonitor;
+    private final BitSet[] unrestored;
 
     private MethodAnalysis(List<SavedValue> entry, List<SuspensionPoint> points, int refCount, int primCount,
-                           List<SuspensionPoint> insideMonitor) {
+                           List<SuspensionPoint> insideMonitor, BitSet[] unrestored) {
+        this.unrestored = unrestored;
         this.entry = entry;
         this.points = points;
         this.refCount = refCount;
@@ -47,18 +49,24 @@ public final class MethodAnalysis {
 
         int n = method.instructions.size();
         List<List<Integer>> successors = new ArrayList<>(n);
+        List<List<Integer>> normal = new ArrayList<>(n);
+        List<List<Integer>> exceptional = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             successors.add(new ArrayList<>(2));
+            normal.add(new ArrayList<>(2));
+            exceptional.add(new ArrayList<>(1));
         }
         Analyzer<BasicValue> analyzer = new Analyzer<BasicValue>(types) {
             @Override
             protected void newControlFlowEdge(int insn, int successor) {
                 successors.get(insn).add(successor);
+                normal.get(insn).add(successor);
             }
 
             @Override
             protected boolean newControlFlowExceptionEdge(int insn, int successor) {
                 successors.get(insn).add(successor);
+                exceptional.get(insn).add(successor);
                 return true;
             }
         };
@@ -100,7 +108,43 @@ public final class MethodAnalysis {
                 insideMonitor.add(point);
             }
         }
-        return new MethodAnalysis(entry, points, maxRefs[0], maxPrims[0], insideMonitor);
+        BitSet[] unrestored = Unrestored.of(insns, normal, exceptional, method.maxLocals, localsOf(entry), dropped(points, insns,
+                method.maxLocals));
+        return new MethodAnalysis(entry, points, maxRefs[0], maxPrims[0], insideMonitor, unrestored);
+    }
+
+    private static BitSet localsOf(List<SavedValue> values) {
+        BitSet locals = new BitSet();
+        for (SavedValue v : values) {
+            locals.set(v.local());
+        }
+        return locals;
+    }
+
+    /** The locals each point's resume leaves without a value, by the index of the point's marker. */
+    private static java.util.Map<Integer, BitSet> dropped(List<SuspensionPoint> points, AbstractInsnNode[] insns, int maxLocals) {
+        java.util.Map<AbstractInsnNode, Integer> index = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < insns.length; i++) {
+            index.put(insns[i], i);
+        }
+        java.util.Map<Integer, BitSet> dropped = new java.util.HashMap<>();
+        for (SuspensionPoint p : points) {
+            BitSet lost = new BitSet();
+            lost.set(0, maxLocals);
+            lost.andNot(localsOf(p.locals()));
+            dropped.put(index.get(p.call()), lost);
+        }
+        return dropped;
+    }
+
+    /**
+     * Whether {@code local} surely holds a value in the rewritten body just before and just after
+     * instruction {@code index} (of the method's code as analysed). It may not when it is dead
+     * there and the body's start or a resume did not restore it, until it is written again: a
+     * debugger must not be told it is there.
+     */
+    public boolean holdsValue(int index, int local) {
+        return !unrestored[index].get(local);
     }
 
     /** The suspension points reached while a monitor is held ({@code synchronized} blocks): the rewrite refuses them. */

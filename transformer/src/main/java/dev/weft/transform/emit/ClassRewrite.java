@@ -29,7 +29,7 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 /**
  * The rewrite of one class, step by step: find the {@code @Async} methods, check for misuse,
  * and for each method hoist {@code new} past markers, turn return markers into plain returns,
- * analyse, emit the state machine's body and
+ * analyse, narrow the local variable table to where locals hold values, emit the state machine's body and
  * the factory, compute the body's frames; finally mark the class as rewritten.
  */
 public final class ClassRewrite {
@@ -144,7 +144,7 @@ public final class ClassRewrite {
 
     private static RewrittenMethod rewriteMethod(ClassNode cls, boolean isInterface, MethodKind kind, MethodNode m, String bodyName,
                                                  ClassHierarchy hierarchy) throws AnalyzerException, Unsupported {
-        NewHoisting.Refusal unsupported = NewHoisting.apply(m);
+        NewHoisting.Refusal unsupported = NewHoisting.apply(cls.name, m);
         if (unsupported != null) {
             throw new Unsupported(unsupported.line > 0 ? unsupported.line : SourceLocation.firstLine(m), unsupported.message);
         }
@@ -155,8 +155,9 @@ public final class ClassRewrite {
                     + " inside a synchronized block: the monitor cannot be held across a suspension;"
                     + " release it before the marker (or use a lock that is not bound to a thread)");
         }
+        List<LocalVariableNode> locals = m.localVariables; // the factory names all its parameters, read or not
+        LocalScopes.narrow(m, analysis);
         int firstLine = SourceLocation.firstLine(m);
-        List<LocalVariableNode> locals = m.localVariables;
         SourceIdentity location = new SourceIdentity(cls.name.replace('/', '.'), m.name, cls.sourceFile, firstLine);
         MethodNode body = StateMachine.build(m, kind, analysis, bodyName, location);
         Factory.emit(cls.name, isInterface, kind, m, body, analysis, firstLine, locals);

@@ -4,7 +4,11 @@ import dev.weft.transform.find.Marker;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -14,12 +18,25 @@ import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.SourceInterpreter;
+import org.objectweb.asm.tree.analysis.SourceValue;
 
 /**
  * Moves {@code new C; dup} down to just before its constructor call when a marker runs in
  * between ({@code new Foo(a, Generator.yield(x), b)}): an uninitialized object cannot be saved
  * in a frame, so the arguments are evaluated first, kept in fresh locals, and handed to the
  * constructor of an object made after the suspension. Runs before the analysis.
+ *
+ * <p>{@code new Foo} also initializes {@code Foo} (JVMS 5.5), before the arguments run: its static
+ * initializer, or the error it throws, comes before the suspension in Java. So the original site
+ * keeps {@code new Foo; pop}: the verifier lets an uninitialized object be popped (JVMS 4.10.1.9,
+ * {@code pop} takes any category 1 type). The object, never constructed, is garbage at once
+ * (HotSpot registers finalizers in {@code Object.<init>}, which it never reaches), and C2's
+ * escape analysis removes the allocation in compiled code. The owner's own {@code new} is left
+ * out: see {@link #hoist}.
  */
 final class NewHoisting {
     private NewHoisting() {
@@ -48,11 +65,12 @@ final class NewHoisting {
     }
 
     /**
-     * Rewrites every {@code new} of {@code method} that spans a suspending marker.
+     * Rewrites every {@code new} of {@code method}, a method of class {@code owner} (internal
+     * name), that spans a suspending marker.
      *
      * @return why some {@code new} cannot be moved past its marker, else null
      */
-    static Refusal apply(MethodNode method) {
+    static Refusal apply(String owner, MethodNode method) {
         List<Pending> spanning = new ArrayList<>();
         Deque<Pending> open = new ArrayDeque<>();
         for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
@@ -74,25 +92,41 @@ final class NewHoisting {
                 }
             }
         }
-        Refusal spilled = spilledToLocal(method, spanning);
+        Refusal spilled = unspill(method, spanning);
         if (spilled != null) {
             return spilled;
         }
         for (Pending p : spanning) {
-            AbstractInsnNode dup = nextReal(p.allocation);
-            if (dup == null || dup.getOpcode() != Opcodes.DUP || !p.constructor.owner.equals(p.allocation.desc)) {
+            if (!p.constructor.owner.equals(p.allocation.desc)) {
                 return new Refusal(p.allocation, "a marker inside the arguments of 'new " + p.allocation.desc.replace('/', '.')
                         + "(...)' in a shape no Java compiler produces: assign the marker's result to a local first");
             }
-            hoist(method, p.allocation, dup, p.constructor);
+            AbstractInsnNode next = nextReal(p.allocation);
+            hoist(owner, method, p.allocation, next != null && next.getOpcode() == Opcodes.DUP ? next : null, p.constructor);
         }
         return null;
     }
 
-    private static void hoist(MethodNode method, TypeInsnNode allocation, AbstractInsnNode dup, MethodInsnNode constructor) {
+    /**
+     * Moves {@code allocation} (and its {@code dup}, null when the object is only made for its
+     * constructor's effect: ECJ's {@code new Foo(..);} as a statement) down to {@code constructor}.
+     */
+    private static void hoist(String owner, MethodNode method, TypeInsnNode allocation, AbstractInsnNode dup,
+                              MethodInsnNode constructor) {
         InsnList code = method.instructions;
-        code.remove(dup);
-        code.remove(allocation);
+        TypeInsnNode hoisted = new TypeInsnNode(Opcodes.NEW, allocation.desc);
+        if (allocation.desc.equals(owner)) {
+            // The body is a static method of the owner, so the owner is initialized (or being
+            // initialized by this very thread) whenever it runs: 'new' would not initialize it again.
+            code.remove(allocation);
+            if (dup != null) {
+                code.remove(dup);
+            }
+        } else if (dup != null) {
+            code.set(dup, new InsnNode(Opcodes.POP));
+        } else {
+            code.insert(allocation, new InsnNode(Opcodes.POP));
+        }
         Type[] args = Type.getArgumentTypes(constructor.desc);
         int[] slots = new int[args.length];
         for (int i = 0; i < args.length; i++) {
@@ -103,8 +137,10 @@ final class NewHoisting {
         for (int i = args.length - 1; i >= 0; i--) {
             before.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), slots[i]));
         }
-        before.add(allocation);
-        before.add(new InsnNode(Opcodes.DUP));
+        before.add(hoisted);
+        if (dup != null) {
+            before.add(new InsnNode(Opcodes.DUP));
+        }
         for (int i = 0; i < args.length; i++) {
             before.add(new VarInsnNode(args[i].getOpcode(Opcodes.ILOAD), slots[i]));
         }
@@ -113,15 +149,18 @@ final class NewHoisting {
 
     /**
      * javac (17+) and ECJ keep the whole operand stack in locals around a switch expression that
-     * contains a {@code try}, unfinished objects included: {@code new P(k, switch (k) { case 1 ->
-     * { try { yield Generator.yield(x); } ... } ... })}. Such an object cannot be moved past the
-     * marker by this hoisting; say so at its line rather than fail in the analysis.
+     * contains a {@code try} (a handler starts with an empty stack), unfinished objects included:
+     * {@code new P(k, switch (k) { case 1 -> { try { yield Generator.yield(x); } ... } ... })}
+     * stores {@code P} and its {@code dup} before the switch and loads them back in each arm. As
+     * the hoisting makes the object after the marker, those stores and loads go: the rest of the
+     * kept stack stays in its locals. A value that is an unfinished object on some paths only is
+     * refused at the allocation's line (the JVM's verifier rejects such code anyway).
      */
-    private static Refusal spilledToLocal(MethodNode method, List<Pending> spanning) {
+    private static Refusal unspill(MethodNode method, List<Pending> spanning) {
         if (spanning.isEmpty()) {
             return null;
         }
-        java.util.Map<AbstractInsnNode, Pending> unfinished = new java.util.HashMap<>();
+        Map<AbstractInsnNode, Pending> unfinished = new HashMap<>();
         for (Pending p : spanning) {
             unfinished.put(p.allocation, p);
             AbstractInsnNode dup = nextReal(p.allocation);
@@ -129,31 +168,89 @@ final class NewHoisting {
                 unfinished.put(dup, p);
             }
         }
-        org.objectweb.asm.tree.analysis.Frame<org.objectweb.asm.tree.analysis.SourceValue>[] frames;
+        Frame<SourceValue>[] frames;
         try {
-            frames = new org.objectweb.asm.tree.analysis.Analyzer<>(new org.objectweb.asm.tree.analysis.SourceInterpreter())
-                    .analyze("Owner", method);
-        } catch (org.objectweb.asm.tree.analysis.AnalyzerException e) {
+            frames = new Analyzer<>(new SourceInterpreter()).analyze("Owner", method);
+        } catch (AnalyzerException e) {
             return null; // the analysis that follows reports it
         }
         AbstractInsnNode[] insns = method.instructions.toArray();
+        Set<AbstractInsnNode> stores = new HashSet<>();
         for (int i = 0; i < insns.length; i++) {
             if (insns[i].getOpcode() != Opcodes.ASTORE || frames[i] == null) {
                 continue;
             }
-            org.objectweb.asm.tree.analysis.Frame<org.objectweb.asm.tree.analysis.SourceValue> f = frames[i];
-            for (AbstractInsnNode source : f.getStack(f.getStackSize() - 1).insns) {
-                Pending p = unfinished.get(source);
-                // between the allocation and its constructor (after it, the object is finished: Foo f = new Foo(...))
-                if (p != null && method.instructions.indexOf(p.allocation) < i && i < method.instructions.indexOf(p.constructor)) {
-                    TypeInsnNode allocation = p.allocation;
-                    return new Refusal(allocation, "a marker inside the arguments of 'new " + allocation.desc.replace('/', '.')
-                            + "(...)' where the compiler keeps the unfinished object in a local (a switch expression"
-                            + " with a try block among the arguments): assign that argument to a local first");
+            Set<AbstractInsnNode> sources = frames[i].getStack(frames[i].getStackSize() - 1).insns;
+            Pending kept = keptObject(method, i, sources, unfinished);
+            if (kept == null) {
+                continue;
+            }
+            for (AbstractInsnNode source : sources) {
+                if (keptObject(method, i, Set.of(source), unfinished) == null) {
+                    return mixed(kept);
                 }
+            }
+            stores.add(insns[i]);
+        }
+        if (stores.isEmpty()) {
+            return null;
+        }
+        List<AbstractInsnNode> loads = new ArrayList<>();
+        for (int i = 0; i < insns.length; i++) {
+            if (insns[i].getOpcode() != Opcodes.ALOAD || frames[i] == null) {
+                continue;
+            }
+            Set<AbstractInsnNode> sources = frames[i].getLocal(((VarInsnNode) insns[i]).var).insns;
+            boolean fromStore = false;
+            boolean fromElsewhere = false;
+            for (AbstractInsnNode source : sources) {
+                if (stores.contains(source)) {
+                    fromStore = true;
+                } else {
+                    fromElsewhere = true;
+                }
+            }
+            if (fromStore && fromElsewhere) {
+                for (AbstractInsnNode source : sources) {
+                    if (stores.contains(source)) {
+                        int at = method.instructions.indexOf(source);
+                        return mixed(keptObject(method, at, frames[at].getStack(frames[at].getStackSize() - 1).insns, unfinished));
+                    }
+                }
+            }
+            if (fromStore) {
+                loads.add(insns[i]);
+            }
+        }
+        for (AbstractInsnNode store : stores) {
+            method.instructions.remove(store);
+        }
+        for (AbstractInsnNode load : loads) {
+            method.instructions.remove(load);
+        }
+        return null;
+    }
+
+    /**
+     * The object among {@code sources} that is still unfinished at instruction {@code at}: made,
+     * its constructor not yet called (after it, the same value is a finished object: {@code Foo f
+     * = new Foo(...)}, or an inner {@code new} among an outer one's arguments).
+     */
+    private static Pending keptObject(MethodNode method, int at, Set<AbstractInsnNode> sources,
+                                      Map<AbstractInsnNode, Pending> unfinished) {
+        for (AbstractInsnNode source : sources) {
+            Pending p = unfinished.get(source);
+            if (p != null && method.instructions.indexOf(p.allocation) < at && at < method.instructions.indexOf(p.constructor)) {
+                return p;
             }
         }
         return null;
+    }
+
+    private static Refusal mixed(Pending p) {
+        return new Refusal(p.allocation, "a marker inside the arguments of 'new " + p.allocation.desc.replace('/', '.')
+                + "(...)' where the unfinished object is mixed with other values on other paths (code the JVM's"
+                + " verifier rejects): assign the arguments to locals first");
     }
 
     private static AbstractInsnNode nextReal(AbstractInsnNode insn) {

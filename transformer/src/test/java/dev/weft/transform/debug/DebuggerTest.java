@@ -51,8 +51,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A rewritten program (compiled by javac, then by ECJ) run in a child JVM (this JVM's {@code java.home}) under JDWP, driven with
  * JDI: a breakpoint on a line after a resume stops there on the second round of a loop with the
- * right values in the locals, and a stack trace thrown after a resume shows the user's file,
- * line and method name.
+ * right values in the locals, a local in scope there but dead after the marker is listed with its
+ * value or not listed (never an error), the locals written again after a resume are listed again,
+ * and a stack trace thrown after a resume shows the user's file, line and method name.
  */
 class DebuggerTest {
     static final String SOURCE = String.join("\n",
@@ -60,11 +61,14 @@ class DebuggerTest {
             "import dev.weft.*;",
             "public class Loop {",
             "    @Async",
-            "    static Generator<String, Void, Void> gen(String name) {",
+            "    static Generator<String, Void, Void> gen(String name, int spare) {",
             "        long big = 1L << 40;",
             "        for (int i = 0; i < 3; i++) {",
             "            String label = name + i;",
-            "            Generator.yield(label);",
+            "            String tag = \"t\" + i;",
+            "            long stamp = 100L + i;",
+            "            System.out.println(\"before \" + tag + \" \" + stamp);",
+            "            Generator.yield(label); // YIELD",
             "            int after = i * 10; // BREAK",
             "            System.out.println(\"after \" + after + \" \" + label + \" \" + big);",
             "        }",
@@ -78,7 +82,7 @@ class DebuggerTest {
             "        return Generator.done();",
             "    }",
             "    public static void main(String[] args) {",
-            "        for (String s : gen(\"w\")) System.out.println(\"got \" + s);",
+            "        for (String s : gen(\"w\", 5)) System.out.println(\"got \" + s);",
             "        Generator<String, Void, Void> b = boom(\"bad\");",
             "        b.next();",
             "        try {",
@@ -165,6 +169,8 @@ class DebuggerTest {
         VirtualMachine vm = socket.attach(args);
         try {
             int line = lineOf("// BREAK");
+            int yieldLine = lineOf("// YIELD");
+            List<String> beforeYield = new ArrayList<>();
             ClassPrepareRequest prepare = vm.eventRequestManager().createClassPrepareRequest();
             prepare.addClassFilter("dbg.Loop");
             prepare.enable();
@@ -178,13 +184,23 @@ class DebuggerTest {
                 for (Event event : events) {
                     if (event instanceof ClassPrepareEvent) {
                         ReferenceType type = ((ClassPrepareEvent) event).referenceType();
-                        List<Location> locations = type.locationsOfLine(line);
+                        List<Location> locations = new ArrayList<>(type.locationsOfLine(line));
                         assertThat(locations).as("code at line " + line).isNotEmpty();
+                        // the yield line's first code, before the marker (it also has code at the resume point, where
+                        // tag and stamp, dead after the marker, are not listed)
+                        type.locationsOfLine(yieldLine).stream().min(java.util.Comparator.comparingLong(Location::codeIndex))
+                                .ifPresent(locations::add);
                         for (Location l : locations) {
                             BreakpointRequest bp = vm.eventRequestManager().createBreakpointRequest(l);
                             bp.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
                             bp.enable();
                         }
+                    } else if (event instanceof BreakpointEvent && ((BreakpointEvent) event).location().lineNumber() == yieldLine) {
+                        // before the marker, after a resume too: the locals written in this turn are listed with their values
+                        ThreadReference thread = ((BreakpointEvent) event).thread();
+                        StackFrame frame = thread.frame(0);
+                        beforeYield.add(((IntegerValue) value(frame, "i")).value() + ":" + ((StringReference) value(frame, "tag")).value()
+                                + ":" + ((com.sun.jdi.LongValue) value(frame, "stamp")).value());
                     } else if (event instanceof BreakpointEvent) {
                         hits++;
                         ThreadReference thread = ((BreakpointEvent) event).thread();
@@ -201,6 +217,7 @@ class DebuggerTest {
                         assertThat(frame.visibleVariables().stream().map(LocalVariable::name))
                                 .as("the locals in scope at line " + line).contains("name", "big", "i", "label")
                                 .doesNotContain("after");
+                        deadLocalsAreRightOrNotListed(frame, Map.of("tag", "t" + i, "stamp", 100L + i, "spare", 5));
                         if (hits == 2) {
                             for (StackFrame f : thread.frames()) {
                                 if (f.location().declaringType().name().equals("dbg.Loop")) {
@@ -212,16 +229,14 @@ class DebuggerTest {
                             vm.eventRequestManager().deleteAllBreakpoints();
                             prepare.disable();
                         }
-                        thread.resume();
                     } else if (event instanceof VMDeathEvent || event instanceof VMDisconnectEvent) {
                         throw new AssertionError("the child ended before the second hit; seen " + seen + "; output:\n" + rest);
                     }
                 }
-                if (!done) {
-                    events.resume();
-                }
+                events.resume(); // once per set: a thread resumed twice could run past its next stop
             }
             assertThat(seen).containsExactly("0:w0:w:" + (1L << 40), "1:w1:w:" + (1L << 40));
+            assertThat(beforeYield).containsExactly("0:t0:100", "1:t1:101");
         } finally {
             try {
                 vm.resume();
@@ -236,8 +251,36 @@ class DebuggerTest {
             assertThat(exited).as("the child exits once the debugger lets go; its output:\n" + rest).isTrue();
         }
         synchronized (rest) {
-            assertThat(rest.toString()).contains("got w0\nafter 0 w0 " + (1L << 40) + "\ngot w1\n").contains("END");
+            assertThat(rest.toString()).contains("before t0 100\ngot w0\nafter 0 w0 " + (1L << 40) + "\nbefore t1 101\ngot w1\n").contains("END");
         }
+    }
+
+    /**
+     * {@code dead} are in scope here but not read after the marker, so not kept across it: each
+     * is either listed with its right value or not listed, and every listed local can be read.
+     */
+    private static void deadLocalsAreRightOrNotListed(StackFrame frame, Map<String, Object> dead) throws Exception {
+        Map<LocalVariable, Value> values = frame.getValues(frame.visibleVariables()); // throws for a listed local with no value
+        for (Map.Entry<LocalVariable, Value> e : values.entrySet()) {
+            Object expected = dead.get(e.getKey().name());
+            if (expected != null) {
+                assertThat(plain(e.getValue())).as("the dead local " + e.getKey().name() + " at " + frame.location())
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    private static Object plain(Value v) {
+        if (v instanceof StringReference) {
+            return ((StringReference) v).value();
+        }
+        if (v instanceof com.sun.jdi.LongValue) {
+            return ((com.sun.jdi.LongValue) v).value();
+        }
+        if (v instanceof IntegerValue) {
+            return ((IntegerValue) v).value();
+        }
+        return v;
     }
 
     private static Value value(StackFrame frame, String name) throws Exception {

@@ -242,60 +242,6 @@ class BuildErrorsTest {
         });
     }
 
-    static Stream<Arguments> compilers17() {
-        List<Arguments> out = new ArrayList<>();
-        BiFunction<Integer, JavaSource, Map<String, byte[]>> javac = (r, s) -> InMemoryJavac.compile(r, List.of(s));
-        BiFunction<Integer, JavaSource, Map<String, byte[]>> ecj = (r, s) -> Ecj.compile(r, List.of(s));
-        out.add(Arguments.of("javac --release 17", 17, javac));
-        out.add(Arguments.of("ECJ --release 17", 17, ecj));
-        return out.stream();
-    }
-
-    static final String SPILLED_NEW = String.join("\n",
-            "package err;",
-            "import dev.weft.*;",
-            "public class Spilled {",
-            "    static final class P {",
-            "        P(int a, Object b) { }",
-            "    }",
-            "    @Async",
-            "    static Generator<Object, Void, Void> gen(int k) {",
-            "        Object o = new P(k, // NEW",
-            "                switch (k) {",
-            "                    case 1 -> {",
-            "                        try {",
-            "                            yield Generator.yield(\"in\");",
-            "                        } catch (RuntimeException e) {",
-            "                            yield \"c\";",
-            "                        }",
-            "                    }",
-            "                    default -> \"d\";",
-            "                });",
-            "        Generator.yield(o);",
-            "        return Generator.done();",
-            "    }",
-            "}");
-
-    /**
-     * javac and ECJ keep the operand stack, the unfinished {@code P} included, in locals around a
-     * switch expression with a try block; the hoisting of {@code new} past the marker cannot follow
-     * it. It used to fail as "could not analyse this method (Cannot pop operand off an empty stack)".
-     */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("compilers17")
-    void aNewWhoseUnfinishedObjectTheCompilerKeepsInALocalIsRefusedAtItsLine(String name, int release,
-                                                                            BiFunction<Integer, JavaSource, Map<String, byte[]>> compiler) {
-        List<Problem> problems = refused(compiler, release, SPILLED_NEW);
-        assertThat(problems).singleElement().satisfies(p -> {
-            assertThat(p.sourceFile()).isEqualTo("Spilled.java");
-            assertThat(p.method()).isEqualTo("gen(int)");
-            assertThat(p.line()).isEqualTo(lineOf(SPILLED_NEW, "// NEW"));
-            assertThat(p.message()).contains("a marker inside the arguments of 'new err.Spilled$P(...)'")
-                    .contains("keeps the unfinished object in a local")
-                    .contains("assign that argument to a local first");
-        });
-    }
-
     static final String MISSING = String.join("\n",
             "package err;",
             "import dev.weft.*;",

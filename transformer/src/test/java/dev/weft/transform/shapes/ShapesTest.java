@@ -40,7 +40,7 @@ class ShapesTest {
         assertThat(runs).contains("nullsGen", "nullsCo", "typeAcrossBranchesGen", "typeAcrossBranchesCo", "slotReuseGen",
                 "slotReuseCo", "forEachGen", "forEachCo", "forEverGen", "forEverCo", "labelledGen", "labelledCo",
                 "stringSwitchGen", "stringSwitchCo", "enumSwitchGen", "enumSwitchCo", "markerInSelectorGen", "markerInSelectorCo", "patternSwitchGen", "patternSwitchCo",
-                "doneFuturesDoNotSuspend", "realSuspensionsInterleave", "ternaryGen", "ternaryCo", "andOrGen", "andOrCo", "lambdasGen", "lambdasCo", "newGen", "newCo",
+                "doneFuturesDoNotSuspend", "realSuspensionsInterleave", "ternaryGen", "ternaryCo", "andOrGen", "andOrCo", "lambdasGen", "lambdasCo", "newGen", "newCo", "initOrderGen", "initOrderCo", "spilledGen", "spilledCo",
                 "finallyGen", "finallyCo", "wideLocalsGen", "wideLocalsCo", "manyPointsGen", "manyPointsCo", "wideParametersGen", "wideParametersCo");
     }
 

@@ -20,8 +20,10 @@ import java.util.TreeMap;
  * }</pre>
  *
  * Every class that declares an {@code @Async} method must come back rewritten; every rewritten
- * class must pass {@code CheckClassAdapter} (structure and data flow) and the JVM verifier (each
- * class is loaded and initialized in a fresh {@link MemoryClassLoader}). Failures are
+ * class must pass {@code CheckClassAdapter} (structure and data flow), list in its bodies' local
+ * variable tables only locals that hold a value ({@link LocalTables}) and pass the JVM verifier
+ * (each class is loaded and linked, so verified, not initialized, in a fresh
+ * {@link MemoryClassLoader}). Failures are
  * {@link AssertionError}s naming the class, with ASM's report and a listing.
  */
 public final class Harness {
@@ -41,7 +43,7 @@ public final class Harness {
         return weave(InMemoryJavac.compile(release, sources, javacOptions));
     }
 
-    /** Rewrites, checks, defines and initializes {@code compiled} (binary name to class file). */
+    /** Rewrites, checks, defines and links {@code compiled} (binary name to class file). */
     public static Woven weave(Map<String, byte[]> compiled) {
         Map<String, RewriteResult> results = Weaver.rewriteAll(compiled);
         Map<String, byte[]> finalBytes = new TreeMap<>();
@@ -64,10 +66,11 @@ public final class Harness {
         for (Map.Entry<String, RewriteResult> e : results.entrySet()) {
             if (e.getValue().changed()) {
                 Weaver.check(e.getKey(), e.getValue().bytes(), loader);
+                LocalTables.check(e.getKey(), e.getValue().bytes());
             }
         }
         Woven woven = new Woven(compiled, finalBytes, results, loader);
-        woven.initializeAll();
+        woven.linkAll();
         return woven;
     }
 }

@@ -52,10 +52,15 @@ public final class Woven {
         return Invoke.callStatic(type(className), method, args);
     }
 
-    void initializeAll() {
+    /**
+     * Loads and links (so verifies) every class without initializing it: a program's static
+     * initializers must run when the program first uses the class, as they would in production
+     * (the shape corpus checks when they run).
+     */
+    void linkAll() {
         for (String name : classes.keySet()) {
             try {
-                Class.forName(name, true, loader);
+                Class.forName(name, false, loader).getDeclaredMethods(); // reflection links the class first
             } catch (VerifyError | ClassFormatError e) {
                 byte[] bytes = classes.get(name);
                 throw new AssertionError("the JVM rejects " + name + ": " + e + "\n--- the class ---\n"
