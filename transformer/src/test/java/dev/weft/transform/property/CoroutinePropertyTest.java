@@ -34,14 +34,15 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * {@link ThreadCoroutine}. {@link CoroutineRunner} drives both and compares, step by step, where
  * the coroutine stopped, the trace of catch, finally and resource blocks, and how the task ended.
  *
- * <p>{@code -Dweft.property.programs=N} sets how many programs run (default 1500, about the same
- * time as the generator property's 3000: a task and a loop cost more than a generator);
+ * <p>{@code -Dweft.property.programs=N} sets how many programs run (default 1200: about 45 s of
+ * CPU, javac most of it);
  * {@code -Dweft.property.explore=true} collects shrunk failures in
  * {@code target/weft-property/explore-coroutines.txt} instead of failing.
  */
 class CoroutinePropertyTest {
-    static final int PROGRAMS = Integer.getInteger("weft.property.programs", 1500);
-    static final int TRIES = 30;
+    static final int PROGRAMS = Integer.getInteger("weft.property.programs", 1200);
+    /** Fewer, larger batches than the generator property: each javac call has a fixed cost. */
+    static final int TRIES = 15;
     static final int BATCH = Math.max(1, (PROGRAMS + TRIES - 1) / TRIES);
     static final int[] RELEASES = {8, 11, 17};
     private static final AtomicInteger TRY = new AtomicInteger();
@@ -86,7 +87,8 @@ class CoroutinePropertyTest {
 
     @AfterContainer
     static void summary() {
-        System.out.printf("weft coroutine property: %d programs in %.1f s (javac %.1f s)%n", RAN.get(), (System.nanoTime() - START.get()) / 1e9,
-                Runner.COMPILE_NANOS.get() / 1e9);
+        long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        System.out.printf("weft coroutine property: %d programs in %.1f s (javac %.1f s; process CPU %.1f s)%n", RAN.get(),
+                (System.nanoTime() - START.get()) / 1e9, Runner.COMPILE_NANOS.get() / 1e9, cpu / 1e9);
     }
 }

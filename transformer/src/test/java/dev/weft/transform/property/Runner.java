@@ -29,6 +29,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class Runner {
     static final long TIMEOUT_SECONDS = 20;
+    /** The most programs one javac call compiles: nightly batches of thousands would need gigabytes in one call. */
+    static final int MAX_PER_JAVAC = 200;
     private static ExecutorService worker = newWorker();
     /** Time spent in javac, for the summary line. */
     static final java.util.concurrent.atomic.AtomicLong COMPILE_NANOS = new java.util.concurrent.atomic.AtomicLong();
@@ -149,8 +151,18 @@ final class Runner {
         return run(GENERATORS, programs, release);
     }
 
-    /** Runs every program of the batch in {@code form}; compilation errors (a printer bug) throw. */
+    /**
+     * Runs every program of the batch in {@code form}; compilation errors (a printer bug) throw.
+     * A batch larger than {@link #MAX_PER_JAVAC} is compiled in slices.
+     */
     static List<Outcome> run(Form form, List<Program> programs, int release) {
+        if (programs.size() > MAX_PER_JAVAC) {
+            List<Outcome> all = new ArrayList<>();
+            for (int i = 0; i < programs.size(); i += MAX_PER_JAVAC) {
+                all.addAll(run(form, programs.subList(i, Math.min(programs.size(), i + MAX_PER_JAVAC)), release));
+            }
+            return all;
+        }
         long t0 = System.nanoTime();
         String source = source(form, programs);
         Map<String, byte[]> compiled;
