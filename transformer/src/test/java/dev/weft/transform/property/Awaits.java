@@ -8,7 +8,7 @@ import java.util.function.BiConsumer;
 
 /**
  * What the random coroutines await, in their Weft form and in their reference form. A pending
- * future stands for a yield: the driver sees its value and settles it as its script says. Done and
+ * future (a Weft one or a {@code CompletableFuture}) stands for a yield: the driver sees its value and settles it as its script says. Done and
  * failed futures are the awaits that must not suspend.
  */
 public final class Awaits {
@@ -16,7 +16,7 @@ public final class Awaits {
      * Told of each pending future a Weft coroutine is about to await, with the value it carries.
      * Set by the driver before it runs a program; programs run one at a time.
      */
-    static volatile BiConsumer<Object, Future<Object>> driver;
+    static volatile BiConsumer<Object, Object> driver;
 
     private Awaits() {
     }
@@ -24,6 +24,13 @@ public final class Awaits {
     /** A pending future on the running loop, carrying {@code value} for the driver, which settles it later. */
     public static Future<Object> pending(Object value) {
         Future<Object> f = Weft.getRunningLoop().createFuture();
+        driver.accept(value, f);
+        return f;
+    }
+
+    /** A pending {@link CompletableFuture} carrying {@code value} for the driver, which settles it later (on the loop's thread). */
+    public static CompletableFuture<Object> pendingStage(Object value) {
+        CompletableFuture<Object> f = new CompletableFuture<>();
         driver.accept(value, f);
         return f;
     }

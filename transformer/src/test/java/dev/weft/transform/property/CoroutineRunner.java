@@ -10,11 +10,13 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Drives a program printed as coroutines ({@link Printer#coroutineClasses}): the Weft form as a
  * task on an {@link EventLoop}, the reference as a {@link ThreadCoroutine}, both by the same
- * script. Each pending future the coroutine awaits stands for a yield: the driver records its
+ * script. Each pending future the coroutine awaits (a Weft future or a {@code CompletableFuture})
+ * stands for a yield: the driver records its
  * value, then settles it as the next op says: {@code next()} with null, {@code send(a)} with
  * {@code a}, {@code throwIn(b)} with the exception {@code b}, {@code close()} by
  * {@code task.cancel()}; {@code hasNext()} lets the loop run without settling anything.
@@ -48,7 +50,8 @@ final class CoroutineRunner {
     /** The Weft task's side: where it stopped, and the pending future it awaits there. */
     private static final class Stop {
         Object value;
-        Future<Object> awaited;
+        /** A pending Weft {@link Future} or {@link CompletableFuture}. */
+        Object awaited;
         Future<Object> gate;
     }
 
@@ -87,9 +90,9 @@ final class CoroutineRunner {
                     result = "done";
                 } else {
                     switch (op.kind) {
-                        case 0: stop.awaited.setResult(null); break;
-                        case 1: stop.awaited.setResult(op.arg); break;
-                        case 2: stop.awaited.setException(new Boom(op.arg)); break;
+                        case 0: settle(stop.awaited, null, null); break;
+                        case 1: settle(stop.awaited, op.arg, null); break;
+                        case 2: settle(stop.awaited, null, new Boom(op.arg)); break;
                         case 3: task.cancel(); break;
                         default: break;
                     }
@@ -102,6 +105,26 @@ final class CoroutineRunner {
         }
         loop.close();
         return events;
+    }
+
+    /** Completes or fails the future the task awaits; a {@code CompletableFuture} passes its outcome to the loop through its inbox. */
+    @SuppressWarnings("unchecked")
+    private static void settle(Object awaited, Object result, Throwable failure) {
+        if (awaited instanceof Future) {
+            Future<Object> f = (Future<Object>) awaited;
+            if (failure != null) {
+                f.setException(failure);
+            } else {
+                f.setResult(result);
+            }
+        } else {
+            CompletableFuture<Object> f = (CompletableFuture<Object>) awaited;
+            if (failure != null) {
+                f.completeExceptionally(failure);
+            } else {
+                f.complete(result);
+            }
+        }
     }
 
     /** Runs the loop until the task awaits a pending future of the driver's, or ends. */

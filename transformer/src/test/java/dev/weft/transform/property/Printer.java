@@ -183,14 +183,19 @@ final class Printer {
     }
 
     /**
-     * A coroutine's await that must not suspend, for the yields of kind 5: of a Weft future done
-     * already; {@code null} for other kinds (they await a pending future).
+     * A coroutine's other awaits, for two kinds of yields: of a pending {@code CompletableFuture}
+     * (kind 4; the driver settles it like a pending Weft future), of a Weft future done already
+     * (kind 5, must not suspend); {@code null} for other kinds (they await a pending Weft future).
      */
-    private String awaitDone(Yield y) {
-        if (!coroutine || Math.floorMod(y.kind, 6) != 5) {
+    private String awaitOther(Yield y) {
+        int kind = Math.floorMod(y.kind, 6);
+        if (!coroutine || kind < 4) {
             return null;
         }
         String v = yieldValue(y.kind, y.e);
+        if (kind == 4) {
+            return weft ? "Weft.await(Awaits.pendingStage(" + v + "))" : "c.suspend(" + v + ")";
+        }
         return weft ? "Weft.await(Awaits.done(" + v + "))" : "Awaits.same(" + v + ")";
     }
 
@@ -247,8 +252,8 @@ final class Printer {
     private boolean stmt(Stmt s) {
         if (s instanceof Yield) {
             Yield y = (Yield) s;
-            String now = awaitDone(y);
-            line((now != null ? now : yield(yieldValue(y.kind, y.e))) + ";");
+            String other = awaitOther(y);
+            line((other != null ? other : yield(yieldValue(y.kind, y.e))) + ";");
             return true;
         }
         if (s instanceof YieldAssign) {
