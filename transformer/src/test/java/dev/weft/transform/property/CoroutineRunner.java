@@ -19,7 +19,9 @@ import java.util.concurrent.CompletableFuture;
  * stands for a yield: the driver records its
  * value, then settles it as the next op says: {@code next()} with null, {@code send(a)} with
  * {@code a}, {@code throwIn(b)} with the exception {@code b}, {@code close()} by
- * {@code task.cancel()}; {@code hasNext()} lets the loop run without settling anything.
+ * {@code task.cancel()}; {@code hasNext()} calls {@code task.cancel()} twice, which asyncio
+ * delivers as one cancellation (the second request finds the future cancelled already and is
+ * spent on the same step).
  *
  * <p>The events compared: where each step stops (the value awaited, or the task's end: result,
  * exception, or cancelled), the trace each step adds, and what the loop reports when it closes
@@ -94,9 +96,9 @@ final class CoroutineRunner {
                         case 1: settle(stop.awaited, op.arg, null); break;
                         case 2: settle(stop.awaited, null, new Boom(op.arg)); break;
                         case 3: task.cancel(); break;
-                        default: break;
+                        default: task.cancel(); task.cancel();
                     }
-                    result = op.kind == 4 ? letRun(loop, task) : runToStop(loop, task, stop);
+                    result = runToStop(loop, task, stop);
                 }
                 events.add(op + " -> " + result + " " + trace.subList(before, trace.size()));
             }
@@ -133,14 +135,6 @@ final class CoroutineRunner {
         stop.awaited = null;
         loop.runUntilComplete(stop.gate);
         return task.done() ? ended(task) : "awaits " + Runner.show(stop.value);
-    }
-
-    /** {@code hasNext()}: a few turns of the loop with nothing settled; the task must stay where it is. */
-    private static String letRun(EventLoop loop, Task<Object> task) {
-        Future<Object> later = loop.createFuture();
-        loop.callSoon(() -> loop.callSoon(() -> later.setResult(null)));
-        loop.runUntilComplete(later);
-        return task.done() ? ended(task) : "still awaiting";
     }
 
     private static String ended(Task<Object> task) {
@@ -180,10 +174,9 @@ final class CoroutineRunner {
                         case 0: step = c.resume(null, null); break;
                         case 1: step = c.resume(op.arg, null); break;
                         case 2: step = c.resume(null, new Boom(op.arg)); break;
-                        case 3: step = c.resume(null, new CancellationException()); break;
-                        default: break;
+                        default: step = c.resume(null, new CancellationException()); // twice is once
                     }
-                    result = op.kind == 4 ? "still awaiting" : show(step);
+                    result = show(step);
                 }
                 events.add(op + " -> " + result + " " + trace.subList(before, trace.size()));
             }

@@ -179,7 +179,7 @@ final class Printer {
         return coroutineClass(true, "Repro", p) + "// task of " + (p.instance ? "new Repro()." : "") + "main(t, " + p.p0 + ", " + p.p1
                 + "), then: " + p.script.stream().map(Object::toString).collect(Collectors.joining(", ")) + "\n"
                 + "// next(): the awaited future gets null, send(a): a, throwIn(b): fails with b, close(): task.cancel(),"
-                + " hasNext(): the loop runs on\n";
+                + " hasNext(): task.cancel() twice\n";
     }
 
     /**
