@@ -35,7 +35,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * the coroutine stopped, the trace of catch, finally and resource blocks, and how the task ended.
  *
  * <p>{@code -Dweft.property.programs=N} sets how many programs run (default 1200: about 50 s of
- * CPU, javac most of it);
+ * CPU run alone, javac and its warm-up most of it; 20 s in a JVM the other tests warmed);
  * {@code -Dweft.property.explore=true} collects shrunk failures in
  * {@code target/weft-property/explore-coroutines.txt} instead of failing.
  */

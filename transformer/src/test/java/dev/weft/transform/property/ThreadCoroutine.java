@@ -18,6 +18,11 @@ import java.util.concurrent.TimeUnit;
  * <p>This is asyncio's model for one task whose only suspensions are its pending futures: the
  * driver acts only while the body waits at one of them, so a cancellation always lands at an
  * await, and a body that catches it simply goes on (Python's {@code except CancelledError}).
+ * Two cancellations in a row are one here, as in asyncio (the second finds the awaited future
+ * cancelled already and is spent on the same step). Not modelled, because the driver never acts
+ * then: a cancellation requested while the task is scheduled but not waiting on a future (during
+ * {@code sleep(0)}, or before its first step), which asyncio raises where the task resumes (at
+ * that {@code sleep(0)}, or before any of its body runs; {@code TaskTest} has the latter).
  */
 public final class ThreadCoroutine {
     /** A coroutine body: it calls {@code c.suspend(...)} and returns the result. */
