@@ -62,6 +62,8 @@ final class Printer {
     private int breaks;
     /** Whether this is main of an instance program: {@code this} and the field {@code f} exist. */
     private boolean instance;
+    /** Coroutine mode (see {@link #coroutineClasses}): a yield is an await of a pending future. */
+    private boolean coroutine;
     private int indent;
     private int fresh;
 
@@ -133,6 +135,99 @@ final class Printer {
                 + p.script.stream().map(Object::toString).collect(Collectors.joining(", ")) + "\n";
     }
 
+    // ---- coroutine mode ----
+    // The same trees as coroutines: a yield awaits a pending future the driver settles (see
+    // CoroutineRunner), subgenerators are sub-coroutines awaited inline, GeneratorExit is the
+    // CancellationException of task.cancel(). The reference R<k> has plain methods taking the
+    // ThreadCoroutine as c, which stand for the awaits.
+
+    /** The Weft coroutine class {@code W<k>} and the reference class {@code R<k>} of program {@code k}. */
+    static String coroutineClasses(int k, Program p) {
+        return coroutineClass(true, "W" + k, p) + "\n" + coroutineClass(false, "R" + k, p);
+    }
+
+    static String coroutineClass(boolean weft, String name, Program p) {
+        StringBuilder s = new StringBuilder("final class " + name + " {\n");
+        int n = p.subs.size();
+        if (p.instance) {
+            s.append("    int f = 3;\n");
+        }
+        s.append(coroutineMethod(weft, name, "main", "m", p.body, 0, n, p.instance));
+        for (int j = 0; j < n; j++) {
+            s.append(coroutineMethod(weft, name, "sub" + j, "s" + j, p.subs.get(j), j + 1, n - j - 1, false));
+        }
+        return s.append("}\n").toString();
+    }
+
+    private static String coroutineMethod(boolean weft, String cls, String name, String tag, List<Stmt> body, int subBase, int subs,
+            boolean instance) {
+        Printer pr = new Printer(weft, cls, tag, subBase, subs, 2);
+        pr.coroutine = true;
+        pr.instance = instance;
+        pr.line(INIT);
+        if (pr.block(body)) {
+            pr.line(weft ? "return Coroutine.done();" : "return null;");
+        }
+        String mods = instance ? "" : "static ";
+        String head = weft ? "    @Async\n    " + mods + "Coroutine<Object> " + name + "(List<String> t, int p0, int p1) {\n"
+                : "    " + mods + "Object " + name + "(ThreadCoroutine c, List<String> t, int p0, int p1) {\n";
+        return head + pr.out + "    }\n";
+    }
+
+    /** A coroutine program for a failure report: the Weft source, the arguments, and the driver's script. */
+    static String describeCoroutine(Program p) {
+        return coroutineClass(true, "Repro", p) + "// task of " + (p.instance ? "new Repro()." : "") + "main(t, " + p.p0 + ", " + p.p1
+                + "), then: " + p.script.stream().map(Object::toString).collect(Collectors.joining(", ")) + "\n"
+                + "// next(): the awaited future gets null, send(a): a, throwIn(b): fails with b, close(): task.cancel(),"
+                + " hasNext(): task.cancel() twice\n";
+    }
+
+    /**
+     * A coroutine's other awaits, for two kinds of yields: of a pending {@code CompletableFuture}
+     * (kind 4; the driver settles it like a pending Weft future), of a Weft future done already
+     * (kind 5, must not suspend); {@code null} for other kinds (they await a pending Weft future).
+     */
+    private String awaitOther(Yield y) {
+        int kind = Math.floorMod(y.kind, 6);
+        if (!coroutine || kind < 4) {
+            return null;
+        }
+        String v = yieldValue(y.kind, y.e);
+        if (kind == 4) {
+            return weft ? "Weft.await(Awaits.pendingStage(" + v + "))" : "c.suspend(" + v + ")";
+        }
+        return weft ? "Weft.await(Awaits.done(" + v + "))" : "Awaits.same(" + v + ")";
+    }
+
+    /**
+     * A coroutine's awaits of done and failed futures, for {@code yieldFrom(list)} by the list's
+     * size: {@code sleep(0)}; a done {@code CompletableFuture}; a done Weft future then a done
+     * {@code CompletableFuture}; a failed Weft future (third element a literal) or a failed
+     * {@code CompletableFuture}. Done values go into {@code s0}.
+     */
+    private void awaitsNow(List<Expr> elems) {
+        switch (Math.min(elems.size(), 3)) {
+            case 0:
+                line(weft ? "Weft.await(Weft.sleep(0));" : "// await(sleep(0)): nothing to see");
+                break;
+            case 1:
+                line("s0 = Rt.cut(s0 + " + (weft ? "Weft.await(Awaits.doneStage(" : "Awaits.same((") + expr(elems.get(0)) + ")));");
+                break;
+            case 2:
+                line("s0 = Rt.cut(s0 + " + (weft ? "Weft.await(Awaits.done(" : "Awaits.same((") + expr(elems.get(0)) + ")));");
+                line("s0 = Rt.cut(s0 + " + (weft ? "Weft.await(Awaits.doneStage(" : "Awaits.same((") + expr(elems.get(1)) + ")));");
+                break;
+            default:
+                String failed = elems.get(2) instanceof Lit ? "failed(" : "failedStage(";
+                line((weft ? "Weft.await(Awaits." + failed : "Awaits.raise(") + expr(elems.get(0)) + (weft ? "));" : ");"));
+        }
+    }
+
+    /** A coroutine's {@code x = val(await(sub(...)))}: the reference calls the sub-coroutine's method. */
+    private String awaitSub(int sub, String arg, String x) {
+        return weft ? "Weft.await(sub" + sub + "(t, " + arg + ", " + x + "))" : refClass + ".sub" + sub + "(c, t, " + arg + ", " + x + ")";
+    }
+
     // ---- statements ----
 
     /** Prints the statements that are reachable; returns whether the block can complete normally. */
@@ -157,7 +252,8 @@ final class Printer {
     private boolean stmt(Stmt s) {
         if (s instanceof Yield) {
             Yield y = (Yield) s;
-            line(yield(yieldValue(y.kind, y.e)) + ";");
+            String other = awaitOther(y);
+            line((other != null ? other : yield(yieldValue(y.kind, y.e))) + ";");
             return true;
         }
         if (s instanceof YieldAssign) {
@@ -173,9 +269,13 @@ final class Printer {
             }
             String x = "x" + (y.target & 3);
             int sub = subBase + Math.floorMod(y.sub, subCount);
-            String call = weft ? "Generator.yieldFrom(sub" + sub + "(t, " + expr(y.arg) + ", " + x + "))"
+            String call = coroutine ? awaitSub(sub, expr(y.arg), x) : weft ? "Generator.yieldFrom(sub" + sub + "(t, " + expr(y.arg) + ", " + x + "))"
                     : "g.yieldFrom(" + refClass + ".sub" + sub + "(t, " + expr(y.arg) + ", " + x + "))";
             line(x + " = Rt.val(" + call + ");");
+            return true;
+        }
+        if (s instanceof YieldFromList && coroutine) {
+            awaitsNow(((YieldFromList) s).elems);
             return true;
         }
         if (s instanceof YieldFromList) {
@@ -267,7 +367,8 @@ final class Printer {
         if (s instanceof Return) {
             Return r = (Return) s;
             if (weft) {
-                line(r.e == null ? "return Generator.done();" : "return Generator.returning(" + expr(r.e) + ");");
+                String api = coroutine ? "Coroutine" : "Generator";
+                line(r.e == null ? "return " + api + ".done();" : "return " + api + ".returning(" + expr(r.e) + ");");
             } else {
                 line(r.e == null ? "return null;" : "return " + expr(r.e) + ";");
             }
@@ -344,7 +445,7 @@ final class Printer {
                         line("x3 = " + e + ".v;");
                         break;
                     case 2:
-                        line("catch (GeneratorExit " + e + ") {");
+                        line("catch (" + (coroutine ? "java.util.concurrent.CancellationException " : "GeneratorExit ") + e + ") {");
                         indent++;
                         line("t.add(\"" + tag + ":exit\");");
                         break;
@@ -385,6 +486,9 @@ final class Printer {
     // ---- expressions ----
 
     private String yield(String value) {
+        if (coroutine) {
+            return weft ? "Weft.await(Awaits.pending(" + value + "))" : "c.suspend(" + value + ")";
+        }
         return (weft ? "Generator.yield(" : "g.yield(") + value + ")";
     }
 

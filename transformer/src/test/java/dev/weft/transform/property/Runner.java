@@ -29,19 +29,56 @@ import java.util.concurrent.TimeoutException;
  */
 final class Runner {
     static final long TIMEOUT_SECONDS = 20;
+    /** The most programs one javac call compiles: nightly batches of thousands would need gigabytes in one call. */
+    static final int MAX_PER_JAVAC = 200;
     private static ExecutorService worker = newWorker();
     /** Time spent in javac, for the summary line. */
     static final java.util.concurrent.atomic.AtomicLong COMPILE_NANOS = new java.util.concurrent.atomic.AtomicLong();
 
+    /**
+     * How programs are printed and driven: as generators ({@link #GENERATORS}) or as coroutines
+     * ({@link CoroutineRunner#COROUTINES}).
+     */
+    interface Form {
+        /** The Weft class {@code W<k>} and the reference class {@code R<k>} of program {@code k}. */
+        String classes(int k, Program p);
+
+        /** The program as a reader wants it in a failure report. */
+        String describe(Program p);
+
+        /** Runs the program's script on {@code className} (a W or an R class); returns the events. */
+        List<String> drive(ClassLoader loader, String className, Program p) throws Exception;
+    }
+
+    /** Programs as {@code @Async} generators against {@link ThreadGen}. */
+    static final Form GENERATORS = new Form() {
+        @Override
+        public String classes(int k, Program p) {
+            return Printer.classes(k, p);
+        }
+
+        @Override
+        public String describe(Program p) {
+            return Printer.describe(p);
+        }
+
+        @Override
+        public List<String> drive(ClassLoader loader, String className, Program p) throws Exception {
+            return Runner.drive(loader, className, p);
+        }
+    };
+
     /** What happened to one program: the events of both forms, or why the Weft form could not run. */
     static final class Outcome {
+        final Form form;
         final int index;
         final Program program;
         final List<String> weft;
         final List<String> reference;
         final String error;
 
-        Outcome(int index, Program program, List<String> weft, List<String> reference, String error) {
+        Outcome(Form form, int index, Program program, List<String> weft, List<String> reference, String error) {
+            this.form = form;
             this.index = index;
             this.program = program;
             this.weft = weft;
@@ -76,7 +113,7 @@ final class Runner {
         /** A report a developer can act on: the program, its script, and where the two runs part. */
         String report() {
             StringBuilder s = new StringBuilder();
-            s.append(Printer.describe(program));
+            s.append(form.describe(program));
             if (error != null) {
                 s.append("ERROR: ").append(error).append('\n');
                 if (reference != null) {
@@ -98,17 +135,36 @@ final class Runner {
     }
 
     static String source(List<Program> programs) {
+        return source(GENERATORS, programs);
+    }
+
+    static String source(Form form, List<Program> programs) {
         StringBuilder s = new StringBuilder("package gen;\n\n").append(Printer.HEADER).append("public final class Batch {\n}\n\n");
         for (int k = 0; k < programs.size(); k++) {
-            s.append(Printer.classes(k, programs.get(k))).append('\n');
+            s.append(form.classes(k, programs.get(k))).append('\n');
         }
         return s.toString();
     }
 
     /** Runs every program of the batch; compilation errors (a printer bug) throw. */
     static List<Outcome> run(List<Program> programs, int release) {
+        return run(GENERATORS, programs, release);
+    }
+
+    /**
+     * Runs every program of the batch in {@code form}; compilation errors (a printer bug) throw.
+     * A batch larger than {@link #MAX_PER_JAVAC} is compiled in slices.
+     */
+    static List<Outcome> run(Form form, List<Program> programs, int release) {
+        if (programs.size() > MAX_PER_JAVAC) {
+            List<Outcome> all = new ArrayList<>();
+            for (int i = 0; i < programs.size(); i += MAX_PER_JAVAC) {
+                all.addAll(run(form, programs.subList(i, Math.min(programs.size(), i + MAX_PER_JAVAC)), release));
+            }
+            return all;
+        }
         long t0 = System.nanoTime();
-        String source = source(programs);
+        String source = source(form, programs);
         Map<String, byte[]> compiled;
         try {
             compiled = InMemoryJavac.compile(release, List.of(JavaSource.of("gen.Batch", source)));
@@ -153,22 +209,22 @@ final class Runner {
                 }
             }
             String refName = "gen.R" + k;
-            List<String> ref = timed(() -> drive(loader, refName, p));
+            List<String> ref = timed(() -> form.drive(loader, refName, p));
             if (errors[k] != null) {
-                out.add(new Outcome(k, p, null, ref, errors[k]));
+                out.add(new Outcome(form, k, p, null, ref, errors[k]));
                 continue;
             }
             List<String> weft;
             try {
-                weft = timed(() -> drive(loader, name, p));
+                weft = timed(() -> form.drive(loader, name, p));
             } catch (VerifyError | ClassFormatError e) {
-                out.add(new Outcome(k, p, null, ref, "the JVM rejects " + name + ": " + e + "\n" + Weaver.listing(finalBytes.get(name))));
+                out.add(new Outcome(form, k, p, null, ref, "the JVM rejects " + name + ": " + e + "\n" + Weaver.listing(finalBytes.get(name))));
                 continue;
             } catch (TimeoutError e) {
-                out.add(new Outcome(k, p, null, ref, "the Weft form did not finish its script in " + TIMEOUT_SECONDS + " s"));
+                out.add(new Outcome(form, k, p, null, ref, "the Weft form did not finish its script in " + TIMEOUT_SECONDS + " s"));
                 continue;
             }
-            out.add(new Outcome(k, p, weft, ref, null));
+            out.add(new Outcome(form, k, p, weft, ref, null));
         }
         return out;
     }

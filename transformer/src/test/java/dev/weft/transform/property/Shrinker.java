@@ -26,7 +26,12 @@ final class Shrinker {
      * traces aside), trying at most {@code maxCandidates} candidates.
      */
     static Program shrink(Program failing, int release, int maxCandidates) {
-        List<Runner.Outcome> first = Runner.run(List.of(failing), release);
+        return shrink(Runner.GENERATORS, failing, release, maxCandidates);
+    }
+
+    /** {@link #shrink(Program, int, int)} for programs in {@code form}. */
+    static Program shrink(Runner.Form form, Program failing, int release, int maxCandidates) {
+        List<Runner.Outcome> first = Runner.run(form, List.of(failing), release);
         String kind = first.get(0).kind();
         Program cur = failing;
         int tried = 0;
@@ -40,7 +45,7 @@ final class Shrinker {
                 int from = (start + n) % all.size();
                 List<Program> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
                 tried += chunk.size();
-                int found = firstFailing(chunk, release, kind);
+                int found = firstFailing(form, chunk, release, kind);
                 if (found >= 0) {
                     cur = chunk.get(found);
                     start = from + found;
@@ -52,9 +57,9 @@ final class Shrinker {
         return cur;
     }
 
-    private static int firstFailing(List<Program> chunk, int release, String kind) {
+    private static int firstFailing(Runner.Form form, List<Program> chunk, int release, String kind) {
         try {
-            List<Runner.Outcome> outcomes = Runner.run(chunk, release);
+            List<Runner.Outcome> outcomes = Runner.run(form, chunk, release);
             for (int i = 0; i < outcomes.size(); i++) {
                 if (outcomes.get(i).failed() && outcomes.get(i).kind().equals(kind)) {
                     return i;
