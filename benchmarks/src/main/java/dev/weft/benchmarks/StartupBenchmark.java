@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -25,12 +26,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the agent adds to the start of a real application: one operation launches a child JVM
- * (the same {@code java} as this one) that runs a real application to completion,
- * {@code agent=none} without the agent and {@code agent=weft} with
- * {@code -javaagent:weft-transformer.jar}. The applications come from Maven Central and have no
- * {@code @Async}, so the difference is the agent's own start (opening its jar, {@code premain},
- * loading the transformer) plus its pass over every class the application loads:
+ * What the agent adds to the start of a real application: one launch starts a child JVM (the
+ * same {@code java} as this one) that runs a real application to completion, without the agent
+ * and with {@code -javaagent:weft-transformer.jar}. The applications come from Maven Central
+ * and have no {@code @Async}, so the difference is the agent's own start (opening its jar,
+ * {@code premain}, loading the transformer) plus its pass over every class the application
+ * loads:
  *
  * <ul>
  *   <li>{@code app=ecj}: the Eclipse compiler compiles eight small source files (it loads about
@@ -39,114 +40,176 @@ import org.openjdk.jmh.annotations.Warmup;
  *       classes Groovy compiles from the script and defines as it runs).</li>
  * </ul>
  *
- * <p>The set-up prints the child's command and how many classes it loads, and from the
- * application's jar.
+ * <p>{@code launch} times one launch, {@code agent=none} or {@code weft}. {@code pairedLaunch}
+ * launches both in turns in every operation (which goes first alternates) and reports each
+ * launch and their difference as counters, so that both see the same load on a shared machine.
+ * JMH sums such counters over the iterations in its summary: divide by the iteration count (or
+ * read each iteration's values). The set-up prints the child's command and how many classes it
+ * loads, and how many of them from the application's jar.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 20)
-@State(Scope.Benchmark)
 public class StartupBenchmark {
     /** How many source files the compiler compiles. */
     static final int SOURCES = 8;
 
-    @Param({"ecj", "groovy"})
-    public String app;
+    /** The application and its two command lines. */
+    @State(Scope.Benchmark)
+    public static class App {
+        @Param({"ecj", "groovy"})
+        public String app;
 
-    @Param({"none", "weft"})
-    public String agent;
+        List<String> withAgent;
+        List<String> withoutAgent;
+        private Path dir;
+        private Path log;
 
-    private Path dir;
-    private Path log;
-    private List<String> command;
-
-    @Setup(Level.Trial)
-    public void setUp() throws IOException, InterruptedException {
-        dir = Files.createTempDirectory("weft-startup-bench");
-        log = dir.resolve("child.log");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> jvm = new ArrayList<>(List.of(java.toString()));
-        if (agent.equals("weft")) {
-            Path jar = BenchJars.agent();
-            try (JarFile j = new JarFile(jar.toFile())) {
-                if (j.getManifest() == null || j.getManifest().getMainAttributes().getValue("Premain-Class") == null) {
-                    throw new IllegalStateException(jar + " has no Premain-Class: not the agent");
-                }
+        @Setup(Level.Trial)
+        public void setUp() throws IOException, InterruptedException {
+            dir = Files.createTempDirectory("weft-startup-bench");
+            log = dir.resolve("child.log");
+            List<String> appArgs = new ArrayList<>();
+            String appJar;
+            switch (app) {
+                case "ecj":
+                    appJar = "ecj.jar";
+                    appArgs.addAll(List.of("-cp", BenchJars.ecj().toString(), "org.eclipse.jdt.internal.compiler.batch.Main",
+                            "--release", "17", "-proc:none", "-nowarn", "-d", dir.resolve("out").toString()));
+                    for (int i = 0; i < SOURCES; i++) {
+                        Path file = dir.resolve("src/demo/Unit" + i + ".java");
+                        Files.createDirectories(file.getParent());
+                        Files.writeString(file, source(i), StandardCharsets.UTF_8);
+                        appArgs.add(file.toString());
+                    }
+                    break;
+                case "groovy":
+                    appJar = "groovy.jar";
+                    Path script = dir.resolve("script.groovy");
+                    Files.writeString(script, SCRIPT, StandardCharsets.UTF_8);
+                    appArgs.addAll(List.of("-cp", BenchJars.groovy().toString(), "groovy.ui.GroovyMain", script.toString()));
+                    break;
+                default:
+                    throw new IllegalArgumentException("app: ecj or groovy, not " + app);
             }
-            jvm.add("-javaagent:" + jar);
-        } else if (!agent.equals("none")) {
-            throw new IllegalArgumentException("agent: none or weft, not " + agent);
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            withoutAgent = new ArrayList<>(List.of(java));
+            withoutAgent.addAll(appArgs);
+            withAgent = new ArrayList<>(List.of(java, "-javaagent:" + agentJar()));
+            withAgent.addAll(appArgs);
+            System.out.printf("%nStartupBenchmark: %s%n", String.join(" ", withAgent));
+            countClasses(withoutAgent, appJar, "without the agent");
+            countClasses(withAgent, appJar, "with the agent");
         }
-        List<String> appArgs = new ArrayList<>();
-        String appJar;
-        switch (app) {
-            case "ecj":
-                appJar = "ecj.jar";
-                appArgs.addAll(List.of("-cp", BenchJars.ecj().toString(), "org.eclipse.jdt.internal.compiler.batch.Main",
-                        "--release", "17", "-proc:none", "-nowarn", "-d", dir.resolve("out").toString()));
-                for (int i = 0; i < SOURCES; i++) {
-                    Path file = dir.resolve("src/demo/Unit" + i + ".java");
-                    Files.createDirectories(file.getParent());
-                    Files.writeString(file, source(i), StandardCharsets.UTF_8);
-                    appArgs.add(file.toString());
-                }
-                break;
-            case "groovy":
-                appJar = "groovy.jar";
-                Path script = dir.resolve("script.groovy");
-                Files.writeString(script, SCRIPT, StandardCharsets.UTF_8);
-                appArgs.addAll(List.of("-cp", BenchJars.groovy().toString(), "groovy.ui.GroovyMain", script.toString()));
-                break;
-            default:
-                throw new IllegalArgumentException("app: ecj or groovy, not " + app);
-        }
-        command = new ArrayList<>(jvm);
-        command.addAll(appArgs);
 
-        // once, to say what the child does: how many classes it loads, and from where
-        Path classLog = dir.resolve("classes.log");
-        List<String> counting = new ArrayList<>(jvm);
-        counting.add("-Xlog:class+load=info:file=" + classLog);
-        counting.addAll(appArgs);
-        launch(counting);
-        long all;
-        long fromApp;
-        try (Stream<String> lines = Files.lines(classLog)) {
-            List<String> loads = lines.filter(l -> l.contains("source:")).toList();
-            all = loads.size();
-            fromApp = loads.stream().filter(l -> l.contains(appJar)).count();
-        }
-        System.out.printf("%nStartupBenchmark: app=%s agent=%s: the child loads %d classes, %d of them from %s%n%s%n",
-                app, agent, all, fromApp, appJar, String.join(" ", command));
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
+        /** Runs the command once with class loading logged, and says how many classes it loads. */
+        private void countClasses(List<String> command, String appJar, String what) throws IOException, InterruptedException {
+            Path classLog = dir.resolve("classes.log");
+            List<String> counting = new ArrayList<>(command);
+            counting.add(1, "-Xlog:class+load=info:file=" + classLog);
+            launch(counting);
+            try (Stream<String> lines = Files.lines(classLog)) {
+                List<String> loads = lines.filter(l -> l.contains("source:")).toList();
+                long fromApp = loads.stream().filter(l -> l.contains(appJar)).count();
+                System.out.printf("StartupBenchmark: app=%s, %s: the child loads %d classes, %d of them from %s%n",
+                        app, what, loads.size(), fromApp, appJar);
             }
         }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.delete(p);
+                }
+            }
+        }
+
+        /** Starts a child and waits for it to finish; fails unless it succeeds. */
+        int launch(List<String> cmd) throws IOException, InterruptedException {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            int exit = p.waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("the child exited with " + exit + ": " + Files.readString(log));
+            }
+            return exit;
+        }
+
+        /** Nanoseconds of one launch. */
+        long timed(List<String> cmd) throws IOException, InterruptedException {
+            long start = System.nanoTime();
+            launch(cmd);
+            return System.nanoTime() - start;
+        }
     }
 
-    /** Starts the application and waits for it to finish. */
+    /** With or without the agent, for {@link #launch}. */
+    @State(Scope.Benchmark)
+    public static class Agent {
+        @Param({"none", "weft"})
+        public String agent;
+    }
+
+    /** The counters of {@link #pairedLaunch}, one iteration's values. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Pair {
+        /** Milliseconds of the launch without the agent. */
+        public double withoutAgentMs;
+        /** Milliseconds of the launch with the agent. */
+        public double withAgentMs;
+        /** The difference: what the agent added. */
+        public double addedMs;
+        private int round;
+
+        @Setup(Level.Iteration)
+        public void clear() {
+            withoutAgentMs = 0;
+            withAgentMs = 0;
+            addedMs = 0;
+        }
+    }
+
+    /** One launch, without or with the agent. */
     @Benchmark
-    public int launch() throws IOException, InterruptedException {
-        return launch(command);
+    public int launch(App app, Agent agent) throws IOException, InterruptedException {
+        switch (agent.agent) {
+            case "none":
+                return app.launch(app.withoutAgent);
+            case "weft":
+                return app.launch(app.withAgent);
+            default:
+                throw new IllegalArgumentException("agent: none or weft, not " + agent.agent);
+        }
     }
 
-    private int launch(List<String> cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        int exit = p.waitFor();
-        if (exit != 0) {
-            throw new IllegalStateException("the child exited with " + exit + ": " + Files.readString(log));
+    /** A launch without and one with the agent, in turns; the time per operation is both. */
+    @Benchmark
+    public void pairedLaunch(App app, Pair pair) throws IOException, InterruptedException {
+        boolean agentFirst = pair.round++ % 2 == 0;
+        long first = app.timed(agentFirst ? app.withAgent : app.withoutAgent);
+        long second = app.timed(agentFirst ? app.withoutAgent : app.withAgent);
+        long with = agentFirst ? first : second;
+        long without = agentFirst ? second : first;
+        pair.withAgentMs = with / 1e6;
+        pair.withoutAgentMs = without / 1e6;
+        pair.addedMs = (with - without) / 1e6;
+    }
+
+    /** The transformer's shaded jar, checked to be an agent. */
+    static Path agentJar() throws IOException {
+        Path jar = BenchJars.agent();
+        try (JarFile j = new JarFile(jar.toFile())) {
+            if (j.getManifest() == null || j.getManifest().getMainAttributes().getValue("Premain-Class") == null) {
+                throw new IllegalStateException(jar + " has no Premain-Class: not the agent");
+            }
         }
-        return exit;
+        return jar;
     }
 
     /** A Groovy script with closures, a class, collections and string templates. */
-    private static final String SCRIPT = String.join("\n",
+    static final String SCRIPT = String.join("\n",
             "class Point { int x; int y; int dist() { Math.abs(x) + Math.abs(y) }; String toString() { \"($x, $y)\" } }",
             "def points = (0..<100).collect { new Point(x: it * 2, y: -it) }",
             "def byDist = points.groupBy { it.dist() }.collectEntries { k, v -> [k, v.size()] }",
@@ -156,7 +219,7 @@ public class StartupBenchmark {
             "");
 
     /** A small class with generics, lambdas, a record and a switch: enough to wake most of the compiler. */
-    private static String source(int i) {
+    static String source(int i) {
         return "package demo;\n"
                 + "import java.util.*;\n"
                 + "import java.util.function.*;\n"

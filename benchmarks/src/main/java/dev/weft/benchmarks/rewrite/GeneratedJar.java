@@ -1,5 +1,6 @@
 package dev.weft.benchmarks.rewrite;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,7 +41,8 @@ public final class GeneratedJar {
         for (int t = 0; t < templates.length; t++) {
             templates[t] = template(TEMPLATE_NAMES.get(t));
         }
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(jar), 1 << 16);
+                JarOutputStream out = new JarOutputStream(file)) {
             for (int i = 0; i < count; i++) {
                 int t = i % templates.length;
                 String name = "gen/c" + i + "/" + TEMPLATE_NAMES.get(t);
