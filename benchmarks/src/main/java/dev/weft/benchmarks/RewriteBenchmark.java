@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -26,6 +28,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.objectweb.asm.ClassReader;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -136,15 +139,60 @@ public class RewriteBenchmark {
         }
     }
 
+    /**
+     * The CPU time of the benchmark's thread per operation, beside JMH's wall-clock time: on a
+     * machine shared with other work the wall clock also counts the time the thread waited for
+     * a core. {@code cpuMsPerOp} is the mean over one iteration's operations; JMH sums such
+     * counters over the iterations in its summary, so divide that by the iteration count.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Cpu {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+        /** Milliseconds of this thread's CPU time per operation, over this iteration. */
+        public double cpuMsPerOp;
+        private long ops;
+        private long nanos;
+        private long start;
+
+        @Setup(Level.Iteration)
+        public void clear() {
+            cpuMsPerOp = 0;
+            ops = 0;
+            nanos = 0;
+        }
+
+        @Setup(Level.Invocation)
+        public void begin() {
+            start = THREADS.getCurrentThreadCpuTime();
+        }
+
+        @TearDown(Level.Invocation)
+        public void end() {
+            nanos += THREADS.getCurrentThreadCpuTime() - start;
+            ops++;
+            cpuMsPerOp = nanos / 1e6 / ops;
+        }
+    }
+
     /** The batch from the jar to another jar: reads, rewrites, writes (or copies, when nothing changed). */
     @Benchmark
-    public BatchResult batch() throws IOException {
+    public BatchResult batch(Cpu cpu) throws IOException {
+        return batch();
+    }
+
+    private BatchResult batch() throws IOException {
         return BatchRewriter.builder().input(input).output(output).classpath(classpath).build().run();
     }
 
     /** The rewrite of each class file in memory; returns how many changed. */
     @Benchmark
-    public int rewriteEach() throws RewriteException {
+    public int rewriteEach(Cpu cpu) throws RewriteException {
+        return rewriteEach();
+    }
+
+    private int rewriteEach() throws RewriteException {
         List<Path> hierarchyPath = new ArrayList<>(classpath);
         hierarchyPath.add(0, input);
         Rewriter rewriter = new Rewriter(ClassHierarchy.of(hierarchyPath));
@@ -158,7 +206,11 @@ public class RewriteBenchmark {
 
     /** The agent's hook on each class file; returns how many it rewrote. */
     @Benchmark
-    public int agentHook() {
+    public int agentHook(Cpu cpu) {
+        return agentHook();
+    }
+
+    private int agentHook() {
         WeftTransformer transformer = new WeftTransformer(false, nowhere);
         int changed = 0;
         for (int i = 0; i < classFiles.size(); i++) {
