@@ -42,7 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code launch} times one launch, {@code agent=none} or {@code weft}. {@code pairedLaunch}
  * launches both in turns in every operation (which goes first alternates) and reports each
- * launch and their difference as counters, so that both see the same load on a shared machine.
+ * launch and their difference as counters, so that both see the same load on a shared machine;
+ * it also reports the CPU time of each child (all its threads, on Linux), which other work on
+ * the machine barely changes.
  * JMH sums such counters over the iterations in its summary: divide by the iteration count (or
  * read each iteration's values). The set-up prints the child's command and how many classes it
  * loads, and how many of them from the application's jar.
@@ -161,6 +163,12 @@ public class StartupBenchmark {
         public double withAgentMs;
         /** The difference: what the agent added. */
         public double addedMs;
+        /** CPU milliseconds (user and system, all the child's threads) of the launch without the agent. */
+        public double withoutAgentCpuMs;
+        /** CPU milliseconds of the launch with the agent. */
+        public double withAgentCpuMs;
+        /** The difference in CPU time: what the agent added, whatever else runs on the machine. */
+        public double addedCpuMs;
         private int round;
 
         @Setup(Level.Iteration)
@@ -168,6 +176,9 @@ public class StartupBenchmark {
             withoutAgentMs = 0;
             withAgentMs = 0;
             addedMs = 0;
+            withoutAgentCpuMs = 0;
+            withAgentCpuMs = 0;
+            addedCpuMs = 0;
         }
     }
 
@@ -188,13 +199,47 @@ public class StartupBenchmark {
     @Benchmark
     public void pairedLaunch(App app, Pair pair) throws IOException, InterruptedException {
         boolean agentFirst = pair.round++ % 2 == 0;
+        long cpu0 = ChildCpu.millis();
         long first = app.timed(agentFirst ? app.withAgent : app.withoutAgent);
+        long cpu1 = ChildCpu.millis();
         long second = app.timed(agentFirst ? app.withoutAgent : app.withAgent);
+        long cpu2 = ChildCpu.millis();
         long with = agentFirst ? first : second;
         long without = agentFirst ? second : first;
+        long withCpu = agentFirst ? cpu1 - cpu0 : cpu2 - cpu1;
+        long withoutCpu = agentFirst ? cpu2 - cpu1 : cpu1 - cpu0;
         pair.withAgentMs = with / 1e6;
         pair.withoutAgentMs = without / 1e6;
         pair.addedMs = (with - without) / 1e6;
+        pair.withAgentCpuMs = withCpu;
+        pair.withoutAgentCpuMs = withoutCpu;
+        pair.addedCpuMs = withCpu - withoutCpu;
+    }
+
+    /**
+     * The CPU time of this JVM's finished children, from {@code /proc/self/stat} (Linux): a child's
+     * user and system time is added to its parent's {@code cutime} and {@code cstime} when it is
+     * reaped, which {@link Process#waitFor()} waits for. In clock ticks of 10 ms, so one launch
+     * reads to 10 ms and a mean over many launches finer; 0 where there is no {@code /proc}.
+     */
+    static final class ChildCpu {
+        private static final Path STAT = Path.of("/proc/self/stat");
+        private static final long MS_PER_TICK = 10; // USER_HZ, 100 on Linux
+
+        private ChildCpu() {
+        }
+
+        static long millis() throws IOException {
+            if (!Files.isReadable(STAT)) {
+                return 0;
+            }
+            String stat = Files.readString(STAT);
+            // the fields after the command name, which is in parentheses and may hold spaces: state is field 3
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long cutime = Long.parseLong(f[16 - 3]);
+            long cstime = Long.parseLong(f[17 - 3]);
+            return (cutime + cstime) * MS_PER_TICK;
+        }
     }
 
     /** The transformer's shaded jar, checked to be an agent. */
