@@ -1,6 +1,7 @@
 package dev.weft.transform.api;
 
 import dev.weft.transform.analyse.ClassHierarchy;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -378,7 +379,9 @@ public final class BatchRewriter {
                     return;
                 }
                 tmp = Files.createTempFile(dir, out.getFileName().toString(), ".tmp");
-                try (OutputStream file = Files.newOutputStream(tmp); ZipOutputStream zos = new ZipOutputStream(file)) {
+                // buffered: ZipOutputStream writes its headers a byte at a time, a system call each on a bare file stream
+                try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+                        ZipOutputStream zos = new ZipOutputStream(file)) {
                     zos.setComment(zip.getComment());
                     for (ZipEntry e : entries) {
                         byte[] data = replaced.containsKey(e.getName()) ? replaced.get(e.getName()) : read(zip, e);
