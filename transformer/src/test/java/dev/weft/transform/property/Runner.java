@@ -35,13 +35,16 @@ final class Runner {
 
     /** What happened to one program: the events of both forms, or why the Weft form could not run. */
     static final class Outcome {
+        /** The javac {@code --release} the program was compiled for. */
+        final int release;
         final int index;
         final Program program;
         final List<String> weft;
         final List<String> reference;
         final String error;
 
-        Outcome(int index, Program program, List<String> weft, List<String> reference, String error) {
+        Outcome(int release, int index, Program program, List<String> weft, List<String> reference, String error) {
+            this.release = release;
             this.index = index;
             this.program = program;
             this.weft = weft;
@@ -76,7 +79,7 @@ final class Runner {
         /** A report a developer can act on: the program, its script, and where the two runs part. */
         String report() {
             StringBuilder s = new StringBuilder();
-            s.append(Printer.describe(program));
+            s.append(Printer.describe(program, release));
             if (error != null) {
                 s.append("ERROR: ").append(error).append('\n');
                 if (reference != null) {
@@ -97,10 +100,10 @@ final class Runner {
     private Runner() {
     }
 
-    static String source(List<Program> programs) {
+    static String source(List<Program> programs, int release) {
         StringBuilder s = new StringBuilder("package gen;\n\n").append(Printer.HEADER).append("public final class Batch {\n}\n\n");
         for (int k = 0; k < programs.size(); k++) {
-            s.append(Printer.classes(k, programs.get(k))).append('\n');
+            s.append(Printer.classes(k, programs.get(k), release)).append('\n');
         }
         return s.toString();
     }
@@ -108,7 +111,7 @@ final class Runner {
     /** Runs every program of the batch; compilation errors (a printer bug) throw. */
     static List<Outcome> run(List<Program> programs, int release) {
         long t0 = System.nanoTime();
-        String source = source(programs);
+        String source = source(programs, release);
         Map<String, byte[]> compiled;
         try {
             compiled = InMemoryJavac.compile(release, List.of(JavaSource.of("gen.Batch", source)));
@@ -155,20 +158,20 @@ final class Runner {
             String refName = "gen.R" + k;
             List<String> ref = timed(() -> drive(loader, refName, p));
             if (errors[k] != null) {
-                out.add(new Outcome(k, p, null, ref, errors[k]));
+                out.add(new Outcome(release, k, p, null, ref, errors[k]));
                 continue;
             }
             List<String> weft;
             try {
                 weft = timed(() -> drive(loader, name, p));
             } catch (VerifyError | ClassFormatError e) {
-                out.add(new Outcome(k, p, null, ref, "the JVM rejects " + name + ": " + e + "\n" + Weaver.listing(finalBytes.get(name))));
+                out.add(new Outcome(release, k, p, null, ref, "the JVM rejects " + name + ": " + e + "\n" + Weaver.listing(finalBytes.get(name))));
                 continue;
             } catch (TimeoutError e) {
-                out.add(new Outcome(k, p, null, ref, "the Weft form did not finish its script in " + TIMEOUT_SECONDS + " s"));
+                out.add(new Outcome(release, k, p, null, ref, "the Weft form did not finish its script in " + TIMEOUT_SECONDS + " s"));
                 continue;
             }
-            out.add(new Outcome(k, p, weft, ref, null));
+            out.add(new Outcome(release, k, p, weft, ref, null));
         }
         return out;
     }
