@@ -88,6 +88,11 @@ final class Programs {
         return Combinators.combine(Arbitraries.of('<', '=', '!', '%'), expr(1), expr(1)).as(Cond::new);
     }
 
+    /** A condition whose left operand is a value sent in: it suspends before it decides. */
+    static Arbitrary<Cond> suspendingCond() {
+        return Combinators.combine(Arbitraries.of('<', '=', '!', '%'), expr(0).map(x -> (Expr) new Ast.Sent(x)), expr(1)).as(Cond::new);
+    }
+
     // ---- statements ----
 
     /** A short block of statements nested at most {@code depth} deep. */
@@ -160,10 +165,11 @@ final class Programs {
                 .as((k, xs, b) -> (Stmt) new Ast.ForEach(k, xs, b));
         Arbitrary<Stmt> keySwitch = Combinators.combine(Arbitraries.of(false, true), expr(1), inner.list().ofMinSize(1).ofMaxSize(3))
                 .as((en, x, cs) -> (Stmt) new Ast.KeySwitch(en, x, cs));
-        Arbitrary<Stmt> ifLogic = Combinators.combine(Arbitraries.of('&', '|'), cond(), cond(), inner, inner)
+        Arbitrary<Cond> maybeSuspending = Arbitraries.oneOf(cond(), suspendingCond());
+        Arbitrary<Stmt> ifLogic = Combinators.combine(Arbitraries.of('&', '|'), maybeSuspending, maybeSuspending, inner, inner)
                 .as((op, a, b, t, f) -> (Stmt) new Ast.IfLogic(op, a, b, t, f));
         Arbitrary<Stmt> multiCatch = Combinators.combine(inner, inner).as((b, h) -> (Stmt) new Ast.MultiCatch(b, h));
-        Arbitrary<Stmt> local = Combinators.combine(Arbitraries.integers().between(0, 8), cond(), expr(1), inner)
+        Arbitrary<Stmt> local = Combinators.combine(Arbitraries.integers().between(0, 8), maybeSuspending, expr(1), inner)
                 .as((k, c, x, b) -> (Stmt) new Ast.Local(k, c, x, b));
         return List.of(Tuple.of(1, labelled), Tuple.of(1, forEach), Tuple.of(1, keySwitch), Tuple.of(1, ifLogic),
                 Tuple.of(1, multiCatch), Tuple.of(2, local), Tuple.of(1, finallyJumps(inner, aCatch)));
