@@ -81,7 +81,7 @@ final class Programs {
         // the middle argument suspends more often than not: the object is then made after the suspension
         Arbitrary<Expr> make = Combinators.combine(expr(depth - 1), Arbitraries.frequencyOf(Tuple.of(2, sent), Tuple.of(1, expr(depth - 1))),
                 expr(depth - 1)).as((a, b, c) -> (Expr) new Ast.Make(a, b, c));
-        return Arbitraries.frequencyOf(Tuple.of(7, LEAF), Tuple.of(4, bin), Tuple.of(1, sent), Tuple.of(1, pick), Tuple.of(1, make));
+        return Arbitraries.frequencyOf(Tuple.of(9, LEAF), Tuple.of(4, bin), Tuple.of(1, sent), Tuple.of(1, pick), Tuple.of(1, make));
     }
 
     static Arbitrary<Cond> cond() {
@@ -131,7 +131,7 @@ final class Programs {
         Arbitrary<Stmt> switchExpr = Combinators.combine(Arbitraries.integers().between(0, 3), expr(1),
                 Arbitraries.frequencyOf(Tuple.of(1, expr(0).map(x -> (Expr) new Ast.Sent(x))), Tuple.of(1, expr(1))).list().ofMinSize(2).ofMaxSize(3))
                 .as((t, x, arms) -> (Stmt) new Ast.SwitchExpr(t, x, arms));
-        choices.add(Tuple.of(2, compound));
+        choices.add(Tuple.of(1, compound));
         choices.add(Tuple.of(1, rethrow));
         choices.add(Tuple.of(2, jump));
         choices.add(Tuple.of(1, switchExpr));
@@ -172,7 +172,7 @@ final class Programs {
         Arbitrary<Stmt> local = Combinators.combine(Arbitraries.integers().between(0, 8), maybeSuspending, expr(1), inner)
                 .as((k, c, x, b) -> (Stmt) new Ast.Local(k, c, x, b));
         return List.of(Tuple.of(1, labelled), Tuple.of(1, forEach), Tuple.of(1, keySwitch), Tuple.of(1, ifLogic),
-                Tuple.of(1, multiCatch), Tuple.of(2, local), Tuple.of(1, finallyJumps(inner, aCatch)));
+                Tuple.of(1, multiCatch), Tuple.of(1, local), Tuple.of(1, finallyJumps(inner, aCatch)));
     }
 
     /**
