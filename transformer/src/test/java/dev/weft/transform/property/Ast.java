@@ -6,9 +6,12 @@ import java.util.List;
 
 /**
  * Random generator programs: a small statement language over int, long, double and String
- * locals. Nodes are context-free (a {@code break} outside a loop, a counter of a loop that is not
- * there): {@link Printer} gives every tree a valid Java meaning, so generated and shrunk trees
- * always compile.
+ * locals, covering what javac emits around suspension points (labels, for-each, switches on
+ * ints, Strings and enums, switch expressions, markers inside ternaries, conditions, compound
+ * assignments and {@code new}, jumps out of finally blocks, locals whose type changes across
+ * branches or scopes). Nodes are context-free (a {@code break} outside a loop, a counter of a
+ * loop that is not there): {@link Printer} gives every tree a valid Java meaning, so generated
+ * and shrunk trees always compile.
  */
 final class Ast {
     private Ast() {
