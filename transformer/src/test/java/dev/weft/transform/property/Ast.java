@@ -6,9 +6,12 @@ import java.util.List;
 
 /**
  * Random generator programs: a small statement language over int, long, double and String
- * locals. Nodes are context-free (a {@code break} outside a loop, a counter of a loop that is not
- * there): {@link Printer} gives every tree a valid Java meaning, so generated and shrunk trees
- * always compile.
+ * locals, covering what javac emits around suspension points (labels, for-each, switches on
+ * ints, Strings and enums, switch expressions, markers inside ternaries, conditions, compound
+ * assignments and {@code new}, jumps out of finally blocks, locals whose type changes across
+ * branches or scopes). Nodes are context-free (a {@code break} outside a loop, a counter of a
+ * loop that is not there): {@link Printer} gives every tree a valid Java meaning, so generated
+ * and shrunk trees always compile.
  */
 final class Ast {
     private Ast() {
@@ -79,6 +82,41 @@ final class Ast {
             this.op = op;
             this.a = a;
             this.b = b;
+        }
+    }
+
+    /** {@code Rt.val(yield(e))}: the value sent in, as an int, inside any expression. */
+    static final class Sent implements Expr {
+        final Expr e;
+
+        Sent(Expr e) {
+            this.e = e;
+        }
+    }
+
+    /** {@code (c ? a : b)}. */
+    static final class Pick implements Expr {
+        final Cond c;
+        final Expr a;
+        final Expr b;
+
+        Pick(Cond c, Expr a, Expr b) {
+            this.c = c;
+            this.a = a;
+            this.b = b;
+        }
+    }
+
+    /** {@code new Rt.Box(a, b, c).sum()}: an object made from arguments that may suspend (the second is a long). */
+    static final class Make implements Expr {
+        final Expr a;
+        final Expr b;
+        final Expr c;
+
+        Make(Expr a, Expr b, Expr c) {
+            this.a = a;
+            this.b = b;
+            this.c = c;
         }
     }
 
@@ -244,6 +282,155 @@ final class Ast {
         final List<Stmt> body;
 
         TryRes(List<Stmt> body) {
+            this.body = body;
+        }
+    }
+
+    /**
+     * A labelled statement: {@code for} (kind 0), {@code for (;;)} left by a {@code break} at
+     * its top (1), {@code while} (2), or a plain block (3) that only {@link Jump} leaves early.
+     */
+    static final class Labelled implements Stmt {
+        final int kind;
+        final int bound;
+        final List<Stmt> body;
+
+        Labelled(int kind, int bound, List<Stmt> body) {
+            this.kind = kind;
+            this.bound = bound;
+            this.body = body;
+        }
+    }
+
+    /** {@code break label} or {@code continue label} to an enclosing {@link Labelled} ({@code target} counts outwards). */
+    static final class Jump implements Stmt {
+        final boolean isContinue;
+        final int target;
+
+        Jump(boolean isContinue, int target) {
+            this.isContinue = isContinue;
+            this.target = target;
+        }
+    }
+
+    /** For-each over an {@code int[]} (kind 0), {@code String[]} (1), {@code Object[]} (2), a {@code List<Integer>} (3), a {@code long[]} (4). */
+    static final class ForEach implements Stmt {
+        final int kind;
+        final List<Expr> elems;
+        final List<Stmt> body;
+
+        ForEach(int kind, List<Expr> elems, List<Stmt> body) {
+            this.kind = kind;
+            this.elems = elems;
+            this.body = body;
+        }
+    }
+
+    /**
+     * A compound assignment or increment whose operand may suspend: {@code x += e} (kind 0),
+     * {@code l0 -= e} (1), {@code d0 += e} (2), {@code s0 += e} (3), {@code a[i] += e} (4),
+     * {@code a[e]++} (5), {@code x = x++ + e} (6).
+     */
+    static final class Compound implements Stmt {
+        final int kind;
+        final int target;
+        final Expr e;
+
+        Compound(int kind, int target, Expr e) {
+            this.kind = kind;
+            this.target = target;
+            this.e = e;
+        }
+    }
+
+    /** A switch on {@code Rt.key(e)} (a String; "Aa" and "BB" share a hash code) or, if {@code onEnum}, on {@code Rt.color(e)}. */
+    static final class KeySwitch implements Stmt {
+        final boolean onEnum;
+        final Expr e;
+        final List<List<Stmt>> cases;
+
+        KeySwitch(boolean onEnum, Expr e, List<List<Stmt>> cases) {
+            this.onEnum = onEnum;
+            this.e = e;
+            this.cases = cases;
+        }
+    }
+
+    /**
+     * {@code x += switch (floorMod(e, n)) { case k -> arm; ... }} from Java 14 on (odd arms are
+     * blocks that trace and {@code yield}); the same as a classic switch statement before.
+     */
+    static final class SwitchExpr implements Stmt {
+        final int target;
+        final Expr e;
+        final List<Expr> arms;
+
+        SwitchExpr(int target, Expr e, List<Expr> arms) {
+            this.target = target;
+            this.e = e;
+            this.arms = arms;
+        }
+    }
+
+    /** {@code if (a && b)} ({@code op '&'}) or {@code if (a || b)}: either side may suspend. */
+    static final class IfLogic implements Stmt {
+        final char op;
+        final Cond a;
+        final Cond b;
+        final List<Stmt> then;
+        final List<Stmt> otherwise;
+
+        IfLogic(char op, Cond a, Cond b, List<Stmt> then, List<Stmt> otherwise) {
+            this.op = op;
+            this.a = a;
+            this.b = b;
+            this.then = then;
+            this.otherwise = otherwise;
+        }
+    }
+
+    /**
+     * In a catch block, throws something else: {@code new IllegalArgumentException(caught)}
+     * (kind 0), the caught exception itself (1), or {@code new Boom(e)} (2); outside one, an
+     * {@code IllegalArgumentException}.
+     */
+    static final class Rethrow implements Stmt {
+        final int kind;
+        final Expr e;
+
+        Rethrow(int kind, Expr e) {
+            this.kind = kind;
+            this.e = e;
+        }
+    }
+
+    /** {@code try { body } catch (Boom | IllegalArgumentException e) { handler }}. */
+    static final class MultiCatch implements Stmt {
+        final List<Stmt> body;
+        final List<Stmt> handler;
+
+        MultiCatch(List<Stmt> body, List<Stmt> handler) {
+            this.body = body;
+            this.handler = handler;
+        }
+    }
+
+    /**
+     * A block with one local of a type the other locals lack, read after {@code body} so it is
+     * live across its suspensions: long, double, String, a null String, a Number that is an
+     * Integer or a Long, an Object that is a String or an int[], an int[], ... (see {@link Printer}).
+     * Sibling blocks reuse the slot for other types.
+     */
+    static final class Local implements Stmt {
+        final int type;
+        final Cond c;
+        final Expr e;
+        final List<Stmt> body;
+
+        Local(int type, Cond c, Expr e, List<Stmt> body) {
+            this.type = type;
+            this.c = c;
+            this.e = e;
             this.body = body;
         }
     }

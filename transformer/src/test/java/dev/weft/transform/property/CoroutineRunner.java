@@ -31,13 +31,13 @@ final class CoroutineRunner {
     /** Programs as {@code @Async} coroutines against {@link ThreadCoroutine}. */
     static final Runner.Form COROUTINES = new Runner.Form() {
         @Override
-        public String classes(int k, Program p) {
-            return Printer.coroutineClasses(k, p);
+        public String classes(int k, Program p, int release) {
+            return Printer.coroutineClasses(k, p, release);
         }
 
         @Override
-        public String describe(Program p) {
-            return Printer.describeCoroutine(p);
+        public String describe(Program p, int release) {
+            return Printer.describeCoroutine(p, release);
         }
 
         @Override

@@ -95,7 +95,7 @@ class GeneratorPropertyTest {
 
     @AfterContainer
     static void summary() {
-        System.out.printf("weft property: %d programs in %.1f s (javac %.1f s)%n", RAN.get(), (System.nanoTime() - START) / 1e9,
-                Runner.COMPILE_NANOS.get() / 1e9);
+        System.out.printf("weft property: %d programs in %.1f s (javac %.1f s), %d refused as too large as documented%n", RAN.get(),
+                (System.nanoTime() - START) / 1e9, Runner.COMPILE_NANOS.get() / 1e9, Runner.REFUSED_AS_TOO_LARGE.get());
     }
 }

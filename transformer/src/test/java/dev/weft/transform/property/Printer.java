@@ -66,6 +66,24 @@ final class Printer {
     private boolean coroutine;
     private int indent;
     private int fresh;
+    /** The javac {@code --release} the code is for: switch expressions need 14. */
+    private int release = 8;
+    /** The labelled statements around, innermost last. */
+    private final List<Label> labels = new ArrayList<>();
+    /** The exception variables of the catch blocks around, innermost last. */
+    private final List<String> caught = new ArrayList<>();
+
+    /** A label in scope: its name, whether it is a loop's, and the breaks printed that leave it (for a block). */
+    private static final class Label {
+        final String name;
+        final boolean loop;
+        final java.util.Set<Integer> broke = new java.util.HashSet<>();
+
+        Label(String name, boolean loop) {
+            this.name = name;
+            this.loop = loop;
+        }
+    }
 
     private Printer(boolean weft, String refClass, String tagPrefix, int subBase, int subCount, int indent) {
         this.weft = weft;
@@ -76,40 +94,41 @@ final class Printer {
         this.indent = indent;
     }
 
-    /** The Weft class {@code W<k>} and the reference class {@code R<k>} of program {@code k}. */
-    static String classes(int k, Program p) {
-        return weftClass("W" + k, p) + "\n" + refClass("R" + k, p);
+    /** The Weft class {@code W<k>} and the reference class {@code R<k>} of program {@code k}, for javac {@code --release}. */
+    static String classes(int k, Program p, int release) {
+        return weftClass("W" + k, p, release) + "\n" + refClass("R" + k, p, release);
     }
 
-    static String weftClass(String name, Program p) {
+    static String weftClass(String name, Program p, int release) {
         StringBuilder s = new StringBuilder("final class " + name + " {\n");
         int n = p.subs.size();
         if (p.instance) {
             s.append("    int f = 3;\n");
         }
-        s.append(weftMethod("main", "m", p.body, 0, n, p.instance));
+        s.append(weftMethod("main", "m", p.body, 0, n, p.instance, release));
         for (int j = 0; j < n; j++) {
-            s.append(weftMethod("sub" + j, "s" + j, p.subs.get(j), j + 1, n - j - 1, false));
+            s.append(weftMethod("sub" + j, "s" + j, p.subs.get(j), j + 1, n - j - 1, false, release));
         }
         return s.append("}\n").toString();
     }
 
-    static String refClass(String name, Program p) {
+    static String refClass(String name, Program p, int release) {
         StringBuilder s = new StringBuilder("final class " + name + " {\n");
         int n = p.subs.size();
         if (p.instance) {
             s.append("    int f = 3;\n");
         }
-        s.append(refMethod(name, "main", "m", p.body, 0, n, p.instance));
+        s.append(refMethod(name, "main", "m", p.body, 0, n, p.instance, release));
         for (int j = 0; j < n; j++) {
-            s.append(refMethod(name, "sub" + j, "s" + j, p.subs.get(j), j + 1, n - j - 1, false));
+            s.append(refMethod(name, "sub" + j, "s" + j, p.subs.get(j), j + 1, n - j - 1, false, release));
         }
         return s.append("}\n").toString();
     }
 
-    private static String weftMethod(String name, String tag, List<Stmt> body, int subBase, int subs, boolean instance) {
+    private static String weftMethod(String name, String tag, List<Stmt> body, int subBase, int subs, boolean instance, int release) {
         Printer pr = new Printer(true, null, tag, subBase, subs, 2);
         pr.instance = instance;
+        pr.release = release;
         pr.line(INIT);
         if (pr.block(body)) {
             pr.line("return Generator.done();");
@@ -118,9 +137,10 @@ final class Printer {
                 + pr.out + "    }\n";
     }
 
-    private static String refMethod(String cls, String name, String tag, List<Stmt> body, int subBase, int subs, boolean instance) {
+    private static String refMethod(String cls, String name, String tag, List<Stmt> body, int subBase, int subs, boolean instance, int release) {
         Printer pr = new Printer(false, cls, tag, subBase, subs, 3);
         pr.instance = instance;
+        pr.release = release;
         pr.line(INIT);
         if (pr.block(body)) {
             pr.line("return null;");
@@ -131,7 +151,12 @@ final class Printer {
 
     /** The program as a reader wants it in a failure report: the Weft source, the arguments and the script. */
     static String describe(Program p) {
-        return weftClass("Repro", p) + "// " + (p.instance ? "new Repro()." : "") + "main(t, " + p.p0 + ", " + p.p1 + "), then: "
+        return describe(p, 17);
+    }
+
+    /** The same, as printed for javac {@code --release}. */
+    static String describe(Program p, int release) {
+        return weftClass("Repro", p, release) + "// " + (p.instance ? "new Repro()." : "") + "main(t, " + p.p0 + ", " + p.p1 + "), then: "
                 + p.script.stream().map(Object::toString).collect(Collectors.joining(", ")) + "\n";
     }
 
@@ -142,27 +167,28 @@ final class Printer {
     // ThreadCoroutine as c, which stand for the awaits.
 
     /** The Weft coroutine class {@code W<k>} and the reference class {@code R<k>} of program {@code k}. */
-    static String coroutineClasses(int k, Program p) {
-        return coroutineClass(true, "W" + k, p) + "\n" + coroutineClass(false, "R" + k, p);
+    static String coroutineClasses(int k, Program p, int release) {
+        return coroutineClass(true, "W" + k, p, release) + "\n" + coroutineClass(false, "R" + k, p, release);
     }
 
-    static String coroutineClass(boolean weft, String name, Program p) {
+    static String coroutineClass(boolean weft, String name, Program p, int release) {
         StringBuilder s = new StringBuilder("final class " + name + " {\n");
         int n = p.subs.size();
         if (p.instance) {
             s.append("    int f = 3;\n");
         }
-        s.append(coroutineMethod(weft, name, "main", "m", p.body, 0, n, p.instance));
+        s.append(coroutineMethod(weft, name, "main", "m", p.body, 0, n, p.instance, release));
         for (int j = 0; j < n; j++) {
-            s.append(coroutineMethod(weft, name, "sub" + j, "s" + j, p.subs.get(j), j + 1, n - j - 1, false));
+            s.append(coroutineMethod(weft, name, "sub" + j, "s" + j, p.subs.get(j), j + 1, n - j - 1, false, release));
         }
         return s.append("}\n").toString();
     }
 
     private static String coroutineMethod(boolean weft, String cls, String name, String tag, List<Stmt> body, int subBase, int subs,
-            boolean instance) {
+            boolean instance, int release) {
         Printer pr = new Printer(weft, cls, tag, subBase, subs, 2);
         pr.coroutine = true;
+        pr.release = release;
         pr.instance = instance;
         pr.line(INIT);
         if (pr.block(body)) {
@@ -175,8 +201,8 @@ final class Printer {
     }
 
     /** A coroutine program for a failure report: the Weft source, the arguments, and the driver's script. */
-    static String describeCoroutine(Program p) {
-        return coroutineClass(true, "Repro", p) + "// task of " + (p.instance ? "new Repro()." : "") + "main(t, " + p.p0 + ", " + p.p1
+    static String describeCoroutine(Program p, int release) {
+        return coroutineClass(true, "Repro", p, release) + "// task of " + (p.instance ? "new Repro()." : "") + "main(t, " + p.p0 + ", " + p.p1
                 + "), then: " + p.script.stream().map(Object::toString).collect(Collectors.joining(", ")) + "\n"
                 + "// next(): the awaited future gets null, send(a): a, throwIn(b): fails with b, close(): task.cancel(),"
                 + " hasNext(): task.cancel() twice\n";
@@ -381,7 +407,274 @@ final class Printer {
             int n = fresh++;
             return braced("try (Rt.Res r" + n + " = new Rt.Res(t, \"" + tagPrefix + "r" + n + "\"))", ((TryRes) s).body, "");
         }
+        if (s instanceof Ast.Labelled) {
+            return labelled((Ast.Labelled) s);
+        }
+        if (s instanceof Ast.Jump) {
+            return jump((Ast.Jump) s);
+        }
+        if (s instanceof Ast.ForEach) {
+            return forEach((Ast.ForEach) s);
+        }
+        if (s instanceof Ast.Compound) {
+            compound((Ast.Compound) s);
+            return true;
+        }
+        if (s instanceof Ast.KeySwitch) {
+            Ast.KeySwitch w = (Ast.KeySwitch) s;
+            List<String> names = new ArrayList<>();
+            for (int k = 0; k < w.cases.size() - 1; k++) {
+                names.add(w.onEnum ? Rt.Color.values()[k % 3].name() : "\"" + Rt.key(k) + "\"");
+            }
+            return cases((w.onEnum ? "switch (Rt.color(" : "switch (Rt.key(") + expr(w.e) + "))", names, w.cases);
+        }
+        if (s instanceof Ast.SwitchExpr) {
+            switchExpr((Ast.SwitchExpr) s);
+            return true;
+        }
+        if (s instanceof Ast.IfLogic) {
+            Ast.IfLogic i = (Ast.IfLogic) s;
+            String head = "if ((" + cond(i.a) + ") " + (i.op == '&' ? "&&" : "||") + " (" + cond(i.b) + "))";
+            boolean a = braced(head, i.then, "");
+            boolean b = braced("else", i.otherwise, "");
+            return a || b;
+        }
+        if (s instanceof Ast.Rethrow) {
+            Ast.Rethrow r = (Ast.Rethrow) s;
+            int kind = Math.floorMod(r.kind, 3);
+            if (caught.isEmpty() || kind == 2) {
+                line(kind == 2 ? "throw new Boom(" + expr(r.e) + ");" : "throw new IllegalArgumentException(String.valueOf(" + expr(r.e) + "));");
+            } else {
+                String e = caught.get(caught.size() - 1);
+                line(kind == 0 ? "throw new IllegalArgumentException(" + e + ");" : "throw " + e + ";");
+            }
+            return false;
+        }
+        if (s instanceof Ast.MultiCatch) {
+            Ast.MultiCatch m = (Ast.MultiCatch) s;
+            int n = fresh++;
+            String e = "e" + n;
+            boolean completes = braced("try", m.body, "");
+            line("catch (Boom | IllegalArgumentException " + e + ") {");
+            indent++;
+            line("t.add(\"" + tagPrefix + "c" + n + ":\" + " + e + ".getClass().getSimpleName());");
+            caught.add(e);
+            completes |= block(m.handler);
+            caught.remove(caught.size() - 1);
+            indent--;
+            line("}");
+            return completes;
+        }
+        if (s instanceof Ast.Local) {
+            return local((Ast.Local) s);
+        }
         throw new IllegalArgumentException("unknown statement " + s);
+    }
+
+    private boolean labelled(Ast.Labelled l) {
+        int n = fresh++;
+        String i = "i" + n;
+        int bound = Math.floorMod(l.bound, 4);
+        int kind = Math.floorMod(l.kind, 4);
+        Label label = new Label("lb" + n, kind != 3);
+        labels.add(label);
+        boolean completes = true; // a loop's condition is never constant, and for (;;) starts with a break
+        if (kind == 3) {
+            completes = braced(label.name + ":", l.body, "") || !label.broke.isEmpty();
+        } else {
+            loops.add(i);
+            breakTargets.add(null);
+            if (kind == 0) {
+                braced(label.name + ": for (int " + i + " = 0; " + i + " < " + bound + "; " + i + "++)", l.body, "");
+            } else if (kind == 1) {
+                line(label.name + ": for (int " + i + " = 0;; " + i + "++) {");
+                indent++;
+                line("if (" + i + " >= " + bound + ") break;");
+                block(l.body);
+                indent--;
+                line("}");
+            } else {
+                line("int " + i + " = 0;");
+                line(label.name + ": while (" + i + " < " + bound + ") {");
+                indent++;
+                line(i + "++;");
+                block(l.body);
+                indent--;
+                line("}");
+            }
+            loops.remove(loops.size() - 1);
+            breakTargets.remove(breakTargets.size() - 1);
+        }
+        labels.remove(labels.size() - 1);
+        return completes;
+    }
+
+    private boolean jump(Ast.Jump j) {
+        List<Label> targets = new ArrayList<>();
+        for (Label l : labels) {
+            if (l.loop || !j.isContinue) {
+                targets.add(l);
+            }
+        }
+        if (targets.isEmpty()) {
+            return true; // dropped: no label to go to
+        }
+        Label target = targets.get(targets.size() - 1 - Math.floorMod(j.target, targets.size()));
+        if (!target.loop) {
+            int id = breaks++;
+            target.broke.add(id); // the labelled block can complete normally
+            for (List<Object[]> open : openTryBlocks) {
+                open.add(new Object[] {target.broke, id});
+            }
+        }
+        line((j.isContinue ? "continue " : "break ") + target.name + ";");
+        return false;
+    }
+
+    private boolean forEach(Ast.ForEach f) {
+        int n = fresh++;
+        String v = "e" + n;
+        List<String> elems = new ArrayList<>();
+        for (Expr e : f.elems) {
+            elems.add(expr(e));
+        }
+        String head;
+        String counter;
+        switch (Math.floorMod(f.kind, 5)) {
+            case 1:
+                head = "String " + v + " : new String[] {" + elems.stream().map(e -> "\"e\" + " + e).collect(Collectors.joining(", ")) + "}";
+                counter = v + ".length()";
+                break;
+            case 2:
+                List<String> mixed = new ArrayList<>();
+                for (int k = 0; k < elems.size(); k++) {
+                    mixed.add(k % 3 == 0 ? elems.get(k) : k % 3 == 1 ? "\"o\" + " + elems.get(k) : "null");
+                }
+                head = "Object " + v + " : new Object[] {" + String.join(", ", mixed) + "}";
+                counter = "Rt.num(" + v + ")";
+                break;
+            case 3:
+                head = "Integer " + v + " : Arrays.asList(new Integer[] {" + String.join(", ", elems) + "})";
+                counter = v;
+                break;
+            case 4:
+                head = "long " + v + " : new long[] {" + String.join(", ", elems) + "}";
+                counter = "(int) " + v;
+                break;
+            default:
+                head = "int " + v + " : new int[] {" + String.join(", ", elems) + "}";
+                counter = v;
+        }
+        loops.add(counter);
+        breakTargets.add(null);
+        braced("for (" + head + ")", f.body, "");
+        loops.remove(loops.size() - 1);
+        breakTargets.remove(breakTargets.size() - 1);
+        return true;
+    }
+
+    private void compound(Ast.Compound c) {
+        String x = "x" + (c.target & 3);
+        String e = expr(c.e);
+        int n = fresh++;
+        String a = "a" + n;
+        switch (Math.floorMod(c.kind, 7)) {
+            case 1: line("l0 -= " + e + ";"); break;
+            case 2: line("d0 += " + e + ";"); break;
+            case 3:
+                line("s0 += " + e + ";");
+                line("s0 = Rt.cut(s0);");
+                break;
+            case 4:
+                line("int[] " + a + " = {x0, x1, x2};");
+                line(a + "[Math.floorMod(" + x + ", 3)] += " + e + ";");
+                line(x + " = " + a + "[0] + " + a + "[1] * 3 + " + a + "[2] * 5;");
+                break;
+            case 5:
+                line("int[] " + a + " = {x0, x1, x2};");
+                line(a + "[Math.floorMod(" + e + ", 3)]++;");
+                line(x + " = " + a + "[0] + " + a + "[1] * 3 + " + a + "[2] * 5;");
+                break;
+            case 6: line(x + " = " + x + "++ + " + e + ";"); break;
+            default: line(x + " += " + e + ";");
+        }
+    }
+
+    /** A switch with the case labels given and a {@code default} last; like {@link Ast.Switch}'s. */
+    private boolean cases(String head, List<String> labels, List<List<Stmt>> cases) {
+        int n = cases.size();
+        java.util.Set<Integer> broke = new java.util.HashSet<>();
+        boolean completes = false;
+        line(head + " {");
+        indent++;
+        breakTargets.add(broke);
+        for (int k = 0; k < n; k++) {
+            line(k == n - 1 ? "default: {" : "case " + labels.get(k) + ": {");
+            indent++;
+            if (block(cases.get(k))) {
+                line("break;");
+                completes = true;
+            }
+            indent--;
+            line("}");
+        }
+        breakTargets.remove(breakTargets.size() - 1);
+        indent--;
+        line("}");
+        return completes || !broke.isEmpty();
+    }
+
+    private void switchExpr(Ast.SwitchExpr w) {
+        int n = w.arms.size();
+        String x = "x" + (w.target & 3);
+        String tag = tagPrefix + "w" + fresh++;
+        boolean modern = release >= 14;
+        line((modern ? x + " += switch" : "switch") + " (Math.floorMod(" + expr(w.e) + ", " + n + ")) {");
+        indent++;
+        for (int k = 0; k < n; k++) {
+            String label = k == n - 1 ? "default" : "case " + k;
+            String arm = expr(w.arms.get(k));
+            boolean block = k % 2 == 1;
+            if (modern) {
+                line(label + " -> " + (block ? "{ t.add(\"" + tag + "\"); yield " + arm + "; }" : arm + ";"));
+            } else {
+                line(label + ": " + (block ? "t.add(\"" + tag + "\"); " : "") + x + " += " + arm + "; break;");
+            }
+        }
+        indent--;
+        line(modern ? "};" : "}");
+    }
+
+    /** See {@link Ast.Local}: a block with a local of one of nine types, read after the body. */
+    private boolean local(Ast.Local l) {
+        String v = "v" + fresh++;
+        String c = cond(l.c);
+        String e = expr(l.e);
+        line("{");
+        indent++;
+        switch (Math.floorMod(l.type, 9)) {
+            case 0: line("long " + v + " = l0 + " + e + ";"); break;
+            case 1: line("double " + v + " = d0 + " + e + ";"); break;
+            case 2: line("String " + v + " = \"v\" + " + e + ";"); break;
+            case 3: line("String " + v + " = null;"); break;
+            case 4: line("Number " + v + " = " + c + " ? (Number) Integer.valueOf(" + e + ") : Long.valueOf(l0);"); break;
+            case 5:
+                line("Number " + v + ";");
+                line("if (" + c + ") " + v + " = " + e + "; else " + v + " = l0;");
+                break;
+            case 6: line("Object " + v + " = " + c + " ? \"s\" + " + e + " : new int[] {" + e + ", x1};"); break;
+            case 7: line("int[] " + v + " = {" + e + ", x1};"); break;
+            default:
+                line("Object " + v + ";");
+                line("if (" + c + ") " + v + " = s0; else " + v + " = new long[] {l0, " + e + "};");
+        }
+        boolean completes = block(l.body);
+        if (completes) {
+            line("x2 = x2 * 3 + Rt.num(" + v + ");");
+        }
+        indent--;
+        line("}");
+        return completes;
     }
 
     private boolean loop(Loop l) {
@@ -454,7 +747,9 @@ final class Printer {
                         indent++;
                         line("t.add(\"" + tag + ":\" + " + e + ".getClass().getSimpleName());");
                 }
+                caught.add(e);
                 completes |= block(c.body);
+                caught.remove(caught.size() - 1);
                 indent--;
                 line("}");
             }
@@ -540,6 +835,17 @@ final class Printer {
         if (e instanceof Bin) {
             Bin b = (Bin) e;
             return "(" + expr(b.a) + " " + b.op + " " + expr(b.b) + ")";
+        }
+        if (e instanceof Ast.Sent) {
+            return "Rt.val(" + yield(expr(((Ast.Sent) e).e)) + ")";
+        }
+        if (e instanceof Ast.Pick) {
+            Ast.Pick p = (Ast.Pick) e;
+            return "(" + cond(p.c) + " ? " + expr(p.a) + " : " + expr(p.b) + ")";
+        }
+        if (e instanceof Ast.Make) {
+            Ast.Make m = (Ast.Make) e;
+            return "new Rt.Box(" + expr(m.a) + ", " + expr(m.b) + ", " + expr(m.c) + ").sum()";
         }
         throw new IllegalArgumentException("unknown expression " + e);
     }

@@ -75,11 +75,22 @@ final class Programs {
         }
         Arbitrary<Expr> bin = Combinators.combine(Arbitraries.of('+', '-', '*'), expr(depth - 1), expr(depth - 1))
                 .as((op, a, b) -> (Expr) new Bin(op, a, b));
-        return Arbitraries.frequencyOf(Tuple.of(3, LEAF), Tuple.of(2, bin));
+        Arbitrary<Expr> sent = expr(depth - 1).map(x -> (Expr) new Ast.Sent(x));
+        Arbitrary<Expr> pick = Combinators.combine(Arbitraries.lazy(Programs::cond), expr(depth - 1), LEAF)
+                .as((c, a, b) -> (Expr) new Ast.Pick(c, a, b));
+        // the middle argument suspends more often than not: the object is then made after the suspension
+        Arbitrary<Expr> make = Combinators.combine(expr(depth - 1), Arbitraries.frequencyOf(Tuple.of(2, sent), Tuple.of(1, expr(depth - 1))),
+                expr(depth - 1)).as((a, b, c) -> (Expr) new Ast.Make(a, b, c));
+        return Arbitraries.frequencyOf(Tuple.of(9, LEAF), Tuple.of(4, bin), Tuple.of(1, sent), Tuple.of(1, pick), Tuple.of(1, make));
     }
 
     static Arbitrary<Cond> cond() {
         return Combinators.combine(Arbitraries.of('<', '=', '!', '%'), expr(1), expr(1)).as(Cond::new);
+    }
+
+    /** A condition whose left operand is a value sent in: it suspends before it decides. */
+    static Arbitrary<Cond> suspendingCond() {
+        return Combinators.combine(Arbitraries.of('<', '=', '!', '%'), expr(0).map(x -> (Expr) new Ast.Sent(x)), expr(1)).as(Cond::new);
     }
 
     // ---- statements ----
@@ -111,6 +122,19 @@ final class Programs {
         if (subs) {
             choices.add(Tuple.of(3, yieldFromSub));
         }
+        Arbitrary<Stmt> compound = Combinators.combine(Arbitraries.integers().between(0, 6), Arbitraries.integers().between(0, 3),
+                Arbitraries.frequencyOf(Tuple.of(2, expr(0).map(x -> (Expr) new Ast.Sent(x))), Tuple.of(1, e)))
+                .as((k, t, x) -> (Stmt) new Ast.Compound(k, t, x));
+        Arbitrary<Stmt> rethrow = Combinators.combine(Arbitraries.integers().between(0, 2), expr(1)).as((k, x) -> (Stmt) new Ast.Rethrow(k, x));
+        Arbitrary<Stmt> jump = Combinators.combine(Arbitraries.of(false, true), Arbitraries.integers().between(0, 2))
+                .as((c, t) -> (Stmt) new Ast.Jump(c, t));
+        Arbitrary<Stmt> switchExpr = Combinators.combine(Arbitraries.integers().between(0, 3), expr(1),
+                Arbitraries.frequencyOf(Tuple.of(1, expr(0).map(x -> (Expr) new Ast.Sent(x))), Tuple.of(1, expr(1))).list().ofMinSize(2).ofMaxSize(3))
+                .as((t, x, arms) -> (Stmt) new Ast.SwitchExpr(t, x, arms));
+        choices.add(Tuple.of(1, compound));
+        choices.add(Tuple.of(1, rethrow));
+        choices.add(Tuple.of(2, jump));
+        choices.add(Tuple.of(1, switchExpr));
         if (depth == 0) {
             return Arbitraries.frequencyOf(choices);
         }
@@ -128,6 +152,53 @@ final class Programs {
         choices.add(Tuple.of(1, tryRes));
         Arbitrary<Stmt> sw = Combinators.combine(expr(1), inner.list().ofMinSize(1).ofMaxSize(2)).as((x, cs) -> (Stmt) new Ast.Switch(x, cs));
         choices.add(Tuple.of(2, sw));
+        choices.addAll(newNested(depth, subs, inner, aCatch));
         return Arbitraries.frequencyOf(choices);
+    }
+
+    /** The statements with nested blocks added for the full statement set (see {@link Ast.Labelled} and after). */
+    private static List<Tuple.Tuple2<Integer, Arbitrary<Stmt>>> newNested(int depth, boolean subs, Arbitrary<List<Stmt>> inner,
+            Arbitrary<Catch> aCatch) {
+        Arbitrary<Stmt> labelled = Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 3), inner)
+                .as((k, n, b) -> (Stmt) new Ast.Labelled(k, n, b));
+        Arbitrary<Stmt> forEach = Combinators.combine(Arbitraries.integers().between(0, 4), expr(1).list().ofMaxSize(3), inner)
+                .as((k, xs, b) -> (Stmt) new Ast.ForEach(k, xs, b));
+        Arbitrary<Stmt> keySwitch = Combinators.combine(Arbitraries.of(false, true), expr(1), inner.list().ofMinSize(1).ofMaxSize(3))
+                .as((en, x, cs) -> (Stmt) new Ast.KeySwitch(en, x, cs));
+        Arbitrary<Cond> maybeSuspending = Arbitraries.oneOf(cond(), suspendingCond());
+        Arbitrary<Stmt> ifLogic = Combinators.combine(Arbitraries.of('&', '|'), maybeSuspending, maybeSuspending, inner, inner)
+                .as((op, a, b, t, f) -> (Stmt) new Ast.IfLogic(op, a, b, t, f));
+        Arbitrary<Stmt> multiCatch = Combinators.combine(inner, inner).as((b, h) -> (Stmt) new Ast.MultiCatch(b, h));
+        Arbitrary<Stmt> local = Combinators.combine(Arbitraries.integers().between(0, 8), maybeSuspending, expr(1), inner)
+                .as((k, c, x, b) -> (Stmt) new Ast.Local(k, c, x, b));
+        return List.of(Tuple.of(1, labelled), Tuple.of(1, forEach), Tuple.of(1, keySwitch), Tuple.of(1, ifLogic),
+                Tuple.of(1, multiCatch), Tuple.of(1, local), Tuple.of(1, finallyJumps(inner, aCatch)));
+    }
+
+    /**
+     * A try whose finally block suspends, then returns, breaks or continues (to a loop or a
+     * label), maybe only under a condition; or whose finally block holds another try.
+     */
+    private static Arbitrary<Stmt> finallyJumps(Arbitrary<List<Stmt>> inner, Arbitrary<Catch> aCatch) {
+        Arbitrary<Stmt> marker = Combinators.combine(Arbitraries.integers().between(0, 3), expr(1)).as((k, x) -> (Stmt) new Yield(k, x));
+        Arbitrary<Stmt> leave = Arbitraries.oneOf(
+                expr(1).injectNull(0.3).map(x -> (Stmt) new Return(x)),
+                Arbitraries.just(new Break()),
+                Arbitraries.just(new Continue()),
+                Combinators.combine(Arbitraries.of(false, true), Arbitraries.integers().between(0, 2)).as((c, t) -> (Stmt) new Ast.Jump(c, t)));
+        Arbitrary<List<Stmt>> fin = Combinators.combine(marker, leave, cond(), Arbitraries.integers().between(0, 2), inner)
+                .as((m, l, c, shape, nested) -> {
+                    switch (shape) {
+                        case 0: return List.of(m, l);
+                        case 1: return List.of(m, (Stmt) new If(c, List.of(l), List.of()), m);
+                        default: return List.of(m, (Stmt) new Try(nested, List.of(new Catch(0, List.of(m))), List.of(m)));
+                    }
+                });
+        return Combinators.combine(inner, marker, aCatch.list().ofMaxSize(1), fin)
+                .as((b, m, cs, f) -> {
+                    List<Stmt> body = new ArrayList<>(b);
+                    body.add(0, m);
+                    return (Stmt) new Try(body, cs, f);
+                });
     }
 }

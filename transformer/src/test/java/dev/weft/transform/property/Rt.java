@@ -37,4 +37,67 @@ public final class Rt {
             trace.add(name);
         }
     }
+    /** Switch keys: "Aa" and "BB" share a hash code, as do "AaAa" and "BBBB". */
+    private static final String[] KEYS = {"Aa", "BB", "AaAa", "BBBB", "C"};
+
+    /** The switch key for {@code v}. */
+    public static String key(int v) {
+        return KEYS[Math.floorMod(v, KEYS.length)];
+    }
+
+    /** The colour for {@code v}. */
+    public static Color color(int v) {
+        return Color.values()[Math.floorMod(v, Color.values().length)];
+    }
+
+    /** An int summary of a local of any type the programs use, so it can be read after a suspension. */
+    public static int num(Object o) {
+        if (o == null) {
+            return -7;
+        }
+        if (o instanceof Number) {
+            return ((Number) o).intValue() + (o instanceof Long ? 1000 : o instanceof Double ? 2000 : 0);
+        }
+        if (o instanceof String) {
+            return ((String) o).length() * 10 + ((String) o).hashCode() % 7;
+        }
+        if (o instanceof int[]) {
+            int s = 3;
+            for (int v : (int[]) o) {
+                s = s * 31 + v;
+            }
+            return s;
+        }
+        if (o instanceof long[]) {
+            long s = 5;
+            for (long v : (long[]) o) {
+                s = s * 31 + v;
+            }
+            return (int) s;
+        }
+        return -9;
+    }
+
+    /** The enum the programs switch on. */
+    public enum Color {
+        RED, GREEN, BLUE
+    }
+
+    /** An object built from arguments of which one may be a suspension's result. */
+    public static final class Box {
+        private final int a;
+        private final long b;
+        private final int c;
+
+        public Box(int a, long b, int c) {
+            this.a = a;
+            this.b = b;
+            this.c = c;
+        }
+
+        /** The three arguments, weighted so their order matters. */
+        public int sum() {
+            return (int) (a + b * 3 + c * 5L);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.weft.transform.property;
 
 import dev.weft.transform.property.Ast.Catch;
+import dev.weft.transform.property.Ast.Expr;
 import dev.weft.transform.property.Ast.If;
 import dev.weft.transform.property.Ast.Loop;
 import dev.weft.transform.property.Ast.Program;
@@ -164,6 +165,20 @@ final class Shrinker {
             if (t.fin != null) {
                 out.add(t.fin);
             }
+        } else if (s instanceof Ast.Labelled) {
+            out.add(((Ast.Labelled) s).body);
+        } else if (s instanceof Ast.ForEach) {
+            out.add(((Ast.ForEach) s).body);
+        } else if (s instanceof Ast.KeySwitch) {
+            out.addAll(((Ast.KeySwitch) s).cases);
+        } else if (s instanceof Ast.IfLogic) {
+            out.add(((Ast.IfLogic) s).then);
+            out.add(((Ast.IfLogic) s).otherwise);
+        } else if (s instanceof Ast.MultiCatch) {
+            out.add(((Ast.MultiCatch) s).body);
+            out.add(((Ast.MultiCatch) s).handler);
+        } else if (s instanceof Ast.Local) {
+            out.add(((Ast.Local) s).body);
         }
         return out;
     }
@@ -232,7 +247,145 @@ final class Shrinker {
                     out.add(new Try(t.body, t.catches, b));
                 }
             }
+        } else {
+            out.addAll(smallerNew(s));
+        }
+        out.addAll(simplerExpressions(s));
+        return out;
+    }
+
+    /** Smaller variants of the statements of the full statement set ({@link Ast.Labelled} and after). */
+    private static List<Stmt> smallerNew(Stmt s) {
+        List<Stmt> out = new ArrayList<>();
+        if (s instanceof Ast.Labelled) {
+            Ast.Labelled l = (Ast.Labelled) s;
+            for (List<Stmt> b : blocks(l.body)) {
+                out.add(new Ast.Labelled(l.kind, l.bound, b));
+            }
+        } else if (s instanceof Ast.ForEach) {
+            Ast.ForEach f = (Ast.ForEach) s;
+            for (int k = 0; k < f.elems.size(); k++) {
+                List<Expr> es = new ArrayList<>(f.elems);
+                es.remove(k);
+                out.add(new Ast.ForEach(f.kind, es, f.body));
+            }
+            for (List<Stmt> b : blocks(f.body)) {
+                out.add(new Ast.ForEach(f.kind, f.elems, b));
+            }
+        } else if (s instanceof Ast.KeySwitch) {
+            Ast.KeySwitch w = (Ast.KeySwitch) s;
+            for (int k = 0; k < w.cases.size() && w.cases.size() > 1; k++) {
+                List<List<Stmt>> cs = new ArrayList<>(w.cases);
+                cs.remove(k);
+                out.add(new Ast.KeySwitch(w.onEnum, w.e, cs));
+            }
+            for (int k = 0; k < w.cases.size(); k++) {
+                for (List<Stmt> b : blocks(w.cases.get(k))) {
+                    List<List<Stmt>> cs = new ArrayList<>(w.cases);
+                    cs.set(k, b);
+                    out.add(new Ast.KeySwitch(w.onEnum, w.e, cs));
+                }
+            }
+        } else if (s instanceof Ast.IfLogic) {
+            Ast.IfLogic f = (Ast.IfLogic) s;
+            out.add(new If(f.a, f.then, f.otherwise));
+            out.add(new If(f.b, f.then, f.otherwise));
+            if (!f.otherwise.isEmpty()) {
+                out.add(new Ast.IfLogic(f.op, f.a, f.b, f.then, List.of()));
+            }
+            for (List<Stmt> b : blocks(f.then)) {
+                out.add(new Ast.IfLogic(f.op, f.a, f.b, b, f.otherwise));
+            }
+            for (List<Stmt> b : blocks(f.otherwise)) {
+                out.add(new Ast.IfLogic(f.op, f.a, f.b, f.then, b));
+            }
+        } else if (s instanceof Ast.MultiCatch) {
+            Ast.MultiCatch m = (Ast.MultiCatch) s;
+            for (List<Stmt> b : blocks(m.body)) {
+                out.add(new Ast.MultiCatch(b, m.handler));
+            }
+            for (List<Stmt> b : blocks(m.handler)) {
+                out.add(new Ast.MultiCatch(m.body, b));
+            }
+        } else if (s instanceof Ast.Local) {
+            Ast.Local l = (Ast.Local) s;
+            for (List<Stmt> b : blocks(l.body)) {
+                out.add(new Ast.Local(l.type, l.c, l.e, b));
+            }
+        } else if (s instanceof Ast.SwitchExpr) {
+            Ast.SwitchExpr w = (Ast.SwitchExpr) s;
+            for (int k = 0; k < w.arms.size() && w.arms.size() > 1; k++) {
+                List<Expr> arms = new ArrayList<>(w.arms);
+                arms.remove(k);
+                out.add(new Ast.SwitchExpr(w.target, w.e, arms));
+            }
         }
         return out;
+    }
+
+    /** The statement with one of its expressions replaced by a part of it (a marker's operand, a branch, an argument). */
+    private static List<Stmt> simplerExpressions(Stmt s) {
+        List<Stmt> out = new ArrayList<>();
+        if (s instanceof Ast.Yield) {
+            Ast.Yield y = (Ast.Yield) s;
+            for (Expr e : parts(y.e)) {
+                out.add(new Ast.Yield(y.kind, e));
+            }
+        } else if (s instanceof Ast.YieldAssign) {
+            Ast.YieldAssign y = (Ast.YieldAssign) s;
+            for (Expr e : parts(y.e)) {
+                out.add(new Ast.YieldAssign(y.target, y.shape, e));
+            }
+        } else if (s instanceof Ast.Assign) {
+            Ast.Assign a = (Ast.Assign) s;
+            for (Expr e : parts(a.e)) {
+                out.add(new Ast.Assign(a.target, e));
+            }
+        } else if (s instanceof Ast.Compound) {
+            Ast.Compound c = (Ast.Compound) s;
+            for (Expr e : parts(c.e)) {
+                out.add(new Ast.Compound(c.kind, c.target, e));
+            }
+        } else if (s instanceof Ast.Throw) {
+            for (Expr e : parts(((Ast.Throw) s).e)) {
+                out.add(new Ast.Throw(e));
+            }
+        } else if (s instanceof Ast.SwitchExpr) {
+            Ast.SwitchExpr w = (Ast.SwitchExpr) s;
+            for (Expr e : parts(w.e)) {
+                out.add(new Ast.SwitchExpr(w.target, e, w.arms));
+            }
+            for (int k = 0; k < w.arms.size(); k++) {
+                for (Expr e : parts(w.arms.get(k))) {
+                    List<Expr> arms = new ArrayList<>(w.arms);
+                    arms.set(k, e);
+                    out.add(new Ast.SwitchExpr(w.target, w.e, arms));
+                }
+            }
+        } else if (s instanceof Ast.Local) {
+            Ast.Local l = (Ast.Local) s;
+            for (Expr e : parts(l.e)) {
+                out.add(new Ast.Local(l.type, l.c, e, l.body));
+            }
+        }
+        return out;
+    }
+
+    /** The direct parts of an expression, each a simpler expression of the same type (int). */
+    private static List<Expr> parts(Expr e) {
+        if (e instanceof Ast.Sent) {
+            return List.of(((Ast.Sent) e).e);
+        }
+        if (e instanceof Ast.Pick) {
+            return List.of(((Ast.Pick) e).a, ((Ast.Pick) e).b);
+        }
+        if (e instanceof Ast.Make) {
+            Ast.Make m = (Ast.Make) e;
+            return List.of(m.a, m.b, m.c);
+        }
+        if (e instanceof Ast.Bin) {
+            return List.of(((Ast.Bin) e).a, ((Ast.Bin) e).b);
+        }
+        return List.of();
     }
 }
