@@ -1,8 +1,6 @@
 package dev.weft.transform.analyse;
 
-import java.util.ArrayDeque;
 import java.util.BitSet;
-import java.util.Deque;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -28,39 +26,58 @@ final class Liveness {
         }
     }
 
-    /** Solves liveness for {@code code}, whose successors (normal and exceptional) are {@code successors}. */
+    /**
+     * Solves liveness for {@code code}, whose successors (normal and exceptional) are {@code successors}.
+     * Each visit works in two scratch sets and copies into an instruction's own sets only what
+     * changed, as a method's instructions are visited several times each.
+     */
     static Liveness of(InsnList code, List<List<Integer>> successors) {
         int n = code.size();
         Liveness l = new Liveness(n);
         AbstractInsnNode[] insns = code.toArray();
-        Deque<Integer> work = new ArrayDeque<>();
+        int[][] predecessors = invert(successors, n);
+        // a ring of at most n instructions: each is queued at most once at a time
+        int[] work = new int[Math.max(n, 1)];
+        int head = 0;
+        int queuedCount = 0;
         boolean[] queued = new boolean[n];
         for (int i = n - 1; i >= 0; i--) {
-            work.add(i);
+            work[(head + queuedCount++) % n] = i;
             queued[i] = true;
         }
-        List<List<Integer>> predecessors = invert(successors, n);
-        while (!work.isEmpty()) {
-            int i = work.poll();
+        BitSet out = new BitSet();
+        BitSet in = new BitSet();
+        while (queuedCount > 0) {
+            int i = work[head];
+            head = (head + 1) % n;
+            queuedCount--;
             queued[i] = false;
-            BitSet out = new BitSet();
+            out.clear();
             for (int s : successors.get(i)) {
                 out.or(l.liveIn[s]);
             }
-            BitSet in = (BitSet) out.clone();
+            in.clear();
+            in.or(out);
             transfer(insns[i], in);
-            l.liveOut[i] = out;
+            copy(out, l.liveOut[i]);
             if (!in.equals(l.liveIn[i])) {
-                l.liveIn[i] = in;
-                for (int p : predecessors.get(i)) {
+                copy(in, l.liveIn[i]);
+                for (int p : predecessors[i]) {
                     if (!queued[p]) {
                         queued[p] = true;
-                        work.add(p);
+                        work[(head + queuedCount++) % n] = p;
                     }
                 }
             }
         }
         return l;
+    }
+
+    private static void copy(BitSet from, BitSet to) {
+        if (!to.equals(from)) {
+            to.clear();
+            to.or(from);
+        }
     }
 
     /** The locals read after instruction {@code index} before being written again. */
@@ -87,14 +104,21 @@ final class Liveness {
         }
     }
 
-    private static List<List<Integer>> invert(List<List<Integer>> successors, int n) {
-        List<List<Integer>> preds = new java.util.ArrayList<>(n);
+    private static int[][] invert(List<List<Integer>> successors, int n) {
+        int[] counts = new int[n];
         for (int i = 0; i < n; i++) {
-            preds.add(new java.util.ArrayList<>(2));
+            for (int s : successors.get(i)) {
+                counts[s]++;
+            }
+        }
+        int[][] preds = new int[n][];
+        for (int i = 0; i < n; i++) {
+            preds[i] = new int[counts[i]];
+            counts[i] = 0;
         }
         for (int i = 0; i < n; i++) {
             for (int s : successors.get(i)) {
-                preds.get(s).add(i);
+                preds[s][counts[s]++] = i;
             }
         }
         return preds;
