@@ -1,8 +1,6 @@
 package dev.weft.transform.analyse;
 
-import java.util.ArrayDeque;
 import java.util.BitSet;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Opcodes;
@@ -37,39 +35,42 @@ final class Unrestored {
             in[i] = new BitSet();
             out[i] = new BitSet();
         }
-        Deque<Integer> work = new ArrayDeque<>();
-        boolean[] queued = new boolean[n];
+        // a ring of at most n instructions: each is queued at most once at a time
+        int[] work = new int[Math.max(n, 1)];
+        Queue queue = new Queue(work, new boolean[n]);
         boolean[] visited = new boolean[n]; // each reachable instruction is looked at once at least
         if (n > 0) {
             visited[0] = true;
             in[0].set(0, maxLocals);
             in[0].andNot(atEntry);
-            work.add(0);
-            queued[0] = true;
+            queue.add(0);
         }
-        while (!work.isEmpty()) {
-            int i = work.poll();
-            queued[i] = false;
-            out[i] = transfer(insns[i], in[i], dropped.get(i));
-            BitSet either = (BitSet) in[i].clone();
+        // the sets are updated in place, with two scratch sets, rather than copied at each step
+        BitSet either = new BitSet();
+        BitSet scratch = new BitSet();
+        while (!queue.isEmpty()) {
+            int i = queue.poll();
+            transfer(insns[i], in[i], dropped.get(i), out[i]);
+            either.clear();
+            either.or(in[i]);
             either.or(out[i]);
             for (int s : normal.get(i)) {
-                flow(out[i], s, in, work, queued, visited);
+                flow(out[i], s, in, queue, visited, scratch);
             }
             for (int s : exceptional.get(i)) {
-                flow(either, s, in, work, queued, visited); // a store does not throw; a resume may (what is thrown in)
+                flow(either, s, in, queue, visited, scratch); // a store does not throw; a resume may (what is thrown in)
             }
         }
-        BitSet[] either = new BitSet[n];
         for (int i = 0; i < n; i++) {
-            either[i] = (BitSet) in[i].clone();
-            either[i].or(out[i]);
+            in[i].or(out[i]); // no longer needed as it was: it becomes "before or after"
         }
-        return either;
+        return in;
     }
 
-    private static BitSet transfer(AbstractInsnNode insn, BitSet in, BitSet dropped) {
-        BitSet out = (BitSet) in.clone();
+    /** Sets {@code out} to what {@code insn} leaves unrestored after it when {@code in} was before it. */
+    private static void transfer(AbstractInsnNode insn, BitSet in, BitSet dropped, BitSet out) {
+        out.clear();
+        out.or(in);
         int op = insn.getOpcode();
         if (op >= Opcodes.ISTORE && op <= Opcodes.ASTORE) {
             out.clear(((VarInsnNode) insn).var);
@@ -77,19 +78,48 @@ final class Unrestored {
         if (dropped != null) {
             out.or(dropped);
         }
-        return out;
     }
 
-    private static void flow(BitSet value, int successor, BitSet[] in, Deque<Integer> work, boolean[] queued, boolean[] visited) {
-        BitSet merged = (BitSet) in[successor].clone();
-        merged.or(value);
-        if (!merged.equals(in[successor]) || !visited[successor]) {
-            in[successor] = merged;
+    private static void flow(BitSet value, int successor, BitSet[] in, Queue queue, boolean[] visited, BitSet scratch) {
+        scratch.clear();
+        scratch.or(value);
+        scratch.andNot(in[successor]);
+        if (!scratch.isEmpty() || !visited[successor]) {
+            in[successor].or(value);
             visited[successor] = true;
-            if (!queued[successor]) {
-                queued[successor] = true;
-                work.add(successor);
+            queue.add(successor);
+        }
+    }
+
+    /** The instructions still to look at, first in first out, each at most once at a time. */
+    private static final class Queue {
+        private final int[] ring;
+        private final boolean[] queued;
+        private int head;
+        private int size;
+
+        Queue(int[] ring, boolean[] queued) {
+            this.ring = ring;
+            this.queued = queued;
+        }
+
+        void add(int insn) {
+            if (!queued[insn]) {
+                queued[insn] = true;
+                ring[(head + size++) % ring.length] = insn;
             }
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        int poll() {
+            int insn = ring[head];
+            head = (head + 1) % ring.length;
+            size--;
+            queued[insn] = false;
+            return insn;
         }
     }
 }
