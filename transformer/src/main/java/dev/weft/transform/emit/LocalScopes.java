@@ -27,23 +27,19 @@ final class LocalScopes {
         }
         // every split is found before any label is added, so an instruction's index in the list
         // is still its index in the analysed code (the list keeps the indices it hands out)
-        List<Object> entries = new ArrayList<>();
+        List<Stretches> entries = new ArrayList<>();
         for (LocalVariableNode local : method.localVariables) {
             entries.add(split(method.instructions, local, analysis));
         }
         List<LocalVariableNode> narrowed = new ArrayList<>();
-        for (Object entry : entries) {
-            if (entry instanceof LocalVariableNode) {
-                narrowed.add((LocalVariableNode) entry);
-            } else {
-                narrowed.addAll(((Stretches) entry).pieces(method));
-            }
+        for (Stretches entry : entries) {
+            narrowed.addAll(entry.pieces(method));
         }
         method.localVariables = narrowed;
     }
 
-    /** The stretches of {@code local}'s range where its slot holds a value: the entry itself when that is all of it. */
-    private static Object split(InsnList code, LocalVariableNode local, MethodAnalysis analysis) {
+    /** The stretches of {@code local}'s range where its slot holds a value. */
+    private static Stretches split(InsnList code, LocalVariableNode local, MethodAnalysis analysis) {
         Stretches stretches = new Stretches(local);
         boolean open = false;
         boolean cut = false;
@@ -63,9 +59,7 @@ final class LocalScopes {
                 }
             }
         }
-        if (!cut) {
-            return local;
-        }
+        stretches.whole = !cut;
         if (open) {
             stretches.ends.add(null);
         }
@@ -77,12 +71,16 @@ final class LocalScopes {
         final LocalVariableNode local;
         final List<AbstractInsnNode> starts = new ArrayList<>();
         final List<AbstractInsnNode> ends = new ArrayList<>(); // null: the entry's own end
+        boolean whole; // the slot holds a value all along: the entry stays as it is
 
         Stretches(LocalVariableNode local) {
             this.local = local;
         }
 
         List<LocalVariableNode> pieces(MethodNode method) {
+            if (whole) {
+                return List.of(local);
+            }
             List<LocalVariableNode> pieces = new ArrayList<>();
             for (int i = 0; i < starts.size(); i++) {
                 LabelNode start = labelBefore(method, starts.get(i));
