@@ -85,6 +85,7 @@ public final class MethodAnalysis {
 
         List<SuspensionPoint> points = new ArrayList<>();
         List<SuspensionPoint> insideMonitor = new ArrayList<>();
+        List<Integer> pointIndices = new ArrayList<>(); // the index of each point's marker
         AbstractInsnNode[] insns = method.instructions.toArray();
         int[] monitors = monitorDepths(insns, successors);
         for (int i = 0; i < n; i++) {
@@ -104,11 +105,12 @@ public final class MethodAnalysis {
             SuspensionPoint point = new SuspensionPoint(points.size() + 1, (MethodInsnNode) insns[i], marker, locals, stack,
                     SourceLocation.lineOf(insns[i]));
             points.add(point);
+            pointIndices.add(i);
             if (monitors[i] > 0) {
                 insideMonitor.add(point);
             }
         }
-        BitSet[] unrestored = Unrestored.of(insns, normal, exceptional, method.maxLocals, localsOf(entry), dropped(points, insns,
+        BitSet[] unrestored = Unrestored.of(insns, normal, exceptional, method.maxLocals, localsOf(entry), dropped(points, pointIndices,
                 method.maxLocals));
         return new MethodAnalysis(entry, points, maxRefs[0], maxPrims[0], insideMonitor, unrestored);
     }
@@ -122,17 +124,13 @@ public final class MethodAnalysis {
     }
 
     /** The locals each point's resume leaves without a value, by the index of the point's marker. */
-    private static java.util.Map<Integer, BitSet> dropped(List<SuspensionPoint> points, AbstractInsnNode[] insns, int maxLocals) {
-        java.util.Map<AbstractInsnNode, Integer> index = new java.util.IdentityHashMap<>();
-        for (int i = 0; i < insns.length; i++) {
-            index.put(insns[i], i);
-        }
+    private static java.util.Map<Integer, BitSet> dropped(List<SuspensionPoint> points, List<Integer> pointIndices, int maxLocals) {
         java.util.Map<Integer, BitSet> dropped = new java.util.HashMap<>();
-        for (SuspensionPoint p : points) {
+        for (int k = 0; k < points.size(); k++) {
             BitSet lost = new BitSet();
             lost.set(0, maxLocals);
-            lost.andNot(localsOf(p.locals()));
-            dropped.put(index.get(p.call()), lost);
+            lost.andNot(localsOf(points.get(k).locals()));
+            dropped.put(pointIndices.get(k), lost);
         }
         return dropped;
     }

@@ -1,7 +1,6 @@
 package dev.weft.transform.emit;
 
 import dev.weft.transform.analyse.ClassHierarchy;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -15,14 +14,12 @@ final class FrameComputation {
     private FrameComputation() {
     }
 
-    /** {@code method} of {@code owner} with frames and maximums computed. */
+    /** {@code method} of {@code owner} with frames and maximums computed, to be written as it is. */
     static MethodNode of(ClassNode owner, MethodNode method, ClassHierarchy hierarchy) {
         ClassWriter scratch = new HierarchyClassWriter(ClassWriter.COMPUTE_FRAMES, hierarchy);
         scratch.visit(owner.version, owner.access, owner.name, null, owner.superName, owner.interfaces.toArray(new String[0]));
         method.accept(scratch);
         scratch.visitEnd();
-        ClassNode back = new ClassNode();
-        new ClassReader(scratch.toByteArray()).accept(back, 0);
-        return back.methods.get(0);
+        return new FramedMethod(method, scratch.toByteArray());
     }
 }

@@ -2,10 +2,9 @@ package dev.weft.transform.emit;
 
 import dev.weft.transform.analyse.MethodAnalysis;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -26,54 +25,70 @@ final class LocalScopes {
         if (method.localVariables == null || method.localVariables.isEmpty()) {
             return;
         }
-        AbstractInsnNode[] insns = method.instructions.toArray();
-        Map<AbstractInsnNode, Integer> index = new IdentityHashMap<>();
-        for (int i = 0; i < insns.length; i++) {
-            index.put(insns[i], i);
+        // every split is found before any label is added, so an instruction's index in the list
+        // is still its index in the analysed code (the list keeps the indices it hands out)
+        List<Stretches> entries = new ArrayList<>();
+        for (LocalVariableNode local : method.localVariables) {
+            entries.add(split(method.instructions, local, analysis));
         }
         List<LocalVariableNode> narrowed = new ArrayList<>();
-        for (LocalVariableNode local : method.localVariables) {
-            narrowed.addAll(split(method, local, index, analysis));
+        for (Stretches entry : entries) {
+            narrowed.addAll(entry.pieces(method));
         }
         method.localVariables = narrowed;
     }
 
-    /** The stretches of {@code local}'s range where its slot holds a value: the entry itself when that is all of it. */
-    private static List<LocalVariableNode> split(MethodNode method, LocalVariableNode local, Map<AbstractInsnNode, Integer> index,
-                                                 MethodAnalysis analysis) {
-        List<AbstractInsnNode> starts = new ArrayList<>();
-        List<AbstractInsnNode> ends = new ArrayList<>(); // null: the entry's own end
+    /** The stretches of {@code local}'s range where its slot holds a value. */
+    private static Stretches split(InsnList code, LocalVariableNode local, MethodAnalysis analysis) {
+        Stretches stretches = new Stretches(local);
         boolean open = false;
         boolean cut = false;
         for (AbstractInsnNode insn = local.start; insn != null && insn != local.end; insn = insn.getNext()) {
             if (insn.getOpcode() < 0) {
                 continue; // labels, line numbers, frames: no code of their own
             }
-            boolean holds = analysis.holdsValue(index.get(insn), local.index);
+            boolean holds = analysis.holdsValue(code.indexOf(insn), local.index);
             if (holds && !open) {
-                starts.add(insn);
+                stretches.starts.add(insn);
                 open = true;
             } else if (!holds) {
                 cut = true;
                 if (open) {
-                    ends.add(insn);
+                    stretches.ends.add(insn);
                     open = false;
                 }
             }
         }
-        if (!cut) {
-            return List.of(local);
-        }
+        stretches.whole = !cut;
         if (open) {
-            ends.add(null);
+            stretches.ends.add(null);
         }
-        List<LocalVariableNode> pieces = new ArrayList<>();
-        for (int i = 0; i < starts.size(); i++) {
-            LabelNode start = labelBefore(method, starts.get(i));
-            LabelNode end = ends.get(i) == null ? local.end : labelBefore(method, ends.get(i));
-            pieces.add(new LocalVariableNode(local.name, local.desc, local.signature, start, end, local.index));
+        return stretches;
+    }
+
+    /** Where one entry's pieces start and end, found before the labels that mark them are added. */
+    private static final class Stretches {
+        final LocalVariableNode local;
+        final List<AbstractInsnNode> starts = new ArrayList<>();
+        final List<AbstractInsnNode> ends = new ArrayList<>(); // null: the entry's own end
+        boolean whole; // the slot holds a value all along: the entry stays as it is
+
+        Stretches(LocalVariableNode local) {
+            this.local = local;
         }
-        return pieces;
+
+        List<LocalVariableNode> pieces(MethodNode method) {
+            if (whole) {
+                return List.of(local);
+            }
+            List<LocalVariableNode> pieces = new ArrayList<>();
+            for (int i = 0; i < starts.size(); i++) {
+                LabelNode start = labelBefore(method, starts.get(i));
+                LabelNode end = ends.get(i) == null ? local.end : labelBefore(method, ends.get(i));
+                pieces.add(new LocalVariableNode(local.name, local.desc, local.signature, start, end, local.index));
+            }
+            return pieces;
+        }
     }
 
     private static LabelNode labelBefore(MethodNode method, AbstractInsnNode insn) {
