@@ -48,30 +48,22 @@ public final class MethodAnalysis {
         HierarchyTypes types = new HierarchyTypes(hierarchy, Type.getObjectType(owner.name), superType, interfaces, isInterface);
 
         int n = method.instructions.size();
-        List<List<Integer>> successors = new ArrayList<>(n);
-        List<List<Integer>> normal = new ArrayList<>(n);
-        List<List<Integer>> exceptional = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            successors.add(new ArrayList<>(2));
-            normal.add(new ArrayList<>(2));
-            exceptional.add(new ArrayList<>(1));
-        }
+        ControlFlow flow = new ControlFlow(n);
         Analyzer<BasicValue> analyzer = new Analyzer<BasicValue>(types) {
             @Override
             protected void newControlFlowEdge(int insn, int successor) {
-                successors.get(insn).add(successor);
-                normal.get(insn).add(successor);
+                flow.addNormalEdge(insn, successor);
             }
 
             @Override
             protected boolean newControlFlowExceptionEdge(int insn, int successor) {
-                successors.get(insn).add(successor);
-                exceptional.get(insn).add(successor);
+                flow.addExceptionEdge(insn, successor);
                 return true;
             }
         };
         Frame<BasicValue>[] frames = analyzer.analyze(owner.name, method);
-        Liveness liveness = Liveness.of(method.instructions, successors);
+        AbstractInsnNode[] insns = method.instructions.toArray();
+        Liveness liveness = Liveness.of(insns, flow);
 
         int[] maxRefs = {0};
         int[] maxPrims = {0};
@@ -86,8 +78,7 @@ public final class MethodAnalysis {
         List<SuspensionPoint> points = new ArrayList<>();
         List<SuspensionPoint> insideMonitor = new ArrayList<>();
         List<Integer> pointIndices = new ArrayList<>(); // the index of each point's marker
-        AbstractInsnNode[] insns = method.instructions.toArray();
-        int[] monitors = monitorDepths(insns, successors);
+        int[] monitors = monitorDepths(insns, flow);
         for (int i = 0; i < n; i++) {
             Marker marker = Marker.of(insns[i]);
             if (marker == null || !marker.suspends() || frames[i] == null) {
@@ -110,7 +101,7 @@ public final class MethodAnalysis {
                 insideMonitor.add(point);
             }
         }
-        BitSet[] unrestored = Unrestored.of(insns, normal, exceptional, method.maxLocals, localsOf(entry), dropped(points, pointIndices,
+        BitSet[] unrestored = Unrestored.of(insns, flow, method.maxLocals, localsOf(entry), dropped(points, pointIndices,
                 method.maxLocals));
         return new MethodAnalysis(entry, points, maxRefs[0], maxPrims[0], insideMonitor, unrestored);
     }
@@ -151,7 +142,7 @@ public final class MethodAnalysis {
     }
 
     /** How many monitors are held before each instruction, the most over all paths. */
-    private static int[] monitorDepths(AbstractInsnNode[] insns, List<List<Integer>> successors) {
+    private static int[] monitorDepths(AbstractInsnNode[] insns, ControlFlow flow) {
         int[] depth = new int[insns.length];
         java.util.Arrays.fill(depth, -1);
         java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
@@ -162,7 +153,7 @@ public final class MethodAnalysis {
             int op = insns[i].getOpcode();
             int after = Math.max(0, depth[i] + (op == org.objectweb.asm.Opcodes.MONITORENTER ? 1
                     : op == org.objectweb.asm.Opcodes.MONITOREXIT ? -1 : 0));
-            for (int s : successors.get(i)) {
+            for (int s : flow.successors(i)) {
                 if (after > depth[s]) {
                     depth[s] = after;
                     work.add(s);
