@@ -2,6 +2,7 @@ package dev.weft;
 
 import dev.weft.internal.CoroutineFrame;
 import dev.weft.internal.NeverAwaited;
+import dev.weft.internal.TaskStarter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -110,6 +111,7 @@ public final class EventLoop {
 
     static {
         NeverAwaited.install(NeverAwaitedReports.INSTANCE);
+        TaskStarter.install(coroutine -> getRunningLoop().createTask(coroutine).toCompletableFuture());
     }
 
     private EventLoop(boolean virtualClock) {
