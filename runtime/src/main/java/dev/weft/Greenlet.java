@@ -48,8 +48,10 @@ import java.util.Objects;
  * its {@code finally} blocks run and its thread ends: at the family's next greenlet call
  * ({@code current()}, a switch, a new greenlet), or at once if the family's thread has ended. An
  * exception other than {@code GreenletExit} that escapes it then is printed to standard error.
- * A suspended greenlet whose own stack refers to it (a local holding {@code current()}) is never
- * unreachable: end it with {@link #throwIn()}.
+ * Unlike Python's collector, the JVM's takes every live thread's stack as a root: a greenlet that
+ * a suspended greenlet refers to (its parent; the greenlet it switched to; any local) stays
+ * reachable, so suspended greenlets that refer to each other, or one whose own stack holds its
+ * {@code current()}, are never collected. End those with {@link #throwIn()}.
  */
 public final class Greenlet {
 

@@ -669,6 +669,24 @@ class GreenletTest {
     }
 
     @Test
+    void aGreenletThrownAwayAfterItsThreadEndedIsKilledAndItsThreadEnds() throws InterruptedException {
+        List<Class<?>> seen = new CopyOnWriteArrayList<>();
+        List<Thread> ran = new CopyOnWriteArrayList<>();
+        Thread t = new Thread(() -> new Greenlet(log -> {
+            ran.add(Thread.currentThread());
+            return fmain(log);
+        }).switchTo(seen));
+        t.start();
+        t.join(10_000);
+        assertThat(seen).isEmpty();
+        // nobody of that family will make a greenlet call again: a reaper kills it
+        collectUntil(() -> !seen.isEmpty());
+        assertThat(seen).containsExactly(GreenletExit.class);
+        ran.get(0).join(10_000);
+        assertThat(ran.get(0).isAlive()).isFalse();
+    }
+
+    @Test
     void greenletsRunOnDaemonThreadsNamedWeftGreenletVirtualOnJava21() throws ReflectiveOperationException {
         Thread[] ran = new Thread[1];
         new Greenlet(() -> ran[0] = Thread.currentThread()).switchTo();
