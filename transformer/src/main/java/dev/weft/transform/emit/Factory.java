@@ -26,7 +26,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  * resume point 0, and returns the frame: generators and coroutines start lazily. A method that
  * returns {@code CompletableFuture} starts its body at once and returns its result future.
  */
-final class Factory {
+public final class Factory {
     /** {@code altMetafactory}, so that the body also implements the marker {@code RewrittenBody}. */
     private static final Handle METAFACTORY = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/LambdaMetafactory",
             "altMetafactory", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
@@ -41,8 +41,8 @@ final class Factory {
      *
      * @param parameterLocals the locals of {@code method}'s original local variable table, for the parameters' names
      */
-    static void emit(String owner, boolean ownerIsInterface, MethodKind kind, MethodNode method, MethodNode body, MethodAnalysis analysis,
-                     int firstLine, List<LocalVariableNode> parameterLocals) {
+    public static void emit(String owner, boolean ownerIsInterface, MethodKind kind, MethodNode method, MethodNode body, MethodAnalysis analysis,
+                            int firstLine, List<LocalVariableNode> parameterLocals) {
         boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
         int argumentSlots = (Type.getArgumentsAndReturnSizes(method.desc) >> 2) - (isStatic ? 1 : 0);
         int frameLocal = argumentSlots;

@@ -10,12 +10,12 @@ import org.objectweb.asm.tree.MethodNode;
  * in a scratch class, so that the frames of every method it did not touch stay exactly as the
  * compiler wrote them.
  */
-final class FrameComputation {
+public final class FrameComputation {
     private FrameComputation() {
     }
 
     /** {@code method} of {@code owner} with frames and maximums computed, to be written as it is. */
-    static MethodNode of(ClassNode owner, MethodNode method, ClassHierarchy hierarchy) {
+    public static MethodNode of(ClassNode owner, MethodNode method, ClassHierarchy hierarchy) {
         ClassWriter scratch = new HierarchyClassWriter(ClassWriter.COMPUTE_FRAMES, hierarchy);
         scratch.visit(owner.version, owner.access, owner.name, null, owner.superName, owner.interfaces.toArray(new String[0]));
         method.accept(scratch);

@@ -3,9 +3,9 @@ package dev.weft.transform.emit;
 import dev.weft.transform.analyse.MethodAnalysis;
 import dev.weft.transform.analyse.SavedValue;
 import dev.weft.transform.analyse.SuspensionPoint;
-import dev.weft.transform.check.SourceLocation;
 import dev.weft.transform.find.Marker;
 import dev.weft.transform.find.MethodKind;
+import dev.weft.transform.report.SourceLocation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +41,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  * runs at the resume label, inside the user's try blocks, so an exception thrown in at a
  * suspension point reaches the user's {@code catch} and {@code finally}.
  */
-final class StateMachine {
+public final class StateMachine {
     private static final String OBJECT_OF_FRAME = "()Ljava/lang/Object;";
 
     private final MethodNode code;
@@ -64,7 +64,7 @@ final class StateMachine {
      * Builds the body method named {@code bodyName} from {@code original}'s code, which it takes
      * over: afterwards {@code original} has no instructions of its own.
      */
-    static MethodNode build(MethodNode original, MethodKind kind, MethodAnalysis analysis, String bodyName, SourceIdentity location) {
+    public static MethodNode build(MethodNode original, MethodKind kind, MethodAnalysis analysis, String bodyName, SourceIdentity location) {
         MethodNode body = new MethodNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
                 bodyName, Runtime.bodyDescriptor(kind), null, null);
         body.instructions = original.instructions;
