@@ -48,16 +48,16 @@ public final class StateMachine {
     private final MethodKind kind;
     private final MethodAnalysis analysis;
     private final SourceIdentity location;
-    private final int frameLocal;
-    private final FrameSlots slots;
+    private final int stateLocal;
+    private final StateSlots slots;
 
     private StateMachine(MethodNode code, MethodKind kind, MethodAnalysis analysis, SourceIdentity location) {
         this.code = code;
         this.location = location;
         this.kind = kind;
         this.analysis = analysis;
-        this.frameLocal = code.maxLocals;
-        this.slots = new FrameSlots(frameLocal);
+        this.stateLocal = code.maxLocals;
+        this.slots = new StateSlots(stateLocal);
     }
 
     /**
@@ -66,7 +66,7 @@ public final class StateMachine {
      */
     public static MethodNode build(MethodNode original, MethodKind kind, MethodAnalysis analysis, String bodyName, SourceIdentity location) {
         MethodNode body = new MethodNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
-                bodyName, Runtime.bodyDescriptor(kind), null, null);
+                bodyName, RuntimeAbi.bodyDescriptor(kind), null, null);
         body.instructions = original.instructions;
         body.tryCatchBlocks = original.tryCatchBlocks;
         body.localVariables = original.localVariables;
@@ -157,9 +157,9 @@ public final class StateMachine {
             pro.add(new LineNumberNode(firstLine, begin));
         }
         pro.add(new VarInsnNode(Opcodes.ALOAD, 0));
-        pro.add(new VarInsnNode(Opcodes.ASTORE, frameLocal));
-        pro.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
-        pro.add(new FieldInsnNode(Opcodes.GETFIELD, Runtime.FRAME, "label", "I"));
+        pro.add(new VarInsnNode(Opcodes.ASTORE, stateLocal));
+        pro.add(new VarInsnNode(Opcodes.ALOAD, stateLocal));
+        pro.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeAbi.FRAME, "label", "I"));
         LabelNode describe = new LabelNode();
         pro.add(new TableSwitchInsnNode(0, dispatch.length - 1, describe, dispatch));
         pro.add(describe);
@@ -175,7 +175,7 @@ public final class StateMachine {
      */
     private InsnList saveBlock(Shared save) {
         SuspensionPoint p = save.shape;
-        int label = frameLocal + 1;
+        int label = stateLocal + 1;
         int argument = label + 1;
         int next = argument + 1;
         List<SavedValue> stack = p.stack();
@@ -199,7 +199,7 @@ public final class StateMachine {
         for (int j = 0; j < stack.size(); j++) {
             s.add(slots.save(stack.get(j), spill[j]));
         }
-        s.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
+        s.add(new VarInsnNode(Opcodes.ALOAD, stateLocal));
         s.add(new VarInsnNode(Opcodes.ILOAD, label));
         s.add(new VarInsnNode(Opcodes.ALOAD, argument));
         s.add(suspendCall(p.marker()));
@@ -229,8 +229,8 @@ public final class StateMachine {
         for (int i = 0; i < keys.length; i++) {
             keys[i] = restore.points.get(i).label();
         }
-        r.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
-        r.add(new FieldInsnNode(Opcodes.GETFIELD, Runtime.FRAME, "label", "I"));
+        r.add(new VarInsnNode(Opcodes.ALOAD, stateLocal));
+        r.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeAbi.FRAME, "label", "I"));
         r.add(new LookupSwitchInsnNode(restore.targets.get(0), keys, restore.targets.toArray(new LabelNode[0])));
         return r;
     }
@@ -244,25 +244,25 @@ public final class StateMachine {
         InsnList s = new InsnList();
         LabelNode join = null;
         if (p.marker().isAwait()) {
-            int argument = frameLocal + 2;
+            int argument = stateLocal + 2;
             join = new LabelNode();
             s.add(new VarInsnNode(Opcodes.ASTORE, argument));
-            s.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
+            s.add(new VarInsnNode(Opcodes.ALOAD, stateLocal));
             s.add(new VarInsnNode(Opcodes.ALOAD, argument));
             s.add(frameCall("tryAwait", "(Ljava/lang/Object;)Ljava/lang/Object;"));
             s.add(new InsnNode(Opcodes.DUP));
-            s.add(new FieldInsnNode(Opcodes.GETSTATIC, Runtime.AWAIT_FRAME, "PENDING", "Ljava/lang/Object;"));
+            s.add(new FieldInsnNode(Opcodes.GETSTATIC, RuntimeAbi.AWAIT_FRAME, "PENDING", "Ljava/lang/Object;"));
             s.add(new JumpInsnNode(Opcodes.IF_ACMPNE, join));
             s.add(new InsnNode(Opcodes.POP));
             s.add(new VarInsnNode(Opcodes.ALOAD, argument));
         }
-        s.add(FrameSlots.push(p.label()));
+        s.add(StateSlots.push(p.label()));
         s.add(new JumpInsnNode(Opcodes.GOTO, save));
         s.add(resumed);
         if (p.line() > 0) {
             s.add(new LineNumberNode(p.line(), resumed));
         }
-        s.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
+        s.add(new VarInsnNode(Opcodes.ALOAD, stateLocal));
         s.add(frameCall("resumeValue", OBJECT_OF_FRAME));
         if (join != null) {
             s.add(join);

@@ -4,7 +4,7 @@ import dev.weft.transform.analyse.ClassHierarchy;
 import dev.weft.transform.analyse.MissingClassException;
 import dev.weft.transform.check.Misuse;
 import dev.weft.transform.emit.HierarchyClassWriter;
-import dev.weft.transform.emit.Runtime;
+import dev.weft.transform.emit.RuntimeAbi;
 import dev.weft.transform.find.AsyncMethods;
 import dev.weft.transform.find.MethodKind;
 import dev.weft.transform.find.WeftMentions;
@@ -71,7 +71,7 @@ public final class ClassRewrite {
         for (MethodNode m : asyncMethods) {
             try {
                 MethodKind kind = MethodKind.of(m.desc);
-                String bodyName = bodyName(m.name, Runtime.bodyDescriptor(kind), taken);
+                String bodyName = bodyName(m.name, RuntimeAbi.bodyDescriptor(kind), taken);
                 rewritten.add(MethodRewrite.of(cls, isInterface, kind, m, bodyName, hierarchy));
             } catch (MethodTooLargeException e) { // from the stack map frames of the body, computed method by method
                 problems.add(Refusal.ofMethod(cls, m, tooLarge(e.getCodeSize())));
@@ -98,7 +98,7 @@ public final class ClassRewrite {
         if (cls.invisibleAnnotations == null) {
             cls.invisibleAnnotations = new ArrayList<>();
         }
-        cls.invisibleAnnotations.add(new AnnotationNode(Runtime.REWRITTEN));
+        cls.invisibleAnnotations.add(new AnnotationNode(RuntimeAbi.REWRITTEN));
         return RewriteResult.rewritten(className, write(cls, hierarchy), rewritten);
     }
 

@@ -2,10 +2,10 @@ package dev.weft.transform.rewrite;
 
 import dev.weft.transform.analyse.ClassHierarchy;
 import dev.weft.transform.analyse.MethodAnalysis;
-import dev.weft.transform.emit.Factory;
-import dev.weft.transform.emit.FrameComputation;
+import dev.weft.transform.emit.FactoryMethod;
 import dev.weft.transform.emit.LocalScopes;
 import dev.weft.transform.emit.SourceIdentity;
+import dev.weft.transform.emit.StackMapComputation;
 import dev.weft.transform.emit.StateMachine;
 import dev.weft.transform.find.MethodKind;
 import dev.weft.transform.prepare.NewHoisting;
@@ -48,8 +48,8 @@ final class MethodRewrite {
         int firstLine = SourceLocation.firstLine(m);
         SourceIdentity location = new SourceIdentity(cls.name.replace('/', '.'), m.name, cls.sourceFile, firstLine);
         MethodNode body = StateMachine.build(m, kind, analysis, bodyName, location);
-        Factory.emit(cls.name, isInterface, kind, m, body, analysis, firstLine, locals);
-        cls.methods.add(FrameComputation.of(cls, body, hierarchy));
+        FactoryMethod.emit(cls.name, isInterface, kind, m, body, analysis, firstLine, locals);
+        cls.methods.add(StackMapComputation.of(cls, body, hierarchy));
         return new RewrittenMethod(m.name, m.desc, analysis.points().size(), analysis.refCount(), analysis.primCount());
     }
 

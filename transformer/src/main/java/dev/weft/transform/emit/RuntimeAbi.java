@@ -3,7 +3,7 @@ package dev.weft.transform.emit;
 import dev.weft.transform.find.MethodKind;
 
 /** The names in {@code weft-runtime} that emitted code refers to: the rewrite's only coupling to the runtime. */
-public final class Runtime {
+public final class RuntimeAbi {
     static final String FRAME = "dev/weft/internal/Frame";
     static final String BODY = "dev/weft/internal/Body";
     static final String BODY_DESCRIPTOR = "L" + BODY + ";";
@@ -13,7 +13,7 @@ public final class Runtime {
     /** Declares {@code PENDING}, what {@code tryAwait} answers when the body must suspend. */
     static final String AWAIT_FRAME = "dev/weft/internal/AwaitFrame";
 
-    private Runtime() {
+    private RuntimeAbi() {
     }
 
     /** The descriptor of a state machine's body: {@code Object name(XxxFrame)}. */
