@@ -1,6 +1,6 @@
 package dev.weft;
 
-import dev.weft.internal.Sneaky;
+import dev.weft.internal.Unchecked;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -92,7 +92,7 @@ final class GreenletStack implements Runnable {
         }
         if (to.stack == this) {
             if (thrown != null) {
-                throw Sneaky.<RuntimeException>raise(thrown);
+                throw Unchecked.<RuntimeException>raise(thrown);
             }
             return value(args);
         }
@@ -194,7 +194,7 @@ final class GreenletStack implements Runnable {
         running = handle;
         clearHandOff();
         if (t != null) {
-            throw Sneaky.<RuntimeException>raise(t);
+            throw Unchecked.<RuntimeException>raise(t);
         }
         return value(in);
     }
