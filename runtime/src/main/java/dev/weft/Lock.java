@@ -138,8 +138,14 @@ public final class Lock extends LoopBound {
         if (waiters == null) {
             waiters = new ArrayDeque<>();
         }
+        Future<Object> fut = waitingLoop("Lock.acquire").createFuture();
+        waiters.add(fut);
         try {
-            await(waitInLine(waitingLoop("Lock.acquire").createFuture(), waiters));
+            try {
+                await(fut); // waitInLine inlined: the contended lock is measured, a frame less is 72 B a handoff
+            } finally {
+                waiters.remove(fut);
+            }
         } catch (CancellationException e) {
             if (!locked) {
                 wakeUpFirst(); // woken and cancelled: pass the turn on

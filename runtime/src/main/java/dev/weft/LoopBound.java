@@ -89,8 +89,8 @@ abstract class LoopBound {
     }
 
     /**
-     * CPython's wait in line, the same in {@code Lock.acquire}, {@code Semaphore.acquire},
-     * {@code Event.wait} and {@code Condition.wait}:
+     * CPython's wait in line, the same in {@code Semaphore.acquire}, {@code Event.wait} and
+     * {@code Condition.wait} ({@code Lock.acquire}, on the measured contended path, has it inline):
      * {@code waiters.append(fut); try: await fut; finally: waiters.remove(fut)}.
      *
      * @param fut the waiter's future, which whoever wakes the line completes

@@ -21,7 +21,7 @@ import java.util.concurrent.CancellationException;
  *
  * <p>FIFO (Python 3.13): a task arriving while others wait queues behind them even if a permit is
  * free. A waiter woken by {@code release()} and cancelled before it ran gives its permit back and
- * the next waiter is woken: no permit is lost. Unlike a {@link Lock} a semaphore has no owner: any
+ * the next waiter is woken: no permit is lost. Like a {@link Lock}, a semaphore has no owner: any
  * task may release. {@link BoundedSemaphore} refuses a release beyond its initial value. Bound to
  * the loop where it is first used (see {@link Lock}).
  */
