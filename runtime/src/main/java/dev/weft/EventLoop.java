@@ -2,6 +2,7 @@ package dev.weft;
 
 import dev.weft.internal.CoroutineFrame;
 import dev.weft.internal.NeverAwaited;
+import dev.weft.internal.SharedCoroutine;
 import dev.weft.internal.TaskStarter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -470,6 +471,9 @@ public final class EventLoop {
         if (coro instanceof CoroutineFrame) {
             return (CoroutineFrame<T>) coro;
         }
+        if (coro instanceof SharedCoroutine) {
+            return ((SharedCoroutine<T>) coro).start(); // a primitive's call (queue.get()): now a coroutine of its own
+        }
         if (coro == null) {
             throw new NullPointerException(what + "(null): pass the coroutine an @Async method returned");
         }
@@ -780,6 +784,11 @@ public final class EventLoop {
     }
 
     /** Refuses a call from another thread while the loop runs. */
+    /** Whether this loop runs on the calling thread. */
+    boolean runsOnThisThread() {
+        return thread == Thread.currentThread();
+    }
+
     void checkThread(String what) {
         Thread t = thread;
         if (t != null && t != Thread.currentThread()) {

@@ -95,14 +95,14 @@ public final class Weft {
      * @return what {@code main} returns
      */
     public static <T> T run(Coroutine<T> main, Supplier<EventLoop> loopFactory) {
-        EventLoop.frameOf(main, "run");
+        Coroutine<T> coro = EventLoop.frameOf(main, "run");
         if (EventLoop.runningOrNull() != null) {
             throw new IllegalStateException("Weft.run() cannot be called from a running event loop:"
                     + " inside a coroutine, await the coroutine (or createTask it) instead");
         }
         EventLoop loop = loopFactory.get();
         try {
-            return loop.runUntilComplete(loop.createTask(main));
+            return loop.runUntilComplete(loop.createTask(coro));
         } finally {
             try {
                 cancelAllTasks(loop);
