@@ -21,6 +21,8 @@ final class Connecting<P extends Protocol> {
     private int next;
     private IOException firstError;
     private SocketChannel channel;
+    /** The {@code sockConnect} in progress, cancelled with the result. */
+    private Future<Void> connecting;
 
     private Connecting(EventLoop loop, Supplier<P> protocolFactory) {
         this.loop = loop;
@@ -33,6 +35,9 @@ final class Connecting<P extends Protocol> {
         Connecting<P> c = new Connecting<>(loop, protocolFactory);
         c.result.addDoneCallback(f -> {
             if (f.cancelled()) {
+                if (c.connecting != null) {
+                    c.connecting.cancel();
+                }
                 c.closeChannel();
             }
         });
@@ -62,11 +67,13 @@ final class Connecting<P extends Protocol> {
             failed(e);
             return;
         }
-        loop.sockConnect(channel, address).addDoneCallback(f -> {
+        connecting = loop.sockConnect(channel, address);
+        connecting.addDoneCallback(f -> {
+            connecting = null;
+            Throwable e = f.cancelled() ? null : f.exception(); // retrieved, whatever happens next
             if (result.done()) {
                 return;
             }
-            Throwable e = f.cancelled() ? null : f.exception();
             if (e instanceof IOException) {
                 failed((IOException) e);
             } else if (e != null) {

@@ -141,6 +141,9 @@ final class DatagramSocketTransport extends SelectorTransport implements Datagra
         } else if (addr == null) {
             throw new IllegalArgumentException("sendto: the endpoint is not connected, give the address");
         }
+        if (data.length == 0) {
+            return; // java.nio cannot send an empty datagram (Python 3.13 can; 3.12 did not either)
+        }
         if (connLost > 0 && address != null) {
             droppedWrite();
             return;
@@ -164,10 +167,9 @@ final class DatagramSocketTransport extends SelectorTransport implements Datagra
     /** One try at sending a datagram: whether the socket took it. */
     private boolean send(ByteBuffer data, InetSocketAddress addr) throws IOException {
         if (address != null) {
-            int n = socket.write(data);
-            return n > 0 || !data.hasRemaining();
+            return socket.write(data) > 0;
         }
-        return socket.send(data, addr) > 0 || data.capacity() == 0;
+        return socket.send(data, addr) > 0;
     }
 
     private void sendtoReady() {

@@ -11,7 +11,8 @@ public interface DatagramTransport extends BaseTransport {
     /**
      * Sends one datagram to {@code address}. An error sending (for example
      * {@link java.net.PortUnreachableException} on a connected endpoint) goes to
-     * {@link DatagramProtocol#errorReceived}; an empty array sends an empty datagram.
+     * {@link DatagramProtocol#errorReceived}. An empty array sends nothing: {@code java.nio} cannot
+     * send an empty datagram (Python 3.13 sends one; Python 3.12 did not either).
      *
      * @param data the datagram; the caller may reuse the array when this returns
      * @param address where to send it; on a connected endpoint null or the remote address
