@@ -2,6 +2,7 @@ package dev.weft;
 
 import dev.weft.internal.CoroutineFrame;
 import dev.weft.internal.NeverAwaited;
+import dev.weft.internal.TaskStarter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -147,6 +148,7 @@ public final class EventLoop {
 
     static {
         NeverAwaited.install(NeverAwaitedReports.INSTANCE);
+        TaskStarter.install(coroutine -> getRunningLoop().createTask(coroutine).toCompletableFuture());
     }
 
     private EventLoop(boolean virtualClock) {

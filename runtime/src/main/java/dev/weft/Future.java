@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.internal.LoopFuture;
 import dev.weft.internal.Sneaky;
 import java.util.ArrayList;
 import java.util.concurrent.CancellationException;
@@ -34,7 +35,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the result type
  */
-public class Future<T> implements Awaitable<T> {
+public class Future<T> implements Awaitable<T>, LoopFuture<T> {
     static final byte PENDING = 0;
     static final byte FINISHED = 1;
     static final byte FAILED = 2;

@@ -23,7 +23,7 @@ import com.sun.jdi.event.VMDisconnectEvent;
 import com.sun.jdi.request.BreakpointRequest;
 import com.sun.jdi.request.ClassPrepareRequest;
 import com.sun.jdi.request.EventRequest;
-import dev.weft.transform.shapes.Ecj;
+import dev.weft.transform.testing.Ecj;
 import dev.weft.transform.testing.Harness;
 import dev.weft.transform.testing.InMemoryJavac;
 import dev.weft.transform.testing.JavaSource;

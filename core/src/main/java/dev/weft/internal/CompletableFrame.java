@@ -1,8 +1,6 @@
 package dev.weft.internal;
 
 import dev.weft.Coroutine;
-import dev.weft.EventLoop;
-import dev.weft.Future;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
@@ -25,7 +23,7 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  *       {@code CompletableFuture.completedFuture(v)}) whose outcome becomes the result.</li>
  * </ul>
  *
- * <p>What it awaits: any {@code CompletionStage}; a {@link Future} or task of the loop running on
+ * <p>What it awaits: any {@code CompletionStage}; a {@code Future} or task of the loop running on
  * this thread; a {@link Coroutine}, wrapped in a task on the loop running on this thread (there
  * must be one). Exceptions come out of the await unwrapped.
  *
@@ -142,11 +140,11 @@ public final class CompletableFrame<T> extends AwaitFrame {
         if (a instanceof CompletionStage) {
             return (CompletionStage<?>) a;
         }
-        if (a instanceof Future) {
-            return ((Future<?>) a).toCompletableFuture();
+        if (a instanceof LoopFuture) {
+            return ((LoopFuture<?>) a).toCompletableFuture();
         }
         if (a instanceof Coroutine) {
-            return EventLoop.getRunningLoop().createTask((Coroutine<?>) a).toCompletableFuture();
+            return TaskStarter.start((Coroutine<?>) a);
         }
         if (a == null) {
             throw new NullPointerException("await(null): nothing to await; pass a CompletionStage, task, future or coroutine");

@@ -1,6 +1,5 @@
 package dev.weft.internal;
 
-import dev.weft.Future;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,7 +12,7 @@ final class Awaiting {
 
     /**
      * The fast path of {@code await}: the result of {@code awaited} if it is done now, else
-     * {@link AwaitFrame#PENDING}. A done {@link Future} (or {@code Task}) gives its result or
+     * {@link AwaitFrame#PENDING}. A done {@link LoopFuture} (a {@code Future} or {@code Task} of the loop) gives its result or
      * raises its exception unwrapped ({@link CancellationException} if cancelled); a done
      * {@link CompletableFuture} the same, with {@link CompletionException} and
      * {@link ExecutionException} unwrapped. No allocation unless an exception is raised.
@@ -21,8 +20,8 @@ final class Awaiting {
      * the body suspends and the task deals with it.
      */
     static Object tryNow(Object awaited) {
-        if (awaited instanceof Future) {
-            Future<?> f = (Future<?>) awaited;
+        if (awaited instanceof LoopFuture) {
+            LoopFuture<?> f = (LoopFuture<?>) awaited;
             return f.done() ? f.result() : AwaitFrame.PENDING;
         }
         if (awaited instanceof CompletableFuture) {

@@ -1,9 +1,9 @@
 package dev.weft;
 
 /**
- * Something {@link Weft#await(Awaitable)} accepts: a {@link Coroutine}, a {@code Task} or a
+ * Something {@code Weft.await(Awaitable)} accepts: a {@link Coroutine}, a {@code Task} or a
  * {@code Future}. Any {@link java.util.concurrent.CompletionStage} is accepted by
- * {@link Weft#await(java.util.concurrent.CompletionStage)} as well.
+ * {@code Weft.await(CompletionStage)} as well.
  *
  * <pre>{@code
  * Awaitable<String> a = fetch(url);          // a coroutine of an @Async method

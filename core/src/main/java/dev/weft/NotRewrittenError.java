@@ -33,7 +33,7 @@ public class NotRewrittenError extends Error {
     }
 
     private static final java.util.Set<String> MARKER_CLASSES = java.util.Set.of(
-            NotRewrittenError.class.getName(), Generator.class.getName(), Coroutine.class.getName(), Weft.class.getName());
+            NotRewrittenError.class.getName(), Generator.class.getName(), Coroutine.class.getName(), "dev.weft.Weft");
 
     private static StackTraceElement callerOf() {
         StackTraceElement[] trace = new Throwable().getStackTrace();

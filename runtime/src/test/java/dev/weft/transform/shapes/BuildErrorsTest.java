@@ -1,5 +1,6 @@
 package dev.weft.transform.shapes;
 
+import dev.weft.transform.testing.Ecj;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

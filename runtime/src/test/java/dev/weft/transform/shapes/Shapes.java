@@ -65,10 +65,14 @@ final class Shapes {
     private Shapes() {
     }
 
-    /** {@code dev/weft/transform/<folder>} of the test sources, from the module or the reactor root. */
+    /**
+     * {@code dev/weft/transform/<folder>} of the test sources, from this module, the reactor root or
+     * the transformer beside it (where the generator corpus of {@code verify/corpus} lives).
+     */
     static Path directory(String folder) {
         Path base = Paths.get(System.getProperty("basedir", "."));
-        for (String sub : new String[] {"src/test/java/dev/weft/transform/", "transformer/src/test/java/dev/weft/transform/"}) {
+        for (String sub : new String[] {"src/test/java/dev/weft/transform/", "runtime/src/test/java/dev/weft/transform/",
+                "transformer/src/test/java/dev/weft/transform/", "../transformer/src/test/java/dev/weft/transform/"}) {
             if (Files.isDirectory(base.resolve(sub + folder))) {
                 return base.resolve(sub + folder);
             }

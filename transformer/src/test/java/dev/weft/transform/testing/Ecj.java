@@ -1,7 +1,5 @@
-package dev.weft.transform.shapes;
+package dev.weft.transform.testing;
 
-import dev.weft.transform.testing.InMemoryJavac;
-import dev.weft.transform.testing.JavaSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,12 +26,12 @@ public final class Ecj {
     }
 
     /** The releases ECJ can target on this JDK (it reads the JDK's own {@code ct.sym}, so no newer than the JDK). */
-    static List<Integer> supportedReleases(int... candidates) {
+    public static List<Integer> supportedReleases(int... candidates) {
         return InMemoryJavac.supportedReleases(candidates);
     }
 
     /** The ECJ version, for test names. */
-    static String version() {
+    public static String version() {
         Package p = Main.class.getPackage();
         String v = p == null ? null : p.getImplementationVersion();
         return v == null ? "ECJ" : "ECJ " + v;
