@@ -117,8 +117,12 @@ public final class EventLoop {
      */
     private volatile boolean sleeping;
 
-    /** Opened by the first channel registered: loops without sockets keep parking and pay nothing. */
-    private volatile Selector selector;
+    /**
+     * Opened by the first channel registered: loops without sockets keep parking and pay nothing.
+     * Not volatile (the loop reads it every iteration): another thread reads it only in
+     * {@link #wake()}, after reading {@link #sleeping}, which the loop writes after opening it.
+     */
+    private Selector selector;
     /** What select calls for each ready key (one instance: no allocation per select). */
     private final Consumer<SelectionKey> onReady = this::keyReady;
     /** One read buffer for every transport of the loop (asyncio's {@code max_size}). */
