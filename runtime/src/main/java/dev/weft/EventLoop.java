@@ -1006,6 +1006,17 @@ public final class EventLoop {
         return b;
     }
 
+    /** The channels registered with the loop now (for tests: each must be closed once the loop is). */
+    List<SelectableChannel> channels() {
+        List<SelectableChannel> out = new ArrayList<>();
+        if (selector != null && selector.isOpen()) {
+            for (SelectionKey key : selector.keys()) {
+                out.add(key.channel());
+            }
+        }
+        return out;
+    }
+
     /** Whether this loop opened a selector (for tests: a loop without sockets never does). */
     boolean hasSelector() {
         return selector != null;

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The selecting loop: CPython's {@code test_selector_events.py} cases for {@code add_reader},
@@ -131,6 +132,7 @@ class SelectorEventLoopTest {
     }
 
     @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without a wake-up the loop waits forever
     void callSoonThreadsafe_wakes_a_loop_waiting_in_select() throws Exception {
         SocketChannel[] p = sockets.pair();
         loop.addReader(p[0], () -> { }); // the loop now waits in select, with nothing to read
@@ -155,6 +157,7 @@ class SelectorEventLoopTest {
     }
 
     @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without a wake-up the loop waits forever
     void a_stage_completed_on_another_thread_wakes_a_loop_waiting_in_select() throws Exception {
         SocketChannel[] p = sockets.pair();
         loop.addReader(p[0], () -> { });
