@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.internal.AsyncGeneratorHooks;
 import dev.weft.internal.CoroutineFrame;
 import dev.weft.internal.NeverAwaited;
 import dev.weft.internal.SharedCoroutine;
@@ -148,12 +149,16 @@ public final class EventLoop {
     /** The executor of {@code runInExecutor(null, ...)}, created on first use. */
     private ExecutorService defaultExecutor;
 
+    /** The async generators started on this loop, closed when {@code Weft.run} ends. */
+    final AsyncGeneratorShutdown asyncGenerators = new AsyncGeneratorShutdown();
+
     /** Python's debug mode: see {@link #setDebug}. */
     private boolean debug;
 
     static {
         NeverAwaited.install(NeverAwaitedReports.INSTANCE);
         TaskStarter.install(coroutine -> getRunningLoop().createTask(coroutine).toCompletableFuture());
+        AsyncGeneratorHooks.install(AsyncGeneratorShutdown::firstIteration);
     }
 
     private EventLoop(boolean virtualClock) {

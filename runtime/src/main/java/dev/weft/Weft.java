@@ -106,6 +106,7 @@ public final class Weft {
         } finally {
             try {
                 cancelAllTasks(loop);
+                loop.asyncGenerators.closeAll(loop);
                 loop.shutdownDefaultExecutor();
             } finally {
                 loop.close();
@@ -592,5 +593,51 @@ public final class Weft {
      */
     public static <T> Coroutine<T> withTaskGroup(Function<TaskGroup, ? extends Awaitable<T>> body) {
         return TaskGroup.scope(body);
+    }
+
+    // ---- async generators ----
+
+    /**
+     * Python's {@code anext(agen)}: a coroutine giving the next value of {@code agen}
+     * ({@code agen.anext()}).
+     *
+     * @param <Y> the type of values yielded
+     * @param agen the async generator to advance
+     * @return a coroutine giving the next value, or raising {@code NoSuchElementException} at the end
+     */
+    public static <Y> Coroutine<Y> anext(AsyncGenerator<Y, ?> agen) {
+        return agen.anext();
+    }
+
+    /**
+     * Python's {@code anext(agen, default)}: a coroutine giving the next value of {@code agen}, or
+     * {@code defaultValue} at its end.
+     *
+     * @param <Y> the type of values yielded
+     * @param agen the async generator to advance
+     * @param defaultValue what to give when it has finished
+     * @return a coroutine giving the next value, or {@code defaultValue} at the end
+     */
+    public static <Y> Coroutine<Y> anext(AsyncGenerator<Y, ?> agen, Y defaultValue) {
+        return AsyncIteration.anext(agen, defaultValue);
+    }
+
+    /**
+     * Python's {@code async with contextlib.aclosing(agen) as g: work(g)}: a coroutine that awaits
+     * the work {@code work} makes of {@code agen} and then, whatever happened, awaits
+     * {@code agen.aclose()}, so its {@code finally} blocks run even when the work stops early.
+     *
+     * <pre>{@code
+     * int first = await(aclosing(ticker(0.1, 10), g -> firstOver(g, 3)));  // firstOver: an @Async method
+     * }</pre>
+     *
+     * @param <G> the type of the async generator
+     * @param <T> the type of the work's result
+     * @param agen the async generator to close at the end
+     * @param work makes the work of the generator: an {@code @Async} method reference, for instance
+     * @return a coroutine giving the work's result, once the generator is closed
+     */
+    public static <G extends AsyncGenerator<?, ?>, T> Coroutine<T> aclosing(G agen, Function<? super G, ? extends Awaitable<T>> work) {
+        return AsyncIteration.aclosing(agen, work);
     }
 }

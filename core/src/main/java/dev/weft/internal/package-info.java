@@ -1,7 +1,8 @@
 /**
  * The runtime side of the rewrite, not for users: the state objects of rewritten methods
  * ({@link dev.weft.internal.Frame}, {@link dev.weft.internal.GeneratorFrame},
- * {@link dev.weft.internal.CoroutineFrame}, {@link dev.weft.internal.CompletableFrame}), the
+ * {@link dev.weft.internal.CoroutineFrame}, {@link dev.weft.internal.AsyncGeneratorFrame},
+ * {@link dev.weft.internal.CompletableFrame}), the
  * {@link dev.weft.internal.Body} they resume, the annotations that mark rewritten code, and
  * {@link dev.weft.internal.Unchecked}.
  *
@@ -11,6 +12,7 @@
  * types it implements or raises ({@code Generator}, {@code Coroutine}, {@code Awaitable},
  * {@code GeneratorExit}, {@code NotRewrittenError}); the asyncio layer reaches it through
  * {@link dev.weft.internal.LoopFuture} (what the await fast path reads of a future) and
- * {@link dev.weft.internal.TaskStarter} (how a task is made on the running loop).
+ * {@link dev.weft.internal.TaskStarter} (how a task is made on the running loop) and
+ * {@link dev.weft.internal.AsyncGeneratorHooks} (how the loop learns of a started async generator).
  */
 package dev.weft.internal;

@@ -95,6 +95,9 @@ public class RunAll {
             // queues
             new Example("queues/WorkerPool", "seed 003: three workers on an asyncio.Queue",
                     dev.weft.examples.queues.WorkerPool::main),
+            // async generators
+            new Example("asyncgen/Ticker", "PEP 525: async for over an async generator; aclosing; closed when run ends",
+                    dev.weft.examples.asyncgen.Ticker::main),
             // crawler: java.net.http.HttpClient against a local server
             new Example("crawler/Fetch", "seed 002: the asynchronous crawler, three pages",
                     dev.weft.examples.crawler.Fetch::main),

@@ -36,7 +36,8 @@ class ThreeDoorsIT {
     private static final String PYTHONS_ANSWER = String.join(System.lineSeparator(),
             "1", "4", "9", "16", "25", "36", "49", "64", "81", // num(1)
             "1", "3", "4", "2", // func1(), with yield from func2()
-            "10.0", "15.0", "30.0", "count 3", "false", "");
+            "10.0", "15.0", "30.0", "count 3", "false",
+            "ticks closed", "ticks 3", ""); // sum_ticks(), over the async generator ticks(3)
 
     private static final Path AGENT = Jvm.path("weft.transformer.jar");
     private static final Path RUNTIME = Jvm.path("weft.runtime.jar");

@@ -1,7 +1,13 @@
 package dev.weft.it.sample;
 
+import static dev.weft.Weft.await;
+import static dev.weft.Weft.sleep;
+
 import dev.weft.Async;
+import dev.weft.AsyncGenerator;
+import dev.weft.Coroutine;
 import dev.weft.Generator;
+import dev.weft.Weft;
 
 /**
  * The seed programs' generators, as a program: rewritten by the plugin in this module's build,
@@ -64,6 +70,31 @@ public final class Seeds {
         return Generator.done();
     }
 
+    /** PEP 525: {@code async def ticks(to): try: for i in range(to): yield i; await asyncio.sleep(0) finally: print("ticks closed")}. */
+    @Async
+    public static AsyncGenerator<Integer, Void> ticks(int to) {
+        try {
+            for (int i = 0; i < to; i++) {
+                Generator.yield(i);
+                await(sleep(0));
+            }
+        } finally {
+            System.out.println("ticks closed");
+        }
+        return AsyncGenerator.done();
+    }
+
+    /** {@code async def sum_ticks(): return sum([i async for i in ticks(3)])}. */
+    @Async
+    public static Coroutine<Integer> sumTicks() {
+        AsyncGenerator<Integer, Void> t = ticks(3);
+        int sum = 0;
+        while (await(t.hasNext())) {
+            sum += t.next();
+        }
+        return Coroutine.returning(sum);
+    }
+
     /** Prints what the seeds print, one value a line. */
     public static void main(String[] args) {
         for (int n : num(1)) {
@@ -79,5 +110,6 @@ public final class Seeds {
         System.out.println(g.send(60.0));
         System.out.println(g.send(null));
         System.out.println(g.hasNext());
+        System.out.println("ticks " + Weft.run(sumTicks()));
     }
 }

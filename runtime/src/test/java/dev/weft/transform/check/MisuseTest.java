@@ -53,7 +53,7 @@ class MisuseTest {
                 + "    }\n"
                 + "}\n");
         assertThat(lines(p)).isEqualTo("m/Plain.java:5: error: in m.Plain.helper(): Generator.yield is called in a method"
-                + " without @Async: it belongs in an @Async method that returns dev.weft.Generator; annotate the method with @dev.weft.Async");
+                + " without @Async: it belongs in an @Async method that returns dev.weft.Generator or dev.weft.AsyncGenerator; annotate the method with @dev.weft.Async");
     }
 
     @Test
@@ -67,7 +67,7 @@ class MisuseTest {
                 + "}\n");
         assertThat(p).singleElement().satisfies(problem -> {
             assertThat(problem.line()).isEqualTo(5);
-            assertThat(problem.message()).contains("Weft.await", "Coroutine, CompletableFuture or CompletionStage");
+            assertThat(problem.message()).contains("Weft.await", "Coroutine, dev.weft.AsyncGenerator, CompletableFuture or CompletionStage");
         });
     }
 
@@ -82,7 +82,7 @@ class MisuseTest {
                 + "    }\n"
                 + "}\n");
         assertThat(lines(p)).isEqualTo("m/Wrong.java:6: error: in m.Wrong.name(): an @Async method must return"
-                + " dev.weft.Generator, dev.weft.Coroutine, CompletableFuture or CompletionStage, not java.lang.String");
+                + " dev.weft.Generator, dev.weft.Coroutine, dev.weft.AsyncGenerator, CompletableFuture or CompletionStage, not java.lang.String");
     }
 
     @Test
@@ -152,6 +152,57 @@ class MisuseTest {
         assertThat(p).extracting(Problem::line).containsExactly(7, 12);
         assertThat(p.get(0).message()).startsWith("Generator.yield cannot be used in a coroutine");
         assertThat(p.get(1).message()).startsWith("Weft.await cannot be used in a generator");
+    }
+
+    @Test
+    void yieldFrom_in_an_async_generator_is_refused_at_its_line_as_yield_from_in_async_def() {
+        List<Problem> p = problems("m.AsyncGen", "package m;\n"
+                + "import dev.weft.*;\n"
+                + "import static dev.weft.Weft.*;\n"
+                + "class AsyncGen {\n"
+                + "    @Async\n"
+                + "    static AsyncGenerator<Integer, Void> ok() {\n"
+                + "        Generator.yield(1);\n"
+                + "        await(sleep(0));\n"
+                + "        return AsyncGenerator.done();\n"
+                + "    }\n"
+                + "    @Async\n"
+                + "    static AsyncGenerator<Integer, Void> bad(Generator<Integer, Void, Void> g, java.util.List<Integer> xs) {\n"
+                + "        Generator.yieldFrom(g);\n"
+                + "        Generator.yieldFrom(xs);\n"
+                + "        return AsyncGenerator.done();\n"
+                + "    }\n"
+                + "}\n");
+        assertThat(p).extracting(Problem::line).containsExactly(13, 14);
+        assertThat(p.get(0).message()).startsWith("Generator.yieldFrom cannot be used in an async generator: it belongs in"
+                + " an @Async method that returns dev.weft.Generator; as yield from in an async def, it cannot delegate");
+    }
+
+    @Test
+    void async_generator_markers_stay_in_async_generators() {
+        List<Problem> p = problems("m.Ends", "package m;\n"
+                + "import dev.weft.*;\n"
+                + "class Ends {\n"
+                + "    @Async\n"
+                + "    static Coroutine<Void> co() {\n"
+                + "        AsyncGenerator.done();\n"
+                + "        return Coroutine.done();\n"
+                + "    }\n"
+                + "    @Async\n"
+                + "    static AsyncGenerator<Integer, Void> agen() {\n"
+                + "        Generator.yield(1);\n"
+                + "        return (AsyncGenerator<Integer, Void>) (Object) Generator.done();\n"
+                + "    }\n"
+                + "    static void plain() {\n"
+                + "        AsyncGenerator.done();\n"
+                + "    }\n"
+                + "}\n");
+        assertThat(p).extracting(Problem::line).containsExactly(6, 12, 15);
+        assertThat(p.get(0).message()).startsWith("AsyncGenerator.done cannot be used in a coroutine: it belongs in"
+                + " an @Async method that returns dev.weft.AsyncGenerator");
+        assertThat(p.get(1).message()).startsWith("Generator.done cannot be used in an async generator")
+                .contains("end an async generator with return AsyncGenerator.done()");
+        assertThat(p.get(2).message()).startsWith("AsyncGenerator.done is called in a method without @Async");
     }
 
     @Test

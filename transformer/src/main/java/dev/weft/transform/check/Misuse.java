@@ -58,7 +58,7 @@ public final class Misuse {
             problems.add(Refusal.at(cls, m, line, "@Async cannot be used on a native method: it has no body to rewrite"));
         } else if (MethodKind.of(m.desc) == null) {
             problems.add(Refusal.at(cls, m, line, "an @Async method must return dev.weft.Generator, dev.weft.Coroutine,"
-                    + " CompletableFuture or CompletionStage, not "
+                    + " dev.weft.AsyncGenerator, CompletableFuture or CompletionStage, not "
                     + Type.getReturnType(m.desc).getClassName()));
         } else if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
             problems.add(Refusal.at(cls, m, line, "an @Async method cannot be synchronized: the monitor would be held"
@@ -69,12 +69,21 @@ public final class Misuse {
                 Marker marker = Marker.of(call);
                 if (!marker.allowedIn(kind)) {
                     String hint = kind.startsEagerly() && marker.returns()
-                            ? "; end a " + kind.noun() + " with return CompletableFuture.completedFuture(value)" : "";
-                    problems.add(Refusal.at(cls, m, SourceLocation.lineOf(call), marker.sourceName() + " cannot be used in a "
-                            + kind.noun() + ": it belongs in " + marker.belongs() + hint));
+                            ? "; end a " + kind.noun() + " with return CompletableFuture.completedFuture(value)"
+                            : kind == MethodKind.ASYNC_GENERATOR && marker.returns()
+                            ? "; end an async generator with return AsyncGenerator.done() (it returns no value)"
+                            : kind == MethodKind.ASYNC_GENERATOR
+                            ? "; as yield from in an async def, it cannot delegate: write a loop that awaits the other's"
+                            + " hasNext() and yields its next()" : "";
+                    problems.add(Refusal.at(cls, m, SourceLocation.lineOf(call), marker.sourceName() + " cannot be used in "
+                            + article(kind.noun()) + kind.noun() + ": it belongs in " + marker.belongs() + hint));
                 }
             }
         }
+    }
+
+    private static String article(String noun) {
+        return "aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ";
     }
 
     /** {@code Generator::yield} and the like: a marker called through a method reference never suspends anything. */

@@ -27,7 +27,9 @@ public enum Marker {
     /** {@code Coroutine.returning(Object)}: the coroutine's result. */
     COROUTINE_RETURNING(Owner.COROUTINE, "returning", "(Ljava/lang/Object;)Ldev/weft/Coroutine;", false, MethodKind.COROUTINE),
     /** {@code Coroutine.done()}: returns without a result. */
-    COROUTINE_DONE(Owner.COROUTINE, "done", "()Ldev/weft/Coroutine;", false, MethodKind.COROUTINE);
+    COROUTINE_DONE(Owner.COROUTINE, "done", "()Ldev/weft/Coroutine;", false, MethodKind.COROUTINE),
+    /** {@code AsyncGenerator.done()}: ends an async generator (it returns no value). */
+    ASYNC_GENERATOR_DONE(Owner.ASYNC_GENERATOR, "done", "()Ldev/weft/AsyncGenerator;", false, MethodKind.ASYNC_GENERATOR);
 
     /** The annotation that asks for the rewrite. */
     public static final String ASYNC_DESCRIPTOR = "Ldev/weft/Async;";
@@ -37,6 +39,7 @@ public enum Marker {
         static final String GENERATOR = "dev/weft/Generator";
         static final String COROUTINE = "dev/weft/Coroutine";
         static final String WEFT = "dev/weft/Weft";
+        static final String ASYNC_GENERATOR = "dev/weft/AsyncGenerator";
     }
 
     private final String owner;
@@ -65,7 +68,10 @@ public enum Marker {
 
     /** Whether it may be used in an {@code @Async} method of {@code method} kind. */
     public boolean allowedIn(MethodKind method) {
-        return isAwait() ? method.awaits() : method == kind;
+        if (isAwait()) {
+            return method.awaits();
+        }
+        return this == YIELD ? method.yields() : method == kind;
     }
 
     /** {@code Weft.await}, in either form. */
@@ -76,9 +82,12 @@ public enum Marker {
     /** Where it belongs, for messages: "an @Async method that returns dev.weft.Generator". */
     public String belongs() {
         if (isAwait()) {
-            return "an @Async method that returns dev.weft.Coroutine, CompletableFuture or CompletionStage";
+            return "an @Async method that returns dev.weft.Coroutine, dev.weft.AsyncGenerator, CompletableFuture or CompletionStage";
         }
-        return "an @Async method that returns " + (kind == MethodKind.GENERATOR ? "dev.weft.Generator" : "dev.weft.Coroutine");
+        if (this == YIELD) {
+            return "an @Async method that returns dev.weft.Generator or dev.weft.AsyncGenerator";
+        }
+        return "an @Async method that returns " + kind.returnDescriptor().substring(1, kind.returnDescriptor().length() - 1).replace('/', '.');
     }
 
     /** How the user writes it, for messages. */

@@ -1,7 +1,8 @@
 package dev.weft.transform.find;
 
 /**
- * What an {@code @Async} method is, told by its return type: a generator or a coroutine. Each
+ * What an {@code @Async} method is, told by its return type: a generator, a coroutine, an async
+ * generator or a method returning a {@code CompletableFuture}. Each
  * kind has its own runtime frame and its own markers.
  */
 public enum MethodKind {
@@ -9,6 +10,8 @@ public enum MethodKind {
     GENERATOR("Ldev/weft/Generator;", "dev/weft/internal/GeneratorFrame", "generator"),
     /** Returns {@code dev.weft.Coroutine}: Python's {@code async def}. */
     COROUTINE("Ldev/weft/Coroutine;", "dev/weft/internal/CoroutineFrame", "coroutine"),
+    /** Returns {@code dev.weft.AsyncGenerator}: Python's {@code async def} with {@code yield}; both awaits and yields. */
+    ASYNC_GENERATOR("Ldev/weft/AsyncGenerator;", "dev/weft/internal/AsyncGeneratorFrame", "async generator"),
     /** Returns {@code CompletableFuture}: starts at once on the caller's thread, needs no event loop. */
     COMPLETABLE_FUTURE("Ljava/util/concurrent/CompletableFuture;", "dev/weft/internal/CompletableFrame", "CompletableFuture method"),
     /** Returns {@code CompletionStage}: as {@link #COMPLETABLE_FUTURE}. */
@@ -48,6 +51,11 @@ public enum MethodKind {
     /** Whether {@code await} may be used in it. */
     public boolean awaits() {
         return this != GENERATOR;
+    }
+
+    /** Whether {@code Generator.yield} may be used in it. */
+    public boolean yields() {
+        return this == GENERATOR || this == ASYNC_GENERATOR;
     }
 
     /** Whether its body starts at once, in the factory, and returns a stage of its own ({@code return completedFuture(v)}). */
