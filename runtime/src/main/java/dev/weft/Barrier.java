@@ -278,7 +278,7 @@ public final class Barrier extends LoopBound {
             b.cond.release();
         }
         if (err != null) {
-            throw dev.weft.internal.Sneaky.<RuntimeException>raise(err);
+            throw dev.weft.internal.Unchecked.<RuntimeException>raise(err);
         }
         return f.returning(index);
     }

@@ -2,7 +2,7 @@ package dev.weft;
 
 import dev.weft.internal.CoroutineFrame;
 import dev.weft.internal.Frame;
-import dev.weft.internal.Sneaky;
+import dev.weft.internal.Unchecked;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -291,7 +291,7 @@ public final class Condition extends LoopBound {
         f.refs[2] = null;
         if (err != null) {
             cond.notifyWaiters(1);
-            throw Sneaky.<RuntimeException>raise(err);
+            throw Unchecked.<RuntimeException>raise(err);
         }
         return f.returning(null);
     }

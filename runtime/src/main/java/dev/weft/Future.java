@@ -1,7 +1,7 @@
 package dev.weft;
 
 import dev.weft.internal.LoopFuture;
-import dev.weft.internal.Sneaky;
+import dev.weft.internal.Unchecked;
 import java.util.ArrayList;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -99,7 +99,7 @@ public class Future<T> implements Awaitable<T>, LoopFuture<T> {
         }
         if (s == FAILED) {
             logTraceback = false;
-            throw Sneaky.<RuntimeException>raise((Throwable) outcome);
+            throw Unchecked.<RuntimeException>raise((Throwable) outcome);
         }
         if (s == CANCELLED) {
             throw cancelledError();

@@ -2,7 +2,7 @@ package dev.weft;
 
 import dev.weft.internal.CoroutineFrame;
 import dev.weft.internal.Frame;
-import dev.weft.internal.Sneaky;
+import dev.weft.internal.Unchecked;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -274,7 +274,7 @@ public final class TaskGroup {
         raised = null;
         result = null;
         if (baseError != null) {
-            throw Sneaky.<RuntimeException>raise(baseError);
+            throw Unchecked.<RuntimeException>raise(baseError);
         }
         if (propagateCancellation != null && errors.isEmpty()) {
             throw propagateCancellation;

@@ -2,7 +2,7 @@ package dev.weft;
 
 import dev.weft.internal.CoroutineFrame;
 import dev.weft.internal.Frame;
-import dev.weft.internal.Sneaky;
+import dev.weft.internal.Unchecked;
 import java.util.function.Function;
 
 /**
@@ -105,6 +105,6 @@ final class TimeoutScope {
         if (raised == null) {
             return null;
         }
-        throw Sneaky.<RuntimeException>raise(raised);
+        throw Unchecked.<RuntimeException>raise(raised);
     }
 }

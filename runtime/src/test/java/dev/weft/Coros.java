@@ -2,7 +2,7 @@ package dev.weft;
 
 import dev.weft.internal.AwaitFrame;
 import dev.weft.internal.CoroutineFrame;
-import dev.weft.internal.Sneaky;
+import dev.weft.internal.Unchecked;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +28,7 @@ final class Coros {
             try {
                 return body.resume((CoroutineFrame<Object>) frame, frame.label);
             } catch (Exception e) {
-                throw Sneaky.<RuntimeException>raise(e);
+                throw Unchecked.<RuntimeException>raise(e);
             }
         }, 0, 0);
     }

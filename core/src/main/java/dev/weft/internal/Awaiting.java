@@ -30,7 +30,7 @@ final class Awaiting {
             try {
                 return cf.getNow(AwaitFrame.PENDING); // one read: the result, or PENDING if not done
             } catch (CompletionException | CancellationException e) {
-                throw Sneaky.<RuntimeException>raise(unwrap(e));
+                throw Unchecked.<RuntimeException>raise(unwrap(e));
             }
         }
         if (awaited == null) {

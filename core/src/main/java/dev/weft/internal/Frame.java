@@ -91,7 +91,7 @@ public abstract class Frame {
         Throwable t = thrown;
         if (t != null) {
             thrown = null;
-            throw Sneaky.<RuntimeException>raise(t);
+            throw Unchecked.<RuntimeException>raise(t);
         }
         Object v = value;
         value = null;

@@ -366,7 +366,7 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
                 if (cur == this) {
                     leaf = null;
                     if (raised != null) {
-                        throw Sneaky.<RuntimeException>raise(raised);
+                        throw Unchecked.<RuntimeException>raise(raised);
                     }
                     return FINISHED;
                 }

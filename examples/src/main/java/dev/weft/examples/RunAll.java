@@ -45,6 +45,8 @@ public class RunAll {
                     dev.weft.examples.coroutines.HelloAgain::main),
             new Example("coroutines/DisplayTen", "seed 001: ten coroutines that print nothing",
                     dev.weft.examples.coroutines.DisplayTen::main),
+            new Example("coroutines/GreenletSwitch", "seed 002: greenlet, two functions switching by hand",
+                    dev.weft.examples.coroutines.GreenletSwitch::main),
             new Example("coroutines/Func1Func2", "seed 002: async/await, two tasks switching at sleep",
                     dev.weft.examples.coroutines.Func1Func2::main),
             new Example("coroutines/GeneratorCoroutine", "seed 002: @asyncio.coroutine and yield from",

@@ -15,7 +15,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -81,10 +83,16 @@ class ExamplesTest {
             if (example.name().startsWith("redis/") && RedisServer.executable().isEmpty()) {
                 continue;
             }
-            printed.put(example.name(), CompletableFuture.supplyAsync(() -> python3(example.name()), pythons));
+            Optional<String> python = pythonFor(example.name());
+            if (python.isEmpty()) {
+                continue;
+            }
+            printed.put(example.name(), CompletableFuture.supplyAsync(() -> python3(python.get(), example.name()), pythons));
         }
         return RunAll.EXAMPLES.stream().map(example -> dynamicTest(example.name(), () -> {
             assumeRedisIfNeeded(example);
+            assumeTrue(printed.containsKey(example.name()), "no python3 with the greenlet package: install it (Debian:"
+                    + " apt-get install python3-greenlet) to compare " + example.name() + " with Python");
             String expected = new String(expected(example.name()), UTF_8);
             String python = new String(printed.get(example.name()).get(2, TimeUnit.MINUTES), UTF_8);
             UnaryOperator<String> shape = Shapes.NORMALIZERS.getOrDefault(example.name(), s -> s);
@@ -100,10 +108,27 @@ class ExamplesTest {
         }
     }
 
-    /** What {@code python3 NAME.py} prints on stdout; its stderr (warnings) goes to the test's. */
-    static byte[] python3(String name) {
+    /**
+     * The python3 to run an original with: the one on the PATH, except for the greenlet originals,
+     * which need the greenlet package: the first of the PATH's python3 and Debian's
+     * {@code /usr/bin/python3} (where {@code apt-get install python3-greenlet} puts it) that has it.
+     */
+    static Optional<String> pythonFor(String name) throws InterruptedException {
+        if (!name.contains("Greenlet")) {
+            return Optional.of("python3");
+        }
+        for (String python : List.of("python3", "/usr/bin/python3")) {
+            if (succeeds(python, "-c", "import greenlet")) {
+                return Optional.of(python);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What {@code PYTHON NAME.py} prints on stdout; its stderr (warnings) goes to the test's. */
+    static byte[] python3(String interpreter, String name) {
         try {
-            Process python = new ProcessBuilder("python3", PYTHON.resolve(name + ".py").toString())
+            Process python = new ProcessBuilder(interpreter, PYTHON.resolve(name + ".py").toString())
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             byte[] out = python.getInputStream().readAllBytes();
             if (python.waitFor() != 0) {
@@ -141,8 +166,12 @@ class ExamplesTest {
     }
 
     static boolean python3Installed() throws InterruptedException {
+        return succeeds("python3", "--version");
+    }
+
+    static boolean succeeds(String... command) throws InterruptedException {
         try {
-            Process probe = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
             probe.getInputStream().readAllBytes();
             return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
         } catch (IOException notFound) {

@@ -3,8 +3,8 @@ package dev.weft.transform.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.weft.transform.api.Problem;
-import dev.weft.transform.api.RewriteException;
+import dev.weft.transform.report.Problem;
+import dev.weft.transform.report.RewriteException;
 import dev.weft.transform.testing.InMemoryJavac;
 import dev.weft.transform.testing.JavaSource;
 import dev.weft.transform.testing.Weaver;

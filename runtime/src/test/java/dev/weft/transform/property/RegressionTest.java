@@ -283,7 +283,7 @@ class RegressionTest {
      * Analyzers (BasicInterpreter, SimpleVerifier) analyse javac's method fine (5758
      * instructions, 62 locals, 201 handlers), and so does MethodAnalysis; the limit is ASM 9.11's
      * ClassWriter COMPUTE_FRAMES default (10 MB, see {@code ClassWriter.setComputeLimits}) in
-     * FrameComputation. Found by the property (--release 17); the reference yields
+     * StackMapComputation. Found by the property (--release 17); the reference yields
      * 0.5 after running the outer finally block.
      */
     @Test

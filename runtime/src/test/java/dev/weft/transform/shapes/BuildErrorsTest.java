@@ -4,9 +4,9 @@ import dev.weft.transform.testing.Ecj;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.weft.transform.api.Problem;
-import dev.weft.transform.api.RewriteException;
 import dev.weft.transform.api.Rewriter;
+import dev.weft.transform.report.Problem;
+import dev.weft.transform.report.RewriteException;
 import dev.weft.transform.testing.InMemoryJavac;
 import dev.weft.transform.testing.JavaSource;
 import dev.weft.transform.testing.Weaver;

@@ -1,7 +1,7 @@
 package dev.weft.transform.analyse;
 
-import dev.weft.transform.check.SourceLocation;
 import dev.weft.transform.find.Marker;
+import dev.weft.transform.report.SourceLocation;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

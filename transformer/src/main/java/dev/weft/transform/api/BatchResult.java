@@ -1,5 +1,6 @@
 package dev.weft.transform.api;
 
+import dev.weft.transform.report.Problem;
 import java.util.List;
 
 /**

@@ -1,6 +1,10 @@
 package dev.weft.transform.api;
 
 import dev.weft.transform.analyse.ClassHierarchy;
+import dev.weft.transform.report.Problem;
+import dev.weft.transform.report.RewriteException;
+import dev.weft.transform.report.RewriteResult;
+import dev.weft.transform.report.RewrittenMethod;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +61,7 @@ import java.util.zip.ZipOutputStream;
 public final class BatchRewriter {
     /** The rewrite of one class file; {@link Rewriter#rewrite} outside of tests. */
     @FunctionalInterface
-    interface ClassRewrite {
+    interface RewriteFunction {
         RewriteResult rewrite(byte[] classFile) throws RewriteException;
     }
 
@@ -72,7 +76,7 @@ public final class BatchRewriter {
     private final Path stampFile;
     private final boolean verbose;
     private final Consumer<String> log;
-    private final ClassRewrite rewrite;
+    private final RewriteFunction rewrite;
 
     private BatchRewriter(Builder b) {
         this.inputs = List.copyOf(b.inputs);
@@ -102,7 +106,7 @@ public final class BatchRewriter {
         private Path stampFile;
         private boolean verbose;
         private Consumer<String> log = line -> { };
-        private ClassRewrite rewrite;
+        private RewriteFunction rewrite;
 
         private Builder() {
         }
@@ -156,7 +160,7 @@ public final class BatchRewriter {
         }
 
         /** Replaces the {@link Rewriter} (tests of the batch itself). */
-        Builder rewriteWith(ClassRewrite rewrite) {
+        Builder rewriteWith(RewriteFunction rewrite) {
             this.rewrite = rewrite;
             return this;
         }
@@ -200,7 +204,7 @@ public final class BatchRewriter {
      *     (a defect of Weft or a corrupt class file), naming the class file
      */
     public BatchResult run() throws IOException {
-        ClassRewrite rw = rewrite != null ? rewrite : new Rewriter(ClassHierarchy.of(hierarchyPath()))::rewrite;
+        RewriteFunction rw = rewrite != null ? rewrite : new Rewriter(ClassHierarchy.of(hierarchyPath()))::rewrite;
         String key = stampKey();
         Run run = new Run(rw, readStamp(key));
         deleteStamp(); // a run that fails half-way must not leave a stamp behind
@@ -301,7 +305,7 @@ public final class BatchRewriter {
 
     /** The state of one {@link #run()}. */
     private final class Run {
-        private final ClassRewrite rw;
+        private final RewriteFunction rw;
         private final Map<String, String> previous;
         private final Map<String, String> handled = new HashMap<>();
         private final Set<Path> written = new HashSet<>();
@@ -311,7 +315,7 @@ public final class BatchRewriter {
         private int scanned;
         private int upToDate;
 
-        Run(ClassRewrite rw, Map<String, String> previous) {
+        Run(RewriteFunction rw, Map<String, String> previous) {
             this.rw = rw;
             this.previous = previous;
         }

@@ -1,7 +1,9 @@
 package dev.weft.transform.api;
 
 import dev.weft.transform.analyse.ClassHierarchy;
-import dev.weft.transform.emit.ClassRewrite;
+import dev.weft.transform.report.RewriteException;
+import dev.weft.transform.report.RewriteResult;
+import dev.weft.transform.rewrite.ClassRewrite;
 
 /**
  * The Weft rewrite of one class file: the single entry point that the Maven plugin, the agent

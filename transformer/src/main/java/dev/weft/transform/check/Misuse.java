@@ -1,9 +1,11 @@
 package dev.weft.transform.check;
 
-import dev.weft.transform.api.Problem;
 import dev.weft.transform.find.AsyncMethods;
 import dev.weft.transform.find.Marker;
 import dev.weft.transform.find.MethodKind;
+import dev.weft.transform.report.Problem;
+import dev.weft.transform.report.Refusal;
+import dev.weft.transform.report.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
@@ -33,14 +35,13 @@ public final class Misuse {
                 checkAsync(cls, m, problems);
             } else {
                 for (AbstractInsnNode call : AsyncMethods.markerCalls(m)) {
-                    problems.add(problem(cls, m, SourceLocation.lineOf(call), markerOutsideAsync(m, Marker.of(call))));
+                    problems.add(Refusal.at(cls, m, SourceLocation.lineOf(call), markerOutsideAsync(m, Marker.of(call))));
                 }
             }
         }
         if (anyAsync && (cls.version & 0xFFFF) < Opcodes.V1_8) {
-            problems.add(new Problem(cls.name.replace('/', '.'), cls.sourceFile, null, 0,
-                    "@Async needs class files of Java 8 or later (this one is version " + (cls.version & 0xFFFF)
-                            + "): compile with --release 8 or later"));
+            problems.add(Refusal.ofClass(cls, "@Async needs class files of Java 8 or later (this one is version "
+                    + (cls.version & 0xFFFF) + "): compile with --release 8 or later"));
         }
         return problems;
     }
@@ -48,19 +49,19 @@ public final class Misuse {
     private static void checkAsync(ClassNode cls, MethodNode m, List<Problem> problems) {
         int line = SourceLocation.firstLine(m);
         if (m.name.equals("<init>") || m.name.equals("<clinit>")) {
-            problems.add(problem(cls, m, line, "@Async cannot be used on a constructor or initializer:"
+            problems.add(Refusal.at(cls, m, line, "@Async cannot be used on a constructor or initializer:"
                     + " move the body into a static @Async factory method"));
         } else if ((m.access & Opcodes.ACC_ABSTRACT) != 0) {
-            problems.add(problem(cls, m, line, "@Async cannot be used on an abstract method: it has no body to rewrite;"
+            problems.add(Refusal.at(cls, m, line, "@Async cannot be used on an abstract method: it has no body to rewrite;"
                     + " annotate the implementations instead"));
         } else if ((m.access & Opcodes.ACC_NATIVE) != 0) {
-            problems.add(problem(cls, m, line, "@Async cannot be used on a native method: it has no body to rewrite"));
+            problems.add(Refusal.at(cls, m, line, "@Async cannot be used on a native method: it has no body to rewrite"));
         } else if (MethodKind.of(m.desc) == null) {
-            problems.add(problem(cls, m, line, "an @Async method must return dev.weft.Generator, dev.weft.Coroutine,"
+            problems.add(Refusal.at(cls, m, line, "an @Async method must return dev.weft.Generator, dev.weft.Coroutine,"
                     + " CompletableFuture or CompletionStage, not "
                     + Type.getReturnType(m.desc).getClassName()));
         } else if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-            problems.add(problem(cls, m, line, "an @Async method cannot be synchronized: the monitor would be held"
+            problems.add(Refusal.at(cls, m, line, "an @Async method cannot be synchronized: the monitor would be held"
                     + " across suspensions; use a lock around the code between markers"));
         } else {
             MethodKind kind = MethodKind.of(m.desc);
@@ -69,7 +70,7 @@ public final class Misuse {
                 if (!marker.allowedIn(kind)) {
                     String hint = kind.startsEagerly() && marker.returns()
                             ? "; end a " + kind.noun() + " with return CompletableFuture.completedFuture(value)" : "";
-                    problems.add(problem(cls, m, SourceLocation.lineOf(call), marker.sourceName() + " cannot be used in a "
+                    problems.add(Refusal.at(cls, m, SourceLocation.lineOf(call), marker.sourceName() + " cannot be used in a "
                             + kind.noun() + ": it belongs in " + marker.belongs() + hint));
                 }
             }
@@ -89,7 +90,7 @@ public final class Misuse {
                 Marker marker = Marker.ofHandle(arg);
                 if (marker != null) {
                     String ref = marker.sourceName().replace(".", "::");
-                    problems.add(problem(cls, m, SourceLocation.lineOf(insn), "a method reference to " + marker.sourceName()
+                    problems.add(Refusal.at(cls, m, SourceLocation.lineOf(insn), "a method reference to " + marker.sourceName()
                             + " (" + ref + "): a marker suspends only where an @Async method calls it directly;"
                             + " write a loop that calls " + marker.sourceName() + "(...) instead"));
                 }
@@ -110,9 +111,5 @@ public final class Misuse {
         }
         return marker.sourceName() + " is called in a method without @Async: it belongs in " + marker.belongs()
                 + "; annotate the method with @dev.weft.Async";
-    }
-
-    private static Problem problem(ClassNode cls, MethodNode m, int line, String message) {
-        return new Problem(cls.name.replace('/', '.'), cls.sourceFile, SourceLocation.display(m), line, message);
     }
 }

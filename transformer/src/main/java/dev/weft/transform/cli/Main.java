@@ -2,7 +2,7 @@ package dev.weft.transform.cli;
 
 import dev.weft.transform.api.BatchResult;
 import dev.weft.transform.api.BatchRewriter;
-import dev.weft.transform.api.Problem;
+import dev.weft.transform.report.Problem;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,10 +1,10 @@
 package dev.weft.transform.cli;
 
 import dev.weft.transform.analyse.ClassHierarchy;
-import dev.weft.transform.api.RewriteException;
-import dev.weft.transform.api.RewriteResult;
-import dev.weft.transform.api.RewrittenMethod;
 import dev.weft.transform.api.Rewriter;
+import dev.weft.transform.report.RewriteException;
+import dev.weft.transform.report.RewriteResult;
+import dev.weft.transform.report.RewrittenMethod;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -8,7 +8,7 @@ import org.objectweb.asm.ClassWriter;
  * nothing. It is used for every class the rewrite writes: even without {@code COMPUTE_FRAMES},
  * ASM recomputes frames when a method grows past 32 KB and needs wide jumps.
  */
-final class HierarchyClassWriter extends ClassWriter {
+public final class HierarchyClassWriter extends ClassWriter {
     /**
      * javac copies every {@code finally} block onto each exit, so a legal method can exceed ASM's
      * default guard against pathological input (10 MB); a build tool may spend more on a real one.
@@ -18,7 +18,8 @@ final class HierarchyClassWriter extends ClassWriter {
 
     private final ClassHierarchy hierarchy;
 
-    HierarchyClassWriter(int flags, ClassHierarchy hierarchy) {
+    /** A writer with ASM's {@code flags} that merges types through {@code hierarchy}. */
+    public HierarchyClassWriter(int flags, ClassHierarchy hierarchy) {
         super(flags);
         this.hierarchy = hierarchy;
         setComputeLimits(MAX_MEMORY, MAX_OPERATIONS);

@@ -16,12 +16,12 @@ import org.objectweb.asm.tree.MethodNode;
  * it and fail to read it. Cut out of those stretches, it is simply not listed there, as javac
  * does for a variable not yet assigned. Runs on the analysed code, before the state machine.
  */
-final class LocalScopes {
+public final class LocalScopes {
     private LocalScopes() {
     }
 
     /** Splits each entry of {@code method}'s local variable table around the code where its slot may be empty. */
-    static void narrow(MethodNode method, MethodAnalysis analysis) {
+    public static void narrow(MethodNode method, MethodAnalysis analysis) {
         if (method.localVariables == null || method.localVariables.isEmpty()) {
             return;
         }

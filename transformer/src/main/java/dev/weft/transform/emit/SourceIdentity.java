@@ -9,13 +9,14 @@ import java.util.List;
  * file, then the source line of resume point 0 (the method's first line), 1, 2, ... The runtime
  * turns it into {@code StackTraceElement}s for {@code Task.getStack()}.
  */
-final class SourceIdentity {
+public final class SourceIdentity {
     private final String className;
     private final String method;
     private final String sourceFile;
     private final int firstLine;
 
-    SourceIdentity(String className, String method, String sourceFile, int firstLine) {
+    /** The body of {@code method} of {@code className}, from {@code sourceFile} (or null) starting at {@code firstLine}. */
+    public SourceIdentity(String className, String method, String sourceFile, int firstLine) {
         this.className = className;
         this.method = method;
         this.sourceFile = sourceFile;

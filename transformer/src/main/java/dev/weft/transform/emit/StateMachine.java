@@ -3,9 +3,9 @@ package dev.weft.transform.emit;
 import dev.weft.transform.analyse.MethodAnalysis;
 import dev.weft.transform.analyse.SavedValue;
 import dev.weft.transform.analyse.SuspensionPoint;
-import dev.weft.transform.check.SourceLocation;
 import dev.weft.transform.find.Marker;
 import dev.weft.transform.find.MethodKind;
+import dev.weft.transform.report.SourceLocation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,32 +41,32 @@ import org.objectweb.asm.tree.VarInsnNode;
  * runs at the resume label, inside the user's try blocks, so an exception thrown in at a
  * suspension point reaches the user's {@code catch} and {@code finally}.
  */
-final class StateMachine {
+public final class StateMachine {
     private static final String OBJECT_OF_FRAME = "()Ljava/lang/Object;";
 
     private final MethodNode code;
     private final MethodKind kind;
     private final MethodAnalysis analysis;
     private final SourceIdentity location;
-    private final int frameLocal;
-    private final FrameSlots slots;
+    private final int stateLocal;
+    private final StateSlots slots;
 
     private StateMachine(MethodNode code, MethodKind kind, MethodAnalysis analysis, SourceIdentity location) {
         this.code = code;
         this.location = location;
         this.kind = kind;
         this.analysis = analysis;
-        this.frameLocal = code.maxLocals;
-        this.slots = new FrameSlots(frameLocal);
+        this.stateLocal = code.maxLocals;
+        this.slots = new StateSlots(stateLocal);
     }
 
     /**
      * Builds the body method named {@code bodyName} from {@code original}'s code, which it takes
      * over: afterwards {@code original} has no instructions of its own.
      */
-    static MethodNode build(MethodNode original, MethodKind kind, MethodAnalysis analysis, String bodyName, SourceIdentity location) {
+    public static MethodNode build(MethodNode original, MethodKind kind, MethodAnalysis analysis, String bodyName, SourceIdentity location) {
         MethodNode body = new MethodNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
-                bodyName, Runtime.bodyDescriptor(kind), null, null);
+                bodyName, RuntimeAbi.bodyDescriptor(kind), null, null);
         body.instructions = original.instructions;
         body.tryCatchBlocks = original.tryCatchBlocks;
         body.localVariables = original.localVariables;
@@ -157,9 +157,9 @@ final class StateMachine {
             pro.add(new LineNumberNode(firstLine, begin));
         }
         pro.add(new VarInsnNode(Opcodes.ALOAD, 0));
-        pro.add(new VarInsnNode(Opcodes.ASTORE, frameLocal));
-        pro.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
-        pro.add(new FieldInsnNode(Opcodes.GETFIELD, Runtime.FRAME, "label", "I"));
+        pro.add(new VarInsnNode(Opcodes.ASTORE, stateLocal));
+        pro.add(new VarInsnNode(Opcodes.ALOAD, stateLocal));
+        pro.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeAbi.FRAME, "label", "I"));
         LabelNode describe = new LabelNode();
         pro.add(new TableSwitchInsnNode(0, dispatch.length - 1, describe, dispatch));
         pro.add(describe);
@@ -175,7 +175,7 @@ final class StateMachine {
      */
     private InsnList saveBlock(Shared save) {
         SuspensionPoint p = save.shape;
-        int label = frameLocal + 1;
+        int label = stateLocal + 1;
         int argument = label + 1;
         int next = argument + 1;
         List<SavedValue> stack = p.stack();
@@ -199,7 +199,7 @@ final class StateMachine {
         for (int j = 0; j < stack.size(); j++) {
             s.add(slots.save(stack.get(j), spill[j]));
         }
-        s.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
+        s.add(new VarInsnNode(Opcodes.ALOAD, stateLocal));
         s.add(new VarInsnNode(Opcodes.ILOAD, label));
         s.add(new VarInsnNode(Opcodes.ALOAD, argument));
         s.add(suspendCall(p.marker()));
@@ -229,8 +229,8 @@ final class StateMachine {
         for (int i = 0; i < keys.length; i++) {
             keys[i] = restore.points.get(i).label();
         }
-        r.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
-        r.add(new FieldInsnNode(Opcodes.GETFIELD, Runtime.FRAME, "label", "I"));
+        r.add(new VarInsnNode(Opcodes.ALOAD, stateLocal));
+        r.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeAbi.FRAME, "label", "I"));
         r.add(new LookupSwitchInsnNode(restore.targets.get(0), keys, restore.targets.toArray(new LabelNode[0])));
         return r;
     }
@@ -244,25 +244,25 @@ final class StateMachine {
         InsnList s = new InsnList();
         LabelNode join = null;
         if (p.marker().isAwait()) {
-            int argument = frameLocal + 2;
+            int argument = stateLocal + 2;
             join = new LabelNode();
             s.add(new VarInsnNode(Opcodes.ASTORE, argument));
-            s.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
+            s.add(new VarInsnNode(Opcodes.ALOAD, stateLocal));
             s.add(new VarInsnNode(Opcodes.ALOAD, argument));
             s.add(frameCall("tryAwait", "(Ljava/lang/Object;)Ljava/lang/Object;"));
             s.add(new InsnNode(Opcodes.DUP));
-            s.add(new FieldInsnNode(Opcodes.GETSTATIC, Runtime.AWAIT_FRAME, "PENDING", "Ljava/lang/Object;"));
+            s.add(new FieldInsnNode(Opcodes.GETSTATIC, RuntimeAbi.AWAIT_FRAME, "PENDING", "Ljava/lang/Object;"));
             s.add(new JumpInsnNode(Opcodes.IF_ACMPNE, join));
             s.add(new InsnNode(Opcodes.POP));
             s.add(new VarInsnNode(Opcodes.ALOAD, argument));
         }
-        s.add(FrameSlots.push(p.label()));
+        s.add(StateSlots.push(p.label()));
         s.add(new JumpInsnNode(Opcodes.GOTO, save));
         s.add(resumed);
         if (p.line() > 0) {
             s.add(new LineNumberNode(p.line(), resumed));
         }
-        s.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
+        s.add(new VarInsnNode(Opcodes.ALOAD, stateLocal));
         s.add(frameCall("resumeValue", OBJECT_OF_FRAME));
         if (join != null) {
             s.add(join);

@@ -4,6 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.transform.report.Problem;
+import dev.weft.transform.report.RewriteException;
+import dev.weft.transform.report.RewriteResult;
+import dev.weft.transform.report.RewrittenMethod;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -34,7 +38,7 @@ class BatchRewriterTest {
     private final AtomicInteger reads = new AtomicInteger();
     private final List<String> log = new ArrayList<>();
 
-    private BatchRewriter.ClassRewrite fake() {
+    private BatchRewriter.RewriteFunction fake() {
         return classFile -> {
             reads.incrementAndGet();
             String text = new String(classFile, UTF_8);

@@ -1,6 +1,6 @@
 package dev.weft.transform.testing;
 
-import dev.weft.transform.api.RewriteResult;
+import dev.weft.transform.report.RewriteResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.weft.transform.testing;
 
 import dev.weft.transform.analyse.ClassHierarchy;
-import dev.weft.transform.api.RewriteException;
-import dev.weft.transform.api.RewriteResult;
 import dev.weft.transform.api.Rewriter;
+import dev.weft.transform.report.RewriteException;
+import dev.weft.transform.report.RewriteResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

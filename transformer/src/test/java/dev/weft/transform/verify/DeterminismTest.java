@@ -2,8 +2,8 @@ package dev.weft.transform.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.transform.api.RewriteResult;
 import dev.weft.transform.api.Rewriter;
+import dev.weft.transform.report.RewriteResult;
 import dev.weft.transform.testing.InMemoryJavac;
 import dev.weft.transform.testing.Weaver;
 import java.util.List;

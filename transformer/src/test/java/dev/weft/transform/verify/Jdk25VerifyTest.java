@@ -3,7 +3,7 @@ package dev.weft.transform.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 
-import dev.weft.transform.api.RewriteResult;
+import dev.weft.transform.report.RewriteResult;
 import dev.weft.transform.testing.InMemoryJavac;
 import dev.weft.transform.testing.Weaver;
 import java.util.Map;

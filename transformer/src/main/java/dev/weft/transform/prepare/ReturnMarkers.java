@@ -1,4 +1,4 @@
-package dev.weft.transform.emit;
+package dev.weft.transform.prepare;
 
 import dev.weft.transform.find.Marker;
 import org.objectweb.asm.Opcodes;
@@ -12,11 +12,12 @@ import org.objectweb.asm.tree.MethodNode;
  * any method does, so a {@code finally} that suspends after the {@code return} cannot lose it.
  * Runs before the analysis, so the types it infers are those of the values really returned.
  */
-final class ReturnMarkers {
+public final class ReturnMarkers {
     private ReturnMarkers() {
     }
 
-    static void apply(MethodNode method) {
+    /** Replaces the return markers of {@code method} by the value they leave for its {@code return}. */
+    public static void apply(MethodNode method) {
         for (AbstractInsnNode insn : method.instructions.toArray()) {
             Marker m = Marker.of(insn);
             if (m == null || !m.returns()) {

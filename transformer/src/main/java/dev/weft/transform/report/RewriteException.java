@@ -1,4 +1,4 @@
-package dev.weft.transform.api;
+package dev.weft.transform.report;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -12,27 +12,28 @@ import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * The code that moves one value between a local slot and the frame's {@code refs}/{@code prims}:
+ * The code that moves one value between a local slot and the state object's {@code refs}/{@code prims}
+ * (the runtime's {@code Frame}):
  * references as they are, primitives widened to {@code long} ({@code float} and {@code double}
  * by their raw bits), so nothing is boxed.
  */
-final class FrameSlots {
-    private final int frameLocal;
+final class StateSlots {
+    private final int stateLocal;
 
-    /** Code that keeps its frame in local {@code frameLocal}. */
-    FrameSlots(int frameLocal) {
-        this.frameLocal = frameLocal;
+    /** Code that keeps its state object in local {@code stateLocal}. */
+    StateSlots(int stateLocal) {
+        this.stateLocal = stateLocal;
     }
 
-    /** Stores local {@code from} (holding {@code v}) into the frame. */
+    /** Stores local {@code from} (holding {@code v}) into the state object. */
     InsnList save(SavedValue v, int from) {
         InsnList code = new InsnList();
         if (v.kind() == SavedValue.Kind.NULL) {
             return code;
         }
         boolean ref = v.kind() == SavedValue.Kind.REFERENCE;
-        code.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
-        code.add(new FieldInsnNode(Opcodes.GETFIELD, Runtime.FRAME, ref ? "refs" : "prims", ref ? "[Ljava/lang/Object;" : "[J"));
+        code.add(new VarInsnNode(Opcodes.ALOAD, stateLocal));
+        code.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeAbi.FRAME, ref ? "refs" : "prims", ref ? "[Ljava/lang/Object;" : "[J"));
         code.add(push(v.index()));
         code.add(new VarInsnNode(v.jvmType().getOpcode(Opcodes.ILOAD), from));
         switch (v.kind()) {
@@ -64,8 +65,8 @@ final class FrameSlots {
             return code;
         }
         boolean ref = v.kind() == SavedValue.Kind.REFERENCE;
-        code.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
-        code.add(new FieldInsnNode(Opcodes.GETFIELD, Runtime.FRAME, ref ? "refs" : "prims", ref ? "[Ljava/lang/Object;" : "[J"));
+        code.add(new VarInsnNode(Opcodes.ALOAD, stateLocal));
+        code.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeAbi.FRAME, ref ? "refs" : "prims", ref ? "[Ljava/lang/Object;" : "[J"));
         code.add(push(v.index()));
         switch (v.kind()) {
             case REFERENCE:

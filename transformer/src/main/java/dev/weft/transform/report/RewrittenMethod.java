@@ -1,4 +1,4 @@
-package dev.weft.transform.api;
+package dev.weft.transform.report;
 
 /**
  * One rewritten {@code @Async} method: its name and descriptor, how many suspension points it

@@ -1,12 +1,12 @@
 package dev.weft.internal;
 
 /** Rethrows any throwable unchanged, checked ones included: Weft never wraps the user's exceptions. */
-public final class Sneaky {
-    private Sneaky() {
+public final class Unchecked {
+    private Unchecked() {
     }
 
     /**
-     * Throws {@code t}; declared to return so callers can write {@code throw Sneaky.raise(t)}.
+     * Throws {@code t}; declared to return so callers can write {@code throw Unchecked.raise(t)}.
      *
      * @param <T> the type the compiler takes the exception for
      * @param t the exception to throw

@@ -1,6 +1,8 @@
-package dev.weft.transform.emit;
+package dev.weft.transform.prepare;
 
 import dev.weft.transform.find.Marker;
+import dev.weft.transform.report.Problem;
+import dev.weft.transform.report.Refusal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,6 +14,7 @@ import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -38,19 +41,8 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  * escape analysis removes the allocation in compiled code. The owner's own {@code new} is left
  * out: see {@link #hoist}.
  */
-final class NewHoisting {
+public final class NewHoisting {
     private NewHoisting() {
-    }
-
-    /** A {@code new} the hoisting cannot move: the source line of the allocation and what to do. */
-    static final class Refusal {
-        final int line;
-        final String message;
-
-        Refusal(AbstractInsnNode allocation, String message) {
-            this.line = dev.weft.transform.check.SourceLocation.lineOf(allocation);
-            this.message = message;
-        }
     }
 
     /** A {@code new} whose object is on the stack across a marker, and its constructor call. */
@@ -65,12 +57,12 @@ final class NewHoisting {
     }
 
     /**
-     * Rewrites every {@code new} of {@code method}, a method of class {@code owner} (internal
-     * name), that spans a suspending marker.
+     * Rewrites every {@code new} of {@code method}, a method of class {@code cls}, that spans a
+     * suspending marker.
      *
-     * @return why some {@code new} cannot be moved past its marker, else null
+     * @return the refusal of a {@code new} that cannot be moved past its marker, else null
      */
-    static Refusal apply(String owner, MethodNode method) {
+    public static Problem apply(ClassNode cls, MethodNode method) {
         List<Pending> spanning = new ArrayList<>();
         Deque<Pending> open = new ArrayDeque<>();
         for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
@@ -92,17 +84,18 @@ final class NewHoisting {
                 }
             }
         }
-        Refusal spilled = unspill(method, spanning);
+        Problem spilled = unspill(cls, method, spanning);
         if (spilled != null) {
             return spilled;
         }
         for (Pending p : spanning) {
             if (!p.constructor.owner.equals(p.allocation.desc)) {
-                return new Refusal(p.allocation, "a marker inside the arguments of 'new " + p.allocation.desc.replace('/', '.')
+                return Refusal.near(cls, method, p.allocation, "a marker inside the arguments of 'new "
+                        + p.allocation.desc.replace('/', '.')
                         + "(...)' in a shape no Java compiler produces: assign the marker's result to a local first");
             }
             AbstractInsnNode next = nextReal(p.allocation);
-            hoist(owner, method, p.allocation, next != null && next.getOpcode() == Opcodes.DUP ? next : null, p.constructor);
+            hoist(cls.name, method, p.allocation, next != null && next.getOpcode() == Opcodes.DUP ? next : null, p.constructor);
         }
         return null;
     }
@@ -156,7 +149,7 @@ final class NewHoisting {
      * kept stack stays in its locals. A value that is an unfinished object on some paths only is
      * refused at the allocation's line (the JVM's verifier rejects such code anyway).
      */
-    private static Refusal unspill(MethodNode method, List<Pending> spanning) {
+    private static Problem unspill(ClassNode cls, MethodNode method, List<Pending> spanning) {
         if (spanning.isEmpty()) {
             return null;
         }
@@ -187,7 +180,7 @@ final class NewHoisting {
             }
             for (AbstractInsnNode source : sources) {
                 if (keptObject(method, i, Set.of(source), unfinished) == null) {
-                    return mixed(kept);
+                    return mixed(cls, method, kept);
                 }
             }
             stores.add(insns[i]);
@@ -214,7 +207,8 @@ final class NewHoisting {
                 for (AbstractInsnNode source : sources) {
                     if (stores.contains(source)) {
                         int at = method.instructions.indexOf(source);
-                        return mixed(keptObject(method, at, frames[at].getStack(frames[at].getStackSize() - 1).insns, unfinished));
+                        Set<AbstractInsnNode> stored = frames[at].getStack(frames[at].getStackSize() - 1).insns;
+                        return mixed(cls, method, keptObject(method, at, stored, unfinished));
                     }
                 }
             }
@@ -247,8 +241,9 @@ final class NewHoisting {
         return null;
     }
 
-    private static Refusal mixed(Pending p) {
-        return new Refusal(p.allocation, "a marker inside the arguments of 'new " + p.allocation.desc.replace('/', '.')
+    private static Problem mixed(ClassNode cls, MethodNode method, Pending p) {
+        return Refusal.near(cls, method, p.allocation, "a marker inside the arguments of 'new "
+                + p.allocation.desc.replace('/', '.')
                 + "(...)' where the unfinished object is mixed with other values on other paths (code the JVM's"
                 + " verifier rejects): assign the arguments to locals first");
     }

@@ -6,20 +6,20 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
- * Computes stack map frames and maximums for the methods the rewrite made, one method at a time
+ * Computes the JVM's stack map frames and maximums for the methods the rewrite made, one method at a time
  * in a scratch class, so that the frames of every method it did not touch stay exactly as the
  * compiler wrote them.
  */
-final class FrameComputation {
-    private FrameComputation() {
+public final class StackMapComputation {
+    private StackMapComputation() {
     }
 
     /** {@code method} of {@code owner} with frames and maximums computed, to be written as it is. */
-    static MethodNode of(ClassNode owner, MethodNode method, ClassHierarchy hierarchy) {
+    public static MethodNode of(ClassNode owner, MethodNode method, ClassHierarchy hierarchy) {
         ClassWriter scratch = new HierarchyClassWriter(ClassWriter.COMPUTE_FRAMES, hierarchy);
         scratch.visit(owner.version, owner.access, owner.name, null, owner.superName, owner.interfaces.toArray(new String[0]));
         method.accept(scratch);
         scratch.visitEnd();
-        return new FramedMethod(method, scratch.toByteArray());
+        return new StackMappedMethod(method, scratch.toByteArray());
     }
 }

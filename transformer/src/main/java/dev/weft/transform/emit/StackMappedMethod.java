@@ -7,15 +7,15 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
- * A method whose frames were computed in a scratch class, kept as that class's bytes: writing it
+ * A method whose stack map frames were computed in a scratch class, kept as that class's bytes: writing it
  * replays them straight from a {@link ClassReader} into the class being written, rather than
  * building a tree of its instructions only to walk that tree once. It holds the method's name,
  * descriptor and access for whoever looks at the class's methods, but no code.
  */
-final class FramedMethod extends MethodNode {
+final class StackMappedMethod extends MethodNode {
     private final byte[] scratchClass;
 
-    FramedMethod(MethodNode method, byte[] scratchClass) {
+    StackMappedMethod(MethodNode method, byte[] scratchClass) {
         super(Opcodes.ASM9, method.access, method.name, method.desc, method.signature,
                 method.exceptions.toArray(new String[0]));
         this.scratchClass = scratchClass;

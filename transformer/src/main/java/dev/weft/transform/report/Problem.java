@@ -1,4 +1,4 @@
-package dev.weft.transform.api;
+package dev.weft.transform.report;
 
 /**
  * One misuse the rewrite refuses, located in the user's source: {@code File.java:12: in Foo.bar(): ...}.

@@ -21,19 +21,20 @@ import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * The new code of the user's {@code @Async} method: it makes the frame, binds the body through
+ * The new code of the user's {@code @Async} method: it makes the state object (the runtime's
+ * {@code GeneratorFrame}, {@code CoroutineFrame}...), binds the body through
  * {@code invokedynamic} (a constant, allocated once per call site), saves the parameters as
- * resume point 0, and returns the frame: generators and coroutines start lazily. A method that
+ * resume point 0, and returns the state object: generators and coroutines start lazily. A method that
  * returns {@code CompletableFuture} starts its body at once and returns its result future.
  */
-final class Factory {
+public final class FactoryMethod {
     /** {@code altMetafactory}, so that the body also implements the marker {@code RewrittenBody}. */
     private static final Handle METAFACTORY = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/LambdaMetafactory",
             "altMetafactory", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
                     + "[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;", false);
     private static final int FLAG_MARKERS = 2;
 
-    private Factory() {
+    private FactoryMethod() {
     }
 
     /**
@@ -41,12 +42,12 @@ final class Factory {
      *
      * @param parameterLocals the locals of {@code method}'s original local variable table, for the parameters' names
      */
-    static void emit(String owner, boolean ownerIsInterface, MethodKind kind, MethodNode method, MethodNode body, MethodAnalysis analysis,
-                     int firstLine, List<LocalVariableNode> parameterLocals) {
+    public static void emit(String owner, boolean ownerIsInterface, MethodKind kind, MethodNode method, MethodNode body, MethodAnalysis analysis,
+                            int firstLine, List<LocalVariableNode> parameterLocals) {
         boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
         int argumentSlots = (Type.getArgumentsAndReturnSizes(method.desc) >> 2) - (isStatic ? 1 : 0);
-        int frameLocal = argumentSlots;
-        FrameSlots slots = new FrameSlots(frameLocal);
+        int stateLocal = argumentSlots;
+        StateSlots slots = new StateSlots(stateLocal);
 
         InsnList code = new InsnList();
         LabelNode begin = new LabelNode();
@@ -57,19 +58,19 @@ final class Factory {
         }
         code.add(new TypeInsnNode(Opcodes.NEW, kind.frameClass()));
         code.add(new InsnNode(Opcodes.DUP));
-        code.add(new InvokeDynamicInsnNode("resume", "()" + Runtime.BODY_DESCRIPTOR, METAFACTORY,
-                Type.getMethodType("(L" + Runtime.FRAME + ";)Ljava/lang/Object;"),
+        code.add(new InvokeDynamicInsnNode("resume", "()" + RuntimeAbi.BODY_DESCRIPTOR, METAFACTORY,
+                Type.getMethodType("(L" + RuntimeAbi.FRAME + ";)Ljava/lang/Object;"),
                 new Handle(Opcodes.H_INVOKESTATIC, owner, body.name, body.desc, ownerIsInterface),
-                Type.getMethodType(body.desc), FLAG_MARKERS, 1, Type.getObjectType(Runtime.REWRITTEN_BODY)));
-        code.add(FrameSlots.push(analysis.refCount()));
-        code.add(FrameSlots.push(analysis.primCount()));
+                Type.getMethodType(body.desc), FLAG_MARKERS, 1, Type.getObjectType(RuntimeAbi.REWRITTEN_BODY)));
+        code.add(StateSlots.push(analysis.refCount()));
+        code.add(StateSlots.push(analysis.primCount()));
         code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, kind.frameClass(), "<init>",
-                "(" + Runtime.BODY_DESCRIPTOR + "II)V", false));
-        code.add(new VarInsnNode(Opcodes.ASTORE, frameLocal));
+                "(" + RuntimeAbi.BODY_DESCRIPTOR + "II)V", false));
+        code.add(new VarInsnNode(Opcodes.ASTORE, stateLocal));
         for (SavedValue v : analysis.entry()) {
             code.add(slots.save(v, v.local()));
         }
-        code.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
+        code.add(new VarInsnNode(Opcodes.ALOAD, stateLocal));
         if (kind.startsEagerly()) {
             code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, kind.frameClass(), "start", "()Ljava/util/concurrent/CompletableFuture;", false));
         }
@@ -77,7 +78,7 @@ final class Factory {
         code.add(end);
 
         method.instructions = code;
-        method.maxLocals = frameLocal + 1;
+        method.maxLocals = stateLocal + 1;
         method.maxStack = 6;
         method.localVariables = parameters(parameterLocals, argumentSlots, begin, end);
     }

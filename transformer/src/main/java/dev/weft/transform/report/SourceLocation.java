@@ -1,4 +1,4 @@
-package dev.weft.transform.check;
+package dev.weft.transform.report;
 
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;

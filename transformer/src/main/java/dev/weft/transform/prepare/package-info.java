@@ -1,0 +1,9 @@
+/**
+ * Third stage: the passes that reshape one {@code @Async} method before its analysis, so the analysis
+ * sees code it can save and restore: {@link dev.weft.transform.prepare.NewHoisting} moves
+ * {@code new} past markers, {@link dev.weft.transform.prepare.ReturnMarkers} turns return markers
+ * into plain returns.
+ *
+ * <p>May depend on {@code find} and {@code report}; nothing later in the flow.
+ */
+package dev.weft.transform.prepare;
