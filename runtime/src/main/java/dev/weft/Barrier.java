@@ -1,7 +1,7 @@
 package dev.weft;
 
-import dev.weft.internal.CoroutineFrame;
-import dev.weft.internal.Frame;
+import static dev.weft.Weft.await;
+
 import java.util.function.BooleanSupplier;
 
 /**
@@ -40,7 +40,6 @@ public final class Barrier extends LoopBound {
     private final int parties;
     private State state = State.FILLING;
     private int count;
-    private Future<Void> doneVoid;
     /** {@code _block}'s predicate: the barrier is neither draining nor resetting. */
     private final BooleanSupplier mayEnter = () -> state != State.DRAINING && state != State.RESETTING;
     /** {@code _wait}'s predicate: the barrier is no longer filling. */
@@ -99,30 +98,58 @@ public final class Barrier extends LoopBound {
      * int index = await(barrier.arriveAndWait());
      * }</pre>
      *
-     * @return an awaitable giving this task's arrival index, from 0 to {@code parties() - 1}
+     * @return a coroutine giving this task's arrival index, from 0 to {@code parties() - 1}
      * @throws BrokenBarrierError (when awaited) if the barrier is broken, or is aborted or reset
      *     while this task waits
      */
-    public Awaitable<Integer> arriveAndWait() {
-        checkLoop("Barrier.arriveAndWait");
-        CoroutineFrame<Integer> f = new CoroutineFrame<>(Barrier::waitBody, 1, 1);
-        f.refs[0] = this;
-        return f;
+    @Async
+    public Coroutine<Integer> arriveAndWait() {
+        try (Held held = await(cond.acquire())) {
+            await(cond.waitUntil(mayEnter)); // block while the barrier drains or resets
+            if (state == State.BROKEN) {
+                throw new BrokenBarrierError("Barrier aborted");
+            }
+            int index = count++;
+            try {
+                if (index + 1 == parties) {
+                    state = State.DRAINING; // the last one in releases the others
+                    cond.signalAll();
+                } else {
+                    await(cond.waitUntil(notFilling));
+                    if (state == State.BROKEN || state == State.RESETTING) {
+                        throw new BrokenBarrierError("Abort or reset of barrier");
+                    }
+                }
+                return Coroutine.returning(index);
+            } finally {
+                count--;
+                exit();
+            }
+        }
     }
 
     /**
      * Python's {@code await barrier.reset()}: tasks waiting at the barrier get
      * {@link BrokenBarrierError}, and the barrier fills again (once they have left). Await the
-     * result: it takes the barrier's internal lock, and acts at once if that is free.
+     * result: it takes the barrier's internal lock, and acts when awaited.
      *
      * <pre>{@code
      * await(barrier.reset());
      * }</pre>
      *
-     * @return an awaitable that resets the barrier when awaited
+     * @return a coroutine that resets the barrier when awaited
      */
-    public Awaitable<Void> reset() {
-        return withLock(true);
+    @Async
+    public Coroutine<Void> reset() {
+        try (Held held = await(cond.acquire())) {
+            if (count > 0) {
+                state = State.RESETTING; // the waiting tasks leave with BrokenBarrierError
+            } else {
+                state = State.FILLING;
+            }
+            cond.signalAll();
+        }
+        return Coroutine.done();
     }
 
     /**
@@ -133,154 +160,15 @@ public final class Barrier extends LoopBound {
      * await(barrier.abort());
      * }</pre>
      *
-     * @return an awaitable that breaks the barrier when awaited
+     * @return a coroutine that breaks the barrier when awaited
      */
-    public Awaitable<Void> abort() {
-        return withLock(false);
-    }
-
-    private Awaitable<Void> withLock(boolean reset) {
-        EventLoop l = checkLoop(reset ? "Barrier.reset" : "Barrier.abort");
-        if (l != null && cond.lock().tryTake(l)) {
-            try {
-                doLocked(reset);
-            } finally {
-                cond.release();
-            }
-            Future<Void> done = doneVoid;
-            if (done == null) {
-                doneVoid = done = doneFuture(l, null);
-            }
-            return done;
-        }
-        CoroutineFrame<Void> f = new CoroutineFrame<>(Barrier::lockedBody, 1, 1);
-        f.refs[0] = this;
-        f.prims[0] = reset ? 1 : 0;
-        return f;
-    }
-
-    private void doLocked(boolean reset) {
-        if (reset) {
-            if (count > 0) {
-                state = State.RESETTING;
-            } else {
-                state = State.FILLING;
-            }
-        } else {
+    @Async
+    public Coroutine<Void> abort() {
+        try (Held held = await(cond.acquire())) {
             state = State.BROKEN;
+            cond.signalAll();
         }
-        cond.signalAll();
-    }
-
-    /** {@code async with self._cond: reset or abort}. Frame: {@code refs[0]} the barrier, {@code prims[0]} 1 for reset. */
-    private static Object lockedBody(Frame frame) {
-        @SuppressWarnings("unchecked")
-        CoroutineFrame<Void> f = (CoroutineFrame<Void>) frame;
-        Barrier b = (Barrier) f.refs[0];
-        if (f.label == 0) {
-            return f.suspendAwait(1, b.cond.lock().acquireSlow());
-        }
-        f.refs[0] = null;
-        f.resumeValue();
-        try {
-            b.doLocked(f.prims[0] == 1);
-        } finally {
-            b.cond.release();
-        }
-        return f.returning(null);
-    }
-
-    private static final int LOCKED = 1;
-    private static final int BLOCKED = 2;
-    private static final int WAITED = 3;
-
-    /**
-     * <pre>
-     * async with self._cond:
-     *     await self._cond.wait_for(lambda: state not in (DRAINING, RESETTING))
-     *     if state is BROKEN: raise BrokenBarrierError("Barrier aborted")
-     *     try:
-     *         index = count; count += 1
-     *         if index + 1 == parties: state = DRAINING; cond.notify_all()
-     *         else:
-     *             await self._cond.wait_for(lambda: state is not FILLING)
-     *             if state in (BROKEN, RESETTING): raise BrokenBarrierError("Abort or reset of barrier")
-     *         return index
-     *     finally:
-     *         count -= 1; self._exit()
-     * </pre>
-     * Frame: {@code refs[0]} the barrier, {@code prims[0]} the index.
-     */
-    private static Object waitBody(Frame frame) {
-        @SuppressWarnings("unchecked")
-        CoroutineFrame<Integer> f = (CoroutineFrame<Integer>) frame;
-        Barrier b = (Barrier) f.refs[0];
-        switch (f.label) {
-            case 0: {
-                Awaitable<Held> acquiring = b.cond.acquire();
-                if (acquiring instanceof Future) {
-                    ((Future<?>) acquiring).result();
-                    return block(f, b);
-                }
-                return f.suspendAwait(LOCKED, acquiring);
-            }
-            case LOCKED:
-                f.resumeValue();
-                return block(f, b);
-            case BLOCKED: {
-                try {
-                    f.resumeValue();
-                    if (b.state == State.BROKEN) {
-                        throw new BrokenBarrierError("Barrier aborted");
-                    }
-                } catch (Throwable t) {
-                    f.refs[0] = null;
-                    b.cond.release();
-                    throw t;
-                }
-                int index = b.count++;
-                if (index + 1 == b.parties) {
-                    b.state = State.DRAINING;
-                    b.cond.signalAll();
-                    return leave(f, b, index, null);
-                }
-                f.prims[0] = index;
-                return f.suspendAwait(WAITED, b.cond.waitUntil(b.notFilling));
-            }
-            case WAITED: {
-                Throwable err = null;
-                try {
-                    f.resumeValue();
-                    if (b.state == State.BROKEN || b.state == State.RESETTING) {
-                        err = new BrokenBarrierError("Abort or reset of barrier");
-                    }
-                } catch (Throwable t) {
-                    err = t;
-                }
-                return leave(f, b, (int) f.prims[0], err);
-            }
-            default:
-                throw new IllegalStateException("bad resume point " + f.label);
-        }
-    }
-
-    private static Object block(CoroutineFrame<Integer> f, Barrier b) {
-        return f.suspendAwait(BLOCKED, b.cond.waitUntil(b.mayEnter));
-    }
-
-    /** The {@code finally} of {@code wait}, then the end of {@code async with}: leaves the barrier and releases the lock. */
-    private static Object leave(CoroutineFrame<Integer> f, Barrier b, int index, Throwable err) {
-        f.refs[0] = null;
-        try {
-            b.count--;
-            b.exit();
-        } finally {
-            b.cond.release();
-        }
-        if (err != null) {
-            throw dev.weft.internal.Unchecked.<RuntimeException>raise(err);
-        }
-        return f.returning(index);
+        return Coroutine.done();
     }
 
     /** If this is the last task out, the barrier fills again, and tasks blocked while it drained may enter. */

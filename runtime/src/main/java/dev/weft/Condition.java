@@ -1,8 +1,7 @@
 package dev.weft;
 
-import dev.weft.internal.CoroutineFrame;
-import dev.weft.internal.Frame;
-import dev.weft.internal.Unchecked;
+import static dev.weft.Weft.await;
+
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -73,9 +72,9 @@ public final class Condition extends LoopBound {
     /**
      * The underlying lock's {@link Lock#acquire()}: {@code try (Held h = await(cond.acquire())) { ... }}.
      *
-     * @return an awaitable giving the held lock once acquired
+     * @return a coroutine giving the held lock once acquired
      */
-    public Awaitable<Held> acquire() {
+    public Coroutine<Held> acquire() {
         return lock.acquire();
     }
 
@@ -115,14 +114,39 @@ public final class Condition extends LoopBound {
      * }
      * }</pre>
      *
-     * @return an awaitable that is done once woken and the lock is held again
+     * @return a coroutine that is done once woken and the lock is held again
      * @throws IllegalStateException (when awaited) if the lock is not held
      */
-    public Awaitable<Void> waitSignal() {
-        checkLoop("Condition.waitSignal");
-        CoroutineFrame<Void> f = new CoroutineFrame<>(Condition::waitBody, 3, 0);
-        f.refs[0] = this;
-        return f;
+    @Async
+    public Coroutine<Void> waitSignal() {
+        if (!lock.locked()) {
+            throw new IllegalStateException("cannot wait on un-acquired lock");
+        }
+        Future<Object> fut = waitingLoop("Condition.waitSignal").createFuture();
+        lock.release();
+        try {
+            try {
+                await(waitInLine(fut, waiters));
+            } finally {
+                // re-acquire the lock even if cancelled; only a cancellation makes it try again
+                CancellationException err = null;
+                while (true) {
+                    try {
+                        await(lock.acquire());
+                        break;
+                    } catch (CancellationException e) {
+                        err = e;
+                    }
+                }
+                if (err != null) {
+                    throw err;
+                }
+            }
+        } catch (Throwable t) {
+            notifyWaiters(1); // we may have been signalled: pass it on (a spurious wakeup at worst)
+            throw t;
+        }
+        return Coroutine.done();
     }
 
     /**
@@ -136,16 +160,21 @@ public final class Condition extends LoopBound {
      * }</pre>
      *
      * @param predicate the condition to wait for, checked with the lock held
-     * @return an awaitable that is done once {@code predicate} holds, with the lock held
+     * @return a coroutine that is done once {@code predicate} holds, with the lock held
      * @throws IllegalStateException (when awaited) if it must wait and the lock is not held
      */
-    public Awaitable<Void> waitUntil(BooleanSupplier predicate) {
+    public Coroutine<Void> waitUntil(BooleanSupplier predicate) {
         Objects.requireNonNull(predicate, "waitUntil(null): pass the predicate to wait for");
-        checkLoop("Condition.waitUntil");
-        CoroutineFrame<Void> f = new CoroutineFrame<>(Condition::waitUntilBody, 2, 0);
-        f.refs[0] = this;
-        f.refs[1] = predicate;
-        return f;
+        return waitUntilTrue(predicate);
+    }
+
+    /** {@code while not predicate(): await self.wait()}. */
+    @Async
+    private Coroutine<Void> waitUntilTrue(BooleanSupplier predicate) {
+        while (!predicate.getAsBoolean()) {
+            await(waitSignal());
+        }
+        return Coroutine.done();
     }
 
     /**
@@ -205,122 +234,6 @@ public final class Condition extends LoopBound {
                 w.setResult(Boolean.FALSE);
             }
         }
-    }
-
-    private static final int WAITING = 1;
-    private static final int REACQUIRING = 2;
-
-    /**
-     * Python 3.13's {@code Condition.wait}:
-     * <pre>
-     * if not locked: raise RuntimeError
-     * fut = create_future(); release()
-     * try:
-     *     try:
-     *         waiters.append(fut)
-     *         try: await fut; return True
-     *         finally: waiters.remove(fut)
-     *     finally:
-     *         err = None
-     *         while True:
-     *             try: await acquire(); break
-     *             except CancelledError as e: err = e
-     *         if err is not None: raise err
-     * except BaseException:
-     *     _notify(1); raise
-     * </pre>
-     * Frame: {@code refs[0]} the condition, {@code refs[1]} the waiter future, {@code refs[2]} the
-     * exception to raise once the lock is held again.
-     */
-    private static Object waitBody(Frame frame) {
-        @SuppressWarnings("unchecked")
-        CoroutineFrame<Void> f = (CoroutineFrame<Void>) frame;
-        Condition cond = (Condition) f.refs[0];
-        switch (f.label) {
-            case 0: {
-                if (!cond.lock.locked()) {
-                    throw new IllegalStateException("cannot wait on un-acquired lock");
-                }
-                EventLoop loop = cond.waitingLoop("Condition.waitSignal");
-                Future<Object> fut = loop.createFuture();
-                cond.lock.releaseUnowned("Condition.waitSignal");
-                cond.waiters.add(fut);
-                f.refs[1] = fut;
-                return f.suspendAwait(WAITING, fut);
-            }
-            case WAITING: {
-                Object fut = f.refs[1];
-                f.refs[1] = null;
-                try {
-                    f.resumeValue();
-                } catch (Throwable t) {
-                    f.refs[2] = t;
-                }
-                cond.waiters.remove(fut);
-                return reacquire(f, cond);
-            }
-            case REACQUIRING: {
-                try {
-                    f.resumeValue();
-                } catch (CancellationException e) {
-                    f.refs[2] = e;
-                    return reacquire(f, cond);
-                } catch (Throwable t) {
-                    f.refs[0] = null;
-                    f.refs[2] = null;
-                    cond.notifyWaiters(1);
-                    throw t;
-                }
-                return woken(f, cond);
-            }
-            default:
-                throw new IllegalStateException("bad resume point " + f.label);
-        }
-    }
-
-    private static Object reacquire(CoroutineFrame<Void> f, Condition cond) {
-        if (cond.lock.tryTake(cond.lock.boundLoop())) {
-            return woken(f, cond);
-        }
-        return f.suspendAwait(REACQUIRING, cond.lock.acquireSlow());
-    }
-
-    private static Object woken(CoroutineFrame<Void> f, Condition cond) {
-        Throwable err = (Throwable) f.refs[2];
-        f.refs[0] = null;
-        f.refs[2] = null;
-        if (err != null) {
-            cond.notifyWaiters(1);
-            throw Unchecked.<RuntimeException>raise(err);
-        }
-        return f.returning(null);
-    }
-
-    /**
-     * <pre>
-     * result = predicate()
-     * while not result:
-     *     await self.wait()
-     *     result = predicate()
-     * </pre>
-     * Frame: {@code refs[0]} the condition, {@code refs[1]} the predicate.
-     */
-    private static Object waitUntilBody(Frame frame) {
-        @SuppressWarnings("unchecked")
-        CoroutineFrame<Void> f = (CoroutineFrame<Void>) frame;
-        Condition cond = (Condition) f.refs[0];
-        BooleanSupplier predicate = (BooleanSupplier) f.refs[1];
-        if (f.label != 0) {
-            f.resumeValue();
-        }
-        if (predicate.getAsBoolean()) {
-            f.refs[0] = null;
-            f.refs[1] = null;
-            return f.returning(null);
-        }
-        CoroutineFrame<Void> wait = new CoroutineFrame<>(Condition::waitBody, 3, 0);
-        wait.refs[0] = cond;
-        return f.suspendAwait(1, wait);
     }
 
     /** Python's repr, for debugging: {@code <Condition [locked, waiters:1]>}. */

@@ -1,7 +1,9 @@
 package dev.weft;
 
-import dev.weft.internal.CoroutineFrame;
-import dev.weft.internal.Frame;
+import static dev.weft.Weft.await;
+
+import dev.weft.internal.AwaitFrame;
+import dev.weft.internal.SharedCoroutine;
 import java.util.ArrayDeque;
 
 /**
@@ -27,8 +29,24 @@ import java.util.ArrayDeque;
 public final class Event extends LoopBound {
     private boolean value;
     private final ArrayDeque<Future<Object>> waiters = new ArrayDeque<>();
-    /** The done future {@link #waitSet()} gives when the flag is set, created once. */
-    private Future<Void> isSetFuture;
+    /** What {@link #waitSet()} gives on this loop's thread: done at the await if set, allocation-free. */
+    private final SharedCoroutine<Void> waiting = new SharedCoroutine<>() {
+        @Override
+        protected Object tryNow(Object unused) {
+            checkLoop("Event.waitSet");
+            return value ? null : AwaitFrame.PENDING;
+        }
+
+        @Override
+        protected Coroutine<Void> slow(Object unused) {
+            return waitUntilSet();
+        }
+
+        @Override
+        public String toString() {
+            return "<coroutine Event.wait>";
+        }
+    };
 
     /** A new event, not set, bound to no loop yet: {@code Event event = new Event();}. */
     public Event() {
@@ -84,59 +102,32 @@ public final class Event extends LoopBound {
     }
 
     /**
-     * Python's {@code event.wait()}: await it to wait until the flag is set. If it is set now, the
-     * result is a done future (no allocation); otherwise a coroutine that checks again when awaited
-     * and waits for {@link #set()}.
+     * Python's {@code event.wait()}: a coroutine that, awaited, waits until the flag is set (done
+     * at once, with no allocation, if it is set then). Nothing happens until it is awaited.
      *
      * <pre>{@code
      * await(event.waitSet());
      * }</pre>
      *
-     * @return an awaitable that is done once the event is set
-     * @throws IllegalStateException (when awaited) without a running loop or on another loop
+     * @return a coroutine that is done once the event is set
      */
-    public Awaitable<Void> waitSet() {
-        EventLoop l = checkLoop("Event.waitSet");
-        if (value && l != null) {
-            Future<Void> done = isSetFuture;
-            if (done == null) {
-                isSetFuture = done = doneFuture(l, null);
-            }
-            return done;
-        }
-        CoroutineFrame<Void> f = new CoroutineFrame<>(Event::waitBody, 2, 0);
-        f.refs[0] = this;
-        return f;
+    public Coroutine<Void> waitSet() {
+        return onLoopThread() && waiting.lend(null) ? waiting : waitUntilSet();
     }
 
     /**
      * <pre>
      * if value: return True
-     * fut = create_future(); waiters.append(fut)
-     * try: await fut; return True
-     * finally: waiters.remove(fut)
+     * fut = create_future()
+     * waiters.append(fut); try: await fut; return True; finally: waiters.remove(fut)
      * </pre>
      */
-    private static Object waitBody(Frame frame) {
-        @SuppressWarnings("unchecked")
-        CoroutineFrame<Void> f = (CoroutineFrame<Void>) frame;
-        Event ev = (Event) f.refs[0];
-        if (f.label == 0) {
-            if (ev.value) {
-                f.refs[0] = null;
-                return f.returning(null);
-            }
-            return awaitNewWaiter(f, ev.waitingLoop("Event.waitSet"), ev.waiters);
+    @Async
+    private Coroutine<Void> waitUntilSet() {
+        if (!value) {
+            await(waitInLine(waitingLoop("Event.waitSet").createFuture(), waiters));
         }
-        Object fut = f.refs[1];
-        f.refs[0] = null;
-        f.refs[1] = null;
-        try {
-            f.resumeValue();
-        } finally {
-            ev.waiters.remove(fut);
-        }
-        return f.returning(null);
+        return Coroutine.done();
     }
 
     /** Python's repr, for debugging: {@code <Event [unset, waiters:1]>}. */

@@ -2,7 +2,18 @@ package dev.weft;
 
 import dev.weft.internal.CoroutineFrame;
 import dev.weft.internal.NeverAwaited;
+import dev.weft.internal.SharedCoroutine;
 import dev.weft.internal.TaskStarter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Python's asyncio event loop: one thread runs every callback and every task of the loop, one at
@@ -37,6 +49,19 @@ import java.util.function.Consumer;
  * that are due to the ready queue, and runs the callbacks that were ready when the iteration began
  * (what they schedule runs in the next iteration), exactly as {@code BaseEventLoop._run_once}.
  * When nothing is ready it waits for the next timer or for another thread's callback.
+ *
+ * <h2>I/O</h2>
+ * The loop serves sockets itself, on its one thread, as asyncio's selector event loop does: from
+ * the first channel registered ({@link #addReader}, {@link #addWriter}, or a transport, server or
+ * {@code sock*} call) it waits in a {@link Selector} instead of sleeping, for at most the time to
+ * its next timer, and polls it without waiting in every iteration that has callbacks ready, so
+ * I/O is never starved. A loop that never touches a channel never opens a selector. Every socket
+ * is non-blocking; there is no thread per connection and no hidden pool (only
+ * {@link #getaddrinfo} runs off the loop, in the default executor, as Python's does). Streams of
+ * bytes: {@link #createConnection}, {@link #createServer} with {@link Protocol} and
+ * {@link Transport}; datagrams: {@link #createDatagramEndpoint}; the low-level calls
+ * {@link #sockConnect}, {@link #sockAccept}, {@link #sockRecv}, {@link #sockRecvInto},
+ * {@link #sockSendall}. {@link #close()} closes every channel still registered.
  *
  * <h2>Threads</h2>
  * The loop is single-threaded. While it runs, using it (or one of its futures and tasks) from
@@ -86,6 +111,23 @@ public final class EventLoop {
     private long timerSeq;
     private int cancelledTimers;
     private final ConcurrentLinkedQueue<Handle> inbox = new ConcurrentLinkedQueue<>();
+    /**
+     * The loop is waiting (parked or in select), or about to: only then do other threads wake it,
+     * so a busy loop's fast path never pays for a wakeup. Set before the loop re-reads the inbox,
+     * read by senders after they add to it (Dekker: one of the two sees the other).
+     */
+    private volatile boolean sleeping;
+
+    /**
+     * Opened by the first channel registered: loops without sockets keep parking and pay nothing.
+     * Not volatile (the loop reads it every iteration): another thread reads it only in
+     * {@link #wake()}, after reading {@link #sleeping}, which the loop writes after opening it.
+     */
+    private Selector selector;
+    /** What select calls for each ready key (one instance: no allocation per select). */
+    private final Consumer<SelectionKey> onReady = this::keyReady;
+    /** One read buffer for every transport of the loop (asyncio's {@code max_size}). */
+    private ByteBuffer readBuffer;
 
     /** The thread running the loop, or null when it does not run. */
     private volatile Thread thread;
@@ -288,11 +330,22 @@ public final class EventLoop {
         checkOpen("callSoonThreadsafe", callback);
         Handle h = new Handle(this, callback);
         inbox.add(h);
-        Thread t = thread;
-        if (t != null && t != Thread.currentThread()) {
-            LockSupport.unpark(t);
+        if (sleeping) {
+            wake();
         }
         return h;
+    }
+
+    /** Wakes the loop from its select or park; called only when it sleeps or is about to. */
+    private void wake() {
+        Selector s = selector;
+        if (s != null) {
+            s.wakeup();
+        }
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
     }
 
     /**
@@ -469,6 +522,9 @@ public final class EventLoop {
     static <T> CoroutineFrame<T> frameOf(Coroutine<T> coro, String what) {
         if (coro instanceof CoroutineFrame) {
             return (CoroutineFrame<T>) coro;
+        }
+        if (coro instanceof SharedCoroutine) {
+            return ((SharedCoroutine<T>) coro).start(); // a primitive's call (queue.get()): now a coroutine of its own
         }
         if (coro == null) {
             throw new NullPointerException(what + "(null): pass the coroutine an @Async method returned");
@@ -655,6 +711,7 @@ public final class EventLoop {
             return;
         }
         closed = true;
+        closeChannels();
         if (defaultExecutor != null) {
             defaultExecutor.shutdown();
         }
@@ -677,7 +734,10 @@ public final class EventLoop {
     private void runOnce() {
         drainInbox();
         sweepTimers();
-        if (ready.isEmpty() && !stopping) {
+        if (selector != null) {
+            select(!ready.isEmpty() || stopping);
+            drainInbox();
+        } else if (ready.isEmpty() && !stopping) {
             waitForWork();
             drainInbox();
         }
@@ -744,16 +804,505 @@ public final class EventLoop {
             return;
         }
         long deadline = next == null ? Long.MAX_VALUE : next.whenNanos;
-        while (inbox.isEmpty()) {
-            long wait = deadline - nanos();
-            if (wait <= 0) {
-                return;
+        sleeping = true;
+        try {
+            while (inbox.isEmpty()) {
+                long wait = deadline - nanos();
+                if (wait <= 0) {
+                    return;
+                }
+                LockSupport.parkNanos(this, wait);
+                if (Thread.interrupted()) {
+                    interrupted = true; // parking would return at once: keep the flag aside, give it back when the loop returns
+                }
             }
-            LockSupport.parkNanos(this, wait);
-            if (Thread.interrupted()) {
-                interrupted = true; // parking would return at once: keep the flag aside, give it back when the loop returns
+        } finally {
+            sleeping = false;
+        }
+    }
+
+    // ---- I/O: the selector (Python's selector_events.BaseSelectorEventLoop) ----
+
+    /**
+     * Python's {@code loop.add_reader(fd, callback)}: calls {@code callback} on the loop each time
+     * {@code channel} is ready to read (for a {@link ServerSocketChannel}: to accept), until
+     * {@link #removeReader}. A second call replaces the callback. The channel must be
+     * non-blocking; it stays registered with the loop (and is closed by {@link #close()}) until it
+     * is closed.
+     *
+     * <pre>{@code
+     * channel.configureBlocking(false);
+     * loop.addReader(channel, () -> { int n = channel.read(buf); ... });
+     * }</pre>
+     *
+     * @param channel a non-blocking channel
+     * @param callback what to run, on the loop, while the channel is readable
+     * @throws IllegalArgumentException if the channel is in blocking mode
+     * @throws IllegalStateException if the loop is closed or used from another thread
+     */
+    public void addReader(SelectableChannel channel, Runnable callback) {
+        checkOpen("addReader", callback);
+        checkThread("addReader");
+        ChannelCallbacks c = watch(channel);
+        c.reader = new Handle(this, callback);
+        c.update();
+    }
+
+    /**
+     * Python's {@code loop.remove_reader(fd)}: stops calling the reader of {@code channel}.
+     *
+     * @param channel the channel
+     * @return whether a reader was registered
+     */
+    public boolean removeReader(SelectableChannel channel) {
+        checkThread("removeReader");
+        ChannelCallbacks c = callbacksOf(channel);
+        if (c == null || c.reader == null) {
+            return false;
+        }
+        c.reader.cancel();
+        c.reader = null;
+        c.update();
+        return true;
+    }
+
+    /**
+     * Python's {@code loop.add_writer(fd, callback)}: calls {@code callback} on the loop each time
+     * {@code channel} is ready to write (for a {@link SocketChannel} still connecting: when the
+     * connection is made or failed), until {@link #removeWriter}. A second call replaces the
+     * callback. The channel must be non-blocking.
+     *
+     * @param channel a non-blocking channel
+     * @param callback what to run, on the loop, while the channel is writable
+     * @throws IllegalArgumentException if the channel is in blocking mode
+     * @throws IllegalStateException if the loop is closed or used from another thread
+     */
+    public void addWriter(SelectableChannel channel, Runnable callback) {
+        checkOpen("addWriter", callback);
+        checkThread("addWriter");
+        ChannelCallbacks c = watch(channel);
+        c.writer = new Handle(this, callback);
+        c.update();
+    }
+
+    /**
+     * Python's {@code loop.remove_writer(fd)}: stops calling the writer of {@code channel}.
+     *
+     * @param channel the channel
+     * @return whether a writer was registered
+     */
+    public boolean removeWriter(SelectableChannel channel) {
+        checkThread("removeWriter");
+        ChannelCallbacks c = callbacksOf(channel);
+        if (c == null || c.writer == null) {
+            return false;
+        }
+        c.writer.cancel();
+        c.writer = null;
+        c.update();
+        return true;
+    }
+
+    /** The callbacks of {@code channel}, registering it (with no interest yet) on first use. */
+    ChannelCallbacks watch(SelectableChannel channel) {
+        if (channel == null) {
+            throw new NullPointerException("channel is null");
+        }
+        if (channel.isBlocking()) {
+            throw new IllegalArgumentException(channel + " is in blocking mode: the loop serves non-blocking channels only;"
+                    + " call channel.configureBlocking(false) first");
+        }
+        Selector s = selectorOpened();
+        SelectionKey key = channel.keyFor(s);
+        if (key != null && key.isValid()) {
+            return (ChannelCallbacks) key.attachment();
+        }
+        try {
+            ChannelCallbacks c = new ChannelCallbacks(channel);
+            c.key = channel.register(s, 0, c);
+            return c;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ChannelCallbacks callbacksOf(SelectableChannel channel) {
+        Selector s = selector;
+        SelectionKey key = s == null ? null : channel.keyFor(s);
+        return key == null || !key.isValid() ? null : (ChannelCallbacks) key.attachment();
+    }
+
+    private Selector selectorOpened() {
+        Selector s = selector;
+        if (s == null) {
+            try {
+                selector = s = Selector.open();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open a selector", e);
             }
         }
+        return s;
+    }
+
+    /** Python's {@code selector.select(timeout)} and {@code _process_events}: ready callbacks go on the ready queue. */
+    private void select(boolean nowait) {
+        Selector s = selector;
+        try {
+            if (nowait) {
+                s.selectNow(onReady);
+                return;
+            }
+            TimerHandle next = timers.peek();
+            if (virtualClock && next != null) {
+                // virtual time jumps to the next timer only when no I/O is ready now
+                if (s.selectNow(onReady) == 0 && ready.isEmpty() && inbox.isEmpty() && next.whenNanos > virtualNow) {
+                    virtualNow = next.whenNanos;
+                }
+                return;
+            }
+            long timeoutMillis = 0; // 0: no timer, wait until I/O or a wakeup
+            if (next != null) {
+                long wait = next.whenNanos - nanos();
+                if (wait <= 0) {
+                    s.selectNow(onReady);
+                    return;
+                }
+                timeoutMillis = Math.max(1, (wait + 999_999) / 1_000_000);
+            }
+            sleeping = true;
+            try {
+                if (inbox.isEmpty()) {
+                    s.select(onReady, timeoutMillis);
+                }
+            } finally {
+                sleeping = false;
+            }
+            if (Thread.interrupted()) {
+                interrupted = true; // select would return at once: keep the flag aside, give it back when the loop returns
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("select failed", e);
+        }
+    }
+
+    /** A key is ready: its reader and writer go on the ready queue (Python's {@code _process_events}). */
+    private void keyReady(SelectionKey key) {
+        if (!key.isValid()) {
+            return;
+        }
+        ChannelCallbacks c = (ChannelCallbacks) key.attachment();
+        int ops = key.readyOps();
+        if ((ops & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0 && c.reader != null) {
+            ready.add(c.reader);
+        }
+        if ((ops & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0 && c.writer != null) {
+            ready.add(c.writer);
+        }
+    }
+
+    /** The loop's one read buffer, 256 KiB (asyncio's {@code max_size}), direct: reads go straight into it. */
+    ByteBuffer readBuffer() {
+        ByteBuffer b = readBuffer;
+        if (b == null) {
+            readBuffer = b = ByteBuffer.allocateDirect(SelectorTransport.MAX_SIZE);
+        }
+        b.clear();
+        return b;
+    }
+
+    /** The channels registered with the loop now (for tests: each must be closed once the loop is). */
+    List<SelectableChannel> channels() {
+        List<SelectableChannel> out = new ArrayList<>();
+        if (selector != null && selector.isOpen()) {
+            for (SelectionKey key : selector.keys()) {
+                out.add(key.channel());
+            }
+        }
+        return out;
+    }
+
+    /** Whether this loop opened a selector (for tests: a loop without sockets never does). */
+    boolean hasSelector() {
+        return selector != null;
+    }
+
+    /** Closes every channel still registered, then the selector (which releases their descriptors). */
+    private void closeChannels() {
+        Selector s = selector;
+        if (s == null) {
+            return;
+        }
+        for (SelectionKey key : s.keys()) {
+            try {
+                key.channel().close();
+            } catch (IOException e) {
+                // closing anyway: nothing else to do with it
+            }
+        }
+        try {
+            s.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- I/O: transports, servers, low-level calls (Python's loop.create_connection, ...) ----
+
+    /**
+     * Python's {@code loop.create_connection(protocol_factory, host, port)}: resolves
+     * {@code host}, connects to its addresses in turn until one accepts, makes a {@link Transport}
+     * for the connection and a protocol with {@code protocolFactory}, and gives both once the
+     * protocol's {@link Protocol#connectionMade} has run. A refused connection fails the future
+     * with {@link java.net.ConnectException} (asyncio's {@code ConnectionRefusedError}); when
+     * every address fails, the first failure carries the others as suppressed exceptions.
+     *
+     * <pre>{@code
+     * TransportAndProtocol<Transport, Echo> tp = await(loop.createConnection(Echo::new, "127.0.0.1", port));
+     * tp.transport().write("hello".getBytes(UTF_8));
+     * }</pre>
+     *
+     * @param <P> the protocol's type
+     * @param protocolFactory makes the connection's protocol
+     * @param host the host name or address to connect to
+     * @param port the port to connect to
+     * @return a future of the transport and the protocol
+     */
+    public <P extends Protocol> Future<TransportAndProtocol<Transport, P>> createConnection(Supplier<P> protocolFactory,
+            String host, int port) {
+        checkOpen("createConnection", protocolFactory);
+        checkThread("createConnection");
+        return Connecting.start(this, protocolFactory, host, port);
+    }
+
+    /**
+     * Python's {@code loop.create_server(protocol_factory, host, port)}: listens on every address
+     * of {@code host} ({@code null}: every interface) at {@code port} ({@code 0}: a free port,
+     * see {@link Server#sockets()}), and for each connection accepted makes a protocol with
+     * {@code protocolFactory} and a {@link Transport}. The server serves at once.
+     *
+     * @param protocolFactory makes a protocol per connection
+     * @param host the host name or address to listen on, or null for every interface
+     * @param port the port, or 0 for any free port
+     * @return a future of the server, listening
+     */
+    public Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port) {
+        return createServer(protocolFactory, host, port, true);
+    }
+
+    /**
+     * {@link #createServer(Supplier, String, int)} with Python's {@code start_serving}: false
+     * binds the sockets (the system queues connections) but accepts none until
+     * {@link Server#startServing()} or {@link Server#serveForever()}.
+     *
+     * @param protocolFactory makes a protocol per connection
+     * @param host the host name or address to listen on, or null for every interface
+     * @param port the port, or 0 for any free port
+     * @param startServing whether to accept connections at once
+     * @return a future of the server
+     */
+    public Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port,
+            boolean startServing) {
+        checkOpen("createServer", protocolFactory);
+        checkThread("createServer");
+        Future<Server> result = createFuture();
+        Future<List<InetSocketAddress>> addresses = host == null
+                ? done(Collections.singletonList(new InetSocketAddress(port))) : resolve(host, port);
+        whenDone(addresses, result, list -> {
+            Server server = Server.bind(this, protocolFactory, list);
+            if (startServing) {
+                server.startServing();
+            }
+            result.setResult(server);
+        });
+        return result;
+    }
+
+    /**
+     * Python's {@code loop.create_datagram_endpoint(protocol_factory, local_addr, remote_addr)}:
+     * a UDP socket bound to {@code localAddress} (null: any free port, on the family of
+     * {@code remoteAddress}) and, if {@code remoteAddress} is given, connected to it, served by
+     * a {@link DatagramTransport}. An unresolved address is resolved with {@link #getaddrinfo}.
+     *
+     * @param <P> the protocol's type
+     * @param protocolFactory makes the endpoint's protocol
+     * @param localAddress the address to bind, or null
+     * @param remoteAddress the address to connect to, or null
+     * @return a future of the transport and the protocol
+     * @throws IllegalArgumentException if both addresses are null (asyncio's "unexpected address family")
+     */
+    public <P extends DatagramProtocol> Future<TransportAndProtocol<DatagramTransport, P>> createDatagramEndpoint(
+            Supplier<P> protocolFactory, InetSocketAddress localAddress, InetSocketAddress remoteAddress) {
+        checkOpen("createDatagramEndpoint", protocolFactory);
+        checkThread("createDatagramEndpoint");
+        if (localAddress == null && remoteAddress == null) {
+            throw new IllegalArgumentException("createDatagramEndpoint: give a local address, a remote address or both");
+        }
+        Future<TransportAndProtocol<DatagramTransport, P>> result = createFuture();
+        Future<InetSocketAddress> local = resolved(localAddress);
+        Future<InetSocketAddress> remote = resolved(remoteAddress);
+        whenDone(local, result, l -> whenDone(remote, result,
+                r -> DatagramSocketTransport.open(this, protocolFactory, l, r, result)));
+        return result;
+    }
+
+    /**
+     * Python's {@code loop.getaddrinfo(host, port)}: the addresses of {@code host}, resolved off
+     * the loop in its default executor (resolving may block); a literal address is not looked up.
+     * An unknown host fails the future with {@link java.net.UnknownHostException}.
+     *
+     * @param host a host name or a literal address
+     * @param port the port of every address given
+     * @return a future of the addresses, in the resolver's order
+     */
+    public Future<List<InetSocketAddress>> getaddrinfo(String host, int port) {
+        checkOpen("getaddrinfo", host);
+        checkThread("getaddrinfo");
+        return runInExecutor(null, () -> SocketCalls.lookUp(host, port));
+    }
+
+    /** Like {@link #getaddrinfo}, but a literal address is taken at once (Python's {@code _ipaddr_info}). */
+    Future<List<InetSocketAddress>> resolve(String host, int port) {
+        InetSocketAddress literal = SocketCalls.literal(host, port);
+        return literal != null ? done(Collections.singletonList(literal)) : getaddrinfo(host, port);
+    }
+
+    private Future<InetSocketAddress> resolved(InetSocketAddress address) {
+        if (address == null || !address.isUnresolved()) {
+            return done(address);
+        }
+        Future<InetSocketAddress> first = createFuture();
+        whenDone(resolve(address.getHostString(), address.getPort()), first, list -> first.setResult(list.get(0)));
+        return first;
+    }
+
+    /**
+     * Python's {@code loop.sock_connect(sock, address)}: connects the non-blocking
+     * {@code channel}; the future is done when the connection is made, or fails with its error
+     * ({@link java.net.ConnectException} when refused).
+     *
+     * @param channel a non-blocking, unconnected socket channel
+     * @param address where to connect (resolved)
+     * @return a future done when connected
+     * @throws IllegalArgumentException if the channel is blocking
+     */
+    public Future<Void> sockConnect(SocketChannel channel, SocketAddress address) {
+        checkOpen("sockConnect", channel);
+        checkThread("sockConnect");
+        return SocketCalls.connect(this, channel, address);
+    }
+
+    /**
+     * Python's {@code loop.sock_accept(sock)}: the next connection of the non-blocking, bound
+     * {@code server} channel, itself non-blocking (its peer: {@code getRemoteAddress()}).
+     *
+     * @param server a non-blocking, bound server socket channel
+     * @return a future of the accepted channel
+     * @throws IllegalArgumentException if the channel is blocking
+     */
+    public Future<SocketChannel> sockAccept(ServerSocketChannel server) {
+        checkOpen("sockAccept", server);
+        checkThread("sockAccept");
+        return SocketCalls.accept(this, server);
+    }
+
+    /**
+     * Python's {@code loop.sock_recv(sock, n)}: at most {@code n} bytes from {@code channel}, as
+     * soon as some are there; an empty array at end of stream (Python's {@code b""}).
+     *
+     * @param channel a non-blocking, connected socket channel
+     * @param n the most bytes to read, at least 0
+     * @return a future of the bytes read
+     * @throws IllegalArgumentException if {@code n} is negative or the channel is blocking
+     */
+    public Future<byte[]> sockRecv(SocketChannel channel, int n) {
+        checkOpen("sockRecv", channel);
+        checkThread("sockRecv");
+        if (n < 0) {
+            throw new IllegalArgumentException("sockRecv: negative size " + n);
+        }
+        return SocketCalls.recv(this, channel, n);
+    }
+
+    /**
+     * Python's {@code loop.sock_recv_into(sock, buf)}: reads into {@code buffer} (from its
+     * position, up to its limit) as soon as bytes are there. Unlike Python, which gives 0, the
+     * end of stream gives {@code -1}, as {@link java.nio.channels.ReadableByteChannel#read} does.
+     *
+     * @param channel a non-blocking, connected socket channel
+     * @param buffer where to read
+     * @return a future of how many bytes were read, or -1 at end of stream
+     * @throws IllegalArgumentException if the channel is blocking
+     */
+    public Future<Integer> sockRecvInto(SocketChannel channel, ByteBuffer buffer) {
+        checkOpen("sockRecvInto", channel);
+        checkOpen("sockRecvInto", buffer);
+        checkThread("sockRecvInto");
+        return SocketCalls.recvInto(this, channel, buffer);
+    }
+
+    /**
+     * Python's {@code loop.sock_sendall(sock, data)}: sends every byte of {@code data}, waiting
+     * for the socket to be writable as often as needed. What is left to send is copied, so the
+     * caller may reuse {@code data} at once.
+     *
+     * @param channel a non-blocking, connected socket channel
+     * @param data the bytes to send
+     * @return a future done when everything was handed to the system
+     * @throws IllegalArgumentException if the channel is blocking
+     */
+    public Future<Void> sockSendall(SocketChannel channel, byte[] data) {
+        checkOpen("sockSendall", channel);
+        checkOpen("sockSendall", data);
+        checkThread("sockSendall");
+        return SocketCalls.sendall(this, channel, data);
+    }
+
+    /** A future of this loop, done with {@code value}. */
+    <T> Future<T> done(T value) {
+        Future<T> f = createFuture();
+        f.setResult(value);
+        return f;
+    }
+
+    /** When {@code source} is done: its result to {@code then}, or its failure (or cancellation) to {@code target}. */
+    <S> void whenDone(Future<S> source, Future<?> target, ResultConsumer<S> then) {
+        if (source.done() && !source.cancelled() && source.peekException() == null) {
+            settle(source, target, then);
+            return;
+        }
+        source.addDoneCallback(f -> settle(f, target, then));
+        target.addDoneCallback(t -> {
+            if (t.cancelled()) {
+                source.cancel();
+            }
+        });
+    }
+
+    private static <S> void settle(Future<S> source, Future<?> target, ResultConsumer<S> then) {
+        if (target.done()) {
+            return;
+        }
+        if (source.cancelled()) {
+            target.cancel();
+            return;
+        }
+        Throwable e = source.exception();
+        if (e != null) {
+            target.setException(e);
+            return;
+        }
+        try {
+            then.accept(source.result());
+        } catch (Exception failure) {
+            if (!target.done()) {
+                target.setException(failure);
+            }
+        }
+    }
+
+    /** What {@link #whenDone} does with a result; may throw (an {@code IOException} fails the target). */
+    interface ResultConsumer<S> {
+        void accept(S value) throws Exception;
     }
 
     // ---- checks ----
@@ -780,6 +1329,11 @@ public final class EventLoop {
     }
 
     /** Refuses a call from another thread while the loop runs. */
+    /** Whether this loop runs on the calling thread. */
+    boolean runsOnThisThread() {
+        return thread == Thread.currentThread();
+    }
+
     void checkThread(String what) {
         Thread t = thread;
         if (t != null && t != Thread.currentThread()) {

@@ -1,7 +1,9 @@
 package dev.weft;
 
-import dev.weft.internal.CoroutineFrame;
-import dev.weft.internal.Frame;
+import static dev.weft.Weft.await;
+
+import dev.weft.internal.AwaitFrame;
+import dev.weft.internal.SharedCoroutine;
 import java.util.ArrayDeque;
 import java.util.concurrent.CancellationException;
 
@@ -29,12 +31,15 @@ import java.util.concurrent.CancellationException;
  * is cancelled, even after {@code release()} woke it, passes its turn to the next one: no wakeup is
  * lost (CPython's {@code _wake_up_first}).
  *
- * <h2>Ownership</h2>
- * Unlike CPython, the lock remembers the task that acquired it: {@code release()} from another task
- * throws {@link IllegalStateException} while the holder is not done. A plain callback (no current
- * task) may release it, and so may any task once the holder has finished, which is what happens
- * when the acquire ran in a task of its own ({@code waitFor(lock.acquire(), 5)},
- * {@code gather(lock.acquire())}).
+ * <h2>Release</h2>
+ * As in CPython, the lock has no owner: any task of its loop (or a plain callback) may release it,
+ * so one task may acquire it and another release it; releasing a lock that is not held is an error.
+ *
+ * <h2>Laziness</h2>
+ * As in Python, {@code acquire()} does nothing until it is awaited: an {@code acquire()} never
+ * awaited does not take the lock, and {@code waitFor(lock.acquire(), 0)} raises
+ * {@link TimeoutException} without it. The uncontended {@code await(lock.acquire())} allocates
+ * nothing.
  *
  * <h2>Loop</h2>
  * The lock is bound to the loop running where it is first used; from another thread it throws
@@ -42,7 +47,6 @@ import java.util.concurrent.CancellationException;
  */
 public final class Lock extends LoopBound {
     private boolean locked;
-    private Task<?> owner;
     /** Futures of the tasks blocked in acquire, in arrival order; created on first contention. */
     private ArrayDeque<Future<Object>> waiters;
     private final Held held = new Held() {
@@ -56,8 +60,28 @@ public final class Lock extends LoopBound {
             return "<Held " + Lock.this + ">";
         }
     };
-    /** The done future the uncontended acquire gives, created once. */
-    private Future<Held> acquired;
+    /** What {@link #acquire()} gives on this loop's thread: its fast path runs at the await, allocation-free. */
+    private final SharedCoroutine<Held> acquiring = new SharedCoroutine<>() {
+        @Override
+        protected Object tryNow(Object unused) {
+            checkLoop("Lock.acquire");
+            if (!locked && noLiveWaiter()) {
+                locked = true;
+                return held;
+            }
+            return AwaitFrame.PENDING;
+        }
+
+        @Override
+        protected Coroutine<Held> slow(Object unused) {
+            return acquireInTurn();
+        }
+
+        @Override
+        public String toString() {
+            return "<coroutine Lock.acquire>";
+        }
+    };
 
     /** A new lock, unlocked and bound to no loop yet: {@code Lock lock = new Lock();}. */
     public Lock() {
@@ -77,99 +101,79 @@ public final class Lock extends LoopBound {
     }
 
     /**
-     * Acquires the lock; await the result: {@code await(lock.acquire())} gives the {@link Held}
-     * whose {@code close()} releases it. If the lock is free and nobody waits, it is taken at
-     * once, at this call, with no allocation; otherwise the returned coroutine waits its turn
-     * (FIFO) when awaited. Cancelled while waiting, it raises the {@code CancellationException}
-     * without the lock.
+     * Python's {@code acquire()}: a coroutine that, awaited, takes the lock, waiting its turn
+     * (FIFO) if it is held or others wait; it gives the {@link Held} whose {@code close()}
+     * releases it. Nothing happens until it is awaited. Cancelled while waiting, it raises the
+     * {@code CancellationException} without the lock.
      *
      * <pre>{@code
      * try (Held held = await(lock.acquire())) { ... }
      * }</pre>
      *
-     * @return an awaitable giving the held lock once acquired
-     * @throws IllegalStateException (at the call or at the await) without a running loop, on
-     *     another loop, or from another thread
+     * @return a coroutine giving the held lock once acquired
      */
-    public Awaitable<Held> acquire() {
-        EventLoop l = checkLoop("Lock.acquire");
-        if (!locked && noLiveWaiter()) {
-            Future<Held> done = acquired;
-            if (done == null) {
-                if (l == null) {
-                    l = waitingLoop("Lock.acquire");
-                }
-                acquired = done = doneFuture(l, held);
-            }
-            take(l);
-            return done;
-        }
-        return acquireSlow();
+    public Coroutine<Held> acquire() {
+        return onLoopThread() && acquiring.lend(null) ? acquiring : acquireInTurn();
     }
 
     /**
-     * Releases the lock; the first task waiting for it, if any, takes it next.
+     * <pre>
+     * if not locked and all waiters cancelled: locked = True; return True
+     * fut = create_future()
+     * try:
+     *     waiters.append(fut); try: await fut; finally: waiters.remove(fut)
+     * except CancelledError:
+     *     if not locked: wake_up_first()
+     *     raise
+     * locked = True
+     * </pre>
+     */
+    @Async
+    private Coroutine<Held> acquireInTurn() {
+        checkLoop("Lock.acquire"); // the fast path needs no running loop (CPython's neither), only this thread
+        if (!locked && noLiveWaiter()) {
+            locked = true;
+            return Coroutine.returning(held);
+        }
+        if (waiters == null) {
+            waiters = new ArrayDeque<>();
+        }
+        Future<Object> fut = waitingLoop("Lock.acquire").createFuture();
+        waiters.add(fut);
+        try {
+            try {
+                await(fut); // waitInLine inlined: the contended lock is measured, a frame less is 72 B a handoff
+            } finally {
+                waiters.remove(fut);
+            }
+        } catch (CancellationException e) {
+            if (!locked) {
+                wakeUpFirst(); // woken and cancelled: pass the turn on
+            }
+            throw e;
+        }
+        locked = true;
+        return Coroutine.returning(held);
+    }
+
+    /**
+     * Releases the lock; the first task waiting for it, if any, takes it next. Any task of the
+     * loop may release it, not only the one that acquired it (as in CPython).
      *
      * <pre>{@code
      * await(lock.acquire());
      * try { ... } finally { lock.release(); }
      * }</pre>
      *
-     * @throws IllegalStateException if the lock is not held (Python's RuntimeError), or if another
-     *     task holds it and is not done
+     * @throws IllegalStateException if the lock is not held (Python's RuntimeError)
      */
     public void release() {
-        EventLoop l = checkLoop("Lock.release");
+        checkLoop("Lock.release");
         if (!locked) {
             throw new IllegalStateException("Lock is not acquired");
         }
-        Task<?> me = currentTask(l);
-        Task<?> o = owner;
-        if (o != null && me != null && o != me && !o.done()) {
-            throw new IllegalStateException("Lock is held by task '" + o.getName() + "': task '" + me.getName()
-                    + "' cannot release it");
-        }
-        unlock();
-    }
-
-    /** Releases without the ownership check: {@link Condition}'s wait, which CPython allows from any task. */
-    void releaseUnowned(String what) {
-        checkLoop(what);
-        if (!locked) {
-            throw new IllegalStateException("Lock is not acquired");
-        }
-        unlock();
-    }
-
-    private void unlock() {
         locked = false;
-        owner = null;
         wakeUpFirst();
-    }
-
-    /** Takes the lock now if it is free and nobody waits (no barging): for {@link Condition}'s re-acquire. */
-    boolean tryTake(EventLoop l) {
-        if (!locked && noLiveWaiter()) {
-            take(l);
-            return true;
-        }
-        return false;
-    }
-
-    private void take(EventLoop l) {
-        locked = true;
-        owner = currentTask(l);
-    }
-
-    /** The acquire coroutine: it re-checks the lock when it runs, and waits its turn if it must. */
-    Coroutine<Held> acquireSlow() {
-        CoroutineFrame<Held> f = new CoroutineFrame<>(Lock::acquireBody, 2, 0);
-        f.refs[0] = this;
-        return f;
-    }
-
-    Held held() {
-        return held;
     }
 
     private boolean noLiveWaiter() {
@@ -195,52 +199,6 @@ public final class Lock extends LoopBound {
         if (!first.done()) {
             first.setResult(Boolean.TRUE);
         }
-    }
-
-    /**
-     * <pre>
-     * if not locked and all waiters cancelled: take it, return
-     * fut = create_future(); waiters.append(fut)
-     * try:
-     *     try: await fut
-     *     finally: waiters.remove(fut)
-     * except CancelledError:
-     *     if not locked: wake_up_first()
-     *     raise
-     * take it
-     * </pre>
-     * Frame: {@code refs[0]} the lock, {@code refs[1]} the waiter future.
-     */
-    private static Object acquireBody(Frame frame) {
-        @SuppressWarnings("unchecked")
-        CoroutineFrame<Held> f = (CoroutineFrame<Held>) frame;
-        Lock lock = (Lock) f.refs[0];
-        if (f.label == 0) {
-            EventLoop loop = lock.waitingLoop("Lock.acquire");
-            if (lock.tryTake(loop)) {
-                f.refs[0] = null;
-                return f.returning(lock.held);
-            }
-            if (lock.waiters == null) {
-                lock.waiters = new ArrayDeque<>();
-            }
-            return awaitNewWaiter(f, loop, lock.waiters);
-        }
-        Object fut = f.refs[1];
-        f.refs[0] = null;
-        f.refs[1] = null;
-        try {
-            f.resumeValue();
-        } catch (Throwable t) {
-            lock.waiters.remove(fut);
-            if (t instanceof CancellationException && !lock.locked) {
-                lock.wakeUpFirst();
-            }
-            throw t;
-        }
-        lock.waiters.remove(fut);
-        lock.take(lock.boundLoop());
-        return f.returning(lock.held);
     }
 
     /** Python's repr, for debugging: {@code <Lock [locked, waiters:2]>}. */

@@ -1,6 +1,6 @@
 package dev.weft;
 
-import dev.weft.internal.CoroutineFrame;
+import static dev.weft.Weft.await;
 
 import java.util.ArrayDeque;
 
@@ -78,32 +78,33 @@ abstract class LoopBound {
         return loop;
     }
 
-    /** A future of {@code loop}, done with {@code value}: the fast path of an operation that need not wait. */
-    static <T> Future<T> doneFuture(EventLoop loop, T value) {
-        Future<T> f = new Future<>(loop);
-        f.setResult(value);
-        return f;
-    }
-
-    /** The task running now on {@code loop} (null in a plain callback or without a loop). */
-    static Task<?> currentTask(EventLoop loop) {
-        return loop == null ? null : loop.currentTask;
+    /**
+     * Whether a {@link dev.weft.internal.SharedCoroutine} may stand for a call now: the primitive
+     * is bound to the loop running on this thread (a call from another thread, or before the first
+     * use, gets a fresh coroutine).
+     */
+    final boolean onLoopThread() {
+        EventLoop l = loop;
+        return l != null && l.runsOnThisThread();
     }
 
     /**
-     * The slow path of a wait, CPython's {@code fut = create_future(); waiters.append(fut); await fut}:
-     * a new future of {@code loop} at the back of {@code waiters}, kept in {@code f.refs[1]} for the
-     * resume, awaited as resume point 1.
+     * CPython's wait in line, the same in {@code Semaphore.acquire}, {@code Event.wait} and
+     * {@code Condition.wait} ({@code Lock.acquire}, on the measured contended path, has it inline):
+     * {@code waiters.append(fut); try: await fut; finally: waiters.remove(fut)}.
      *
-     * @param f the hand-written coroutine that waits
-     * @param loop the loop the primitive is bound to
-     * @param waiters the primitive's queue of waiters
-     * @return what the body returns to suspend
+     * @param fut the waiter's future, which whoever wakes the line completes
+     * @param waiters the primitive's line of waiters
+     * @return a coroutine that is done when {@code fut} is, out of the line
      */
-    static Object awaitNewWaiter(CoroutineFrame<?> f, EventLoop loop, ArrayDeque<Future<Object>> waiters) {
-        Future<Object> fut = loop.createFuture();
+    @Async
+    static Coroutine<Void> waitInLine(Future<Object> fut, ArrayDeque<Future<Object>> waiters) {
         waiters.add(fut);
-        f.refs[1] = fut;
-        return f.suspendAwait(1, fut);
+        try {
+            await(fut);
+        } finally {
+            waiters.remove(fut);
+        }
+        return Coroutine.done();
     }
 }

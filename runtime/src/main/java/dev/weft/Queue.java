@@ -1,7 +1,9 @@
 package dev.weft;
 
-import dev.weft.internal.CoroutineFrame;
-import dev.weft.internal.Frame;
+import static dev.weft.Weft.await;
+
+import dev.weft.internal.AwaitFrame;
+import dev.weft.internal.SharedCoroutine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +40,11 @@ import java.util.List;
  *   <li>{@code null} items are allowed (in {@code Queue} and {@code LifoQueue}).</li>
  * </ul>
  *
- * <p>{@code get()}, {@code put()} and {@code join()} return something to await. When they need
- * not wait, they act at the call and give a done future; otherwise they give a coroutine that
- * acts when awaited. Either way, await the result at once, as in {@code await(queue.get())}.
- * The queue is bound to the loop where it is first used (see {@link Lock}).
+ * <p>{@code get()}, {@code put()} and {@code join()} return coroutines, which, as in Python, do
+ * nothing until awaited: a {@code get()} never awaited takes no item, and
+ * {@code waitFor(queue.get(), 0)} raises {@link TimeoutException} and leaves the item in the queue.
+ * {@code await(queue.get())} with an item ready, and {@code await(queue.put(x))} with room,
+ * allocate nothing. The queue is bound to the loop where it is first used (see {@link Lock}).
  *
  * @param <T> the items
  */
@@ -55,8 +58,46 @@ public class Queue<T> extends LoopBound {
     private int unfinishedTasks;
     private final Event finished = new Event();
     private boolean isShutdown;
-    /** The done future an uncontended {@code put} gives, created once. */
-    private Future<Void> putDone;
+    /** What {@link #get()} gives on this loop's thread: takes an item ready at the await, allocation-free. */
+    private final SharedCoroutine<T> getting = new SharedCoroutine<>() {
+        @Override
+        protected Object tryNow(Object unused) {
+            checkLoop("Queue.get");
+            return size() > 0 ? getNowait() : AwaitFrame.PENDING;
+        }
+
+        @Override
+        protected Coroutine<T> slow(Object unused) {
+            return getInTurn();
+        }
+
+        @Override
+        public String toString() {
+            return "<coroutine Queue.get>";
+        }
+    };
+    /** What {@link #put} gives on this loop's thread: puts the item at the await if there is room, allocation-free. */
+    private final SharedCoroutine<Void> putting = new SharedCoroutine<>() {
+        @Override
+        protected Object tryNow(Object item) {
+            checkLoop("Queue.put");
+            if (!isShutdown && full()) {
+                return AwaitFrame.PENDING;
+            }
+            putNowait(Queue.<T>unmask(item));
+            return null;
+        }
+
+        @Override
+        protected Coroutine<Void> slow(Object item) {
+            return putInTurn(Queue.<T>unmask(item));
+        }
+
+        @Override
+        public String toString() {
+            return "<coroutine Queue.put>";
+        }
+    };
 
     /** An unbounded queue: {@code Queue<String> queue = new Queue<>();}. */
     public Queue() {
@@ -162,23 +203,47 @@ public class Queue<T> extends LoopBound {
      * }</pre>
      *
      * @param item the item to add
-     * @return an awaitable that is done once the item is in the queue
+     * @return a coroutine that is done once the item is in the queue
      * @throws QueueShutDown (when awaited) if the queue is shut down, or shuts down while it waits
      */
-    public Awaitable<Void> put(T item) {
-        EventLoop l = checkLoop("Queue.put");
-        if (!isShutdown && !full() && l != null) {
-            putNowait(item);
-            Future<Void> done = putDone;
-            if (done == null) {
-                putDone = done = doneFuture(l, null);
+    public Coroutine<Void> put(T item) {
+        return onLoopThread() && putting.lend(item) ? putting : putInTurn(item);
+    }
+
+    /**
+     * <pre>
+     * while full():
+     *     if shutdown: raise QueueShutDown
+     *     putter = create_future(); putters.append(putter)
+     *     try: await putter
+     *     except:
+     *         putter.cancel(); putters.remove(putter) if there
+     *         if not full() and not putter.cancelled(): wakeup_next(putters)
+     *         raise
+     * put_nowait(item)
+     * </pre>
+     */
+    @Async
+    private Coroutine<Void> putInTurn(T item) {
+        while (full()) {
+            if (isShutdown) {
+                throw new QueueShutDown();
             }
-            return done;
+            Future<Object> putter = waitingLoop("Queue.put").createFuture();
+            putters.add(putter);
+            try {
+                await(putter);
+            } catch (Throwable t) {
+                putter.cancel(); // not done yet if we were cancelled
+                putters.remove(putter); // unless a get or shutdown removed it
+                if (!full() && !putter.cancelled()) {
+                    wakeUpNext(putters); // woken for room we cannot take: wake the next in line
+                }
+                throw t;
+            }
         }
-        CoroutineFrame<Void> f = new CoroutineFrame<>(Queue::putBody, 3, 0);
-        f.refs[0] = this;
-        f.refs[1] = item;
-        return f;
+        putNowait(item);
+        return Coroutine.done();
     }
 
     /**
@@ -215,17 +280,46 @@ public class Queue<T> extends LoopBound {
      * Job job = await(queue.get());
      * }</pre>
      *
-     * @return an awaitable giving the next item
+     * @return a coroutine giving the next item
      * @throws QueueShutDown (when awaited) if the queue is shut down and empty, or becomes so while it waits
      */
-    public Awaitable<T> get() {
-        EventLoop l = checkLoop("Queue.get");
-        if (size() > 0 && l != null) {
-            return doneFuture(l, getNowait());
+    public Coroutine<T> get() {
+        return onLoopThread() && getting.lend(null) ? getting : getInTurn();
+    }
+
+    /**
+     * <pre>
+     * while empty():
+     *     if shutdown: raise QueueShutDown
+     *     getter = create_future(); getters.append(getter)
+     *     try: await getter
+     *     except:
+     *         getter.cancel(); getters.remove(getter) if there
+     *         if not empty() and not getter.cancelled(): wakeup_next(getters)
+     *         raise
+     * return get_nowait()
+     * </pre>
+     */
+    @Async
+    private Coroutine<T> getInTurn() {
+        while (empty()) {
+            if (isShutdown) {
+                throw new QueueShutDown();
+            }
+            Future<Object> getter = waitingLoop("Queue.get").createFuture();
+            getters.add(getter);
+            try {
+                await(getter);
+            } catch (Throwable t) {
+                getter.cancel(); // not done yet if we were cancelled
+                getters.remove(getter); // unless a put or shutdown removed it
+                if (!empty() && !getter.cancelled()) {
+                    wakeUpNext(getters); // woken for an item we cannot take: wake the next in line
+                }
+                throw t;
+            }
         }
-        CoroutineFrame<T> f = new CoroutineFrame<>(Queue::getBody, 2, 0);
-        f.refs[0] = this;
-        return f;
+        return Coroutine.returning(getNowait());
     }
 
     /**
@@ -284,10 +378,9 @@ public class Queue<T> extends LoopBound {
      * await(queue.join());
      * }</pre>
      *
-     * @return an awaitable that is done once every item put has been marked done
+     * @return a coroutine that is done once every item put has been marked done
      */
-    public Awaitable<Void> join() {
-        checkLoop("Queue.join");
+    public Coroutine<Void> join() {
         return finished.waitSet();
     }
 
@@ -347,107 +440,6 @@ public class Queue<T> extends LoopBound {
                 break;
             }
         }
-    }
-
-    // ---- the coroutines ----
-
-    /**
-     * <pre>
-     * while full():
-     *     if shutdown: raise QueueShutDown
-     *     putter = create_future(); putters.append(putter)
-     *     try: await putter
-     *     except:
-     *         putter.cancel(); putters.remove(putter) if there
-     *         if not full() and not putter.cancelled(): wakeup_next(putters)
-     *         raise
-     * put_nowait(item)
-     * </pre>
-     * Frame: {@code refs[0]} the queue, {@code refs[1]} the item, {@code refs[2]} the putter.
-     */
-    private static Object putBody(Frame frame) {
-        @SuppressWarnings("unchecked")
-        CoroutineFrame<Void> f = (CoroutineFrame<Void>) frame;
-        @SuppressWarnings("unchecked")
-        Queue<Object> q = (Queue<Object>) f.refs[0];
-        if (f.label != 0) {
-            @SuppressWarnings("unchecked")
-            Future<Object> putter = (Future<Object>) f.refs[2];
-            f.refs[2] = null;
-            try {
-                f.resumeValue();
-            } catch (Throwable t) {
-                f.refs[0] = null;
-                f.refs[1] = null;
-                putter.cancel();
-                q.putters.remove(putter);
-                if (!q.full() && !putter.cancelled()) {
-                    wakeUpNext(q.putters);
-                }
-                throw t;
-            }
-        }
-        if (q.full()) {
-            if (q.isShutdown) {
-                throw new QueueShutDown();
-            }
-            Future<Object> putter = q.waitingLoop("Queue.put").createFuture();
-            q.putters.add(putter);
-            f.refs[2] = putter;
-            return f.suspendAwait(1, putter);
-        }
-        Object item = f.refs[1];
-        f.refs[0] = null;
-        f.refs[1] = null;
-        q.putNowait(item);
-        return f.returning(null);
-    }
-
-    /**
-     * <pre>
-     * while empty():
-     *     if shutdown: raise QueueShutDown
-     *     getter = create_future(); getters.append(getter)
-     *     try: await getter
-     *     except:
-     *         getter.cancel(); getters.remove(getter) if there
-     *         if not empty() and not getter.cancelled(): wakeup_next(getters)
-     *         raise
-     * return get_nowait()
-     * </pre>
-     * Frame: {@code refs[0]} the queue, {@code refs[1]} the getter.
-     */
-    private static Object getBody(Frame frame) {
-        @SuppressWarnings("unchecked")
-        CoroutineFrame<Object> f = (CoroutineFrame<Object>) frame;
-        Queue<?> q = (Queue<?>) f.refs[0];
-        if (f.label != 0) {
-            @SuppressWarnings("unchecked")
-            Future<Object> getter = (Future<Object>) f.refs[1];
-            f.refs[1] = null;
-            try {
-                f.resumeValue();
-            } catch (Throwable t) {
-                f.refs[0] = null;
-                getter.cancel();
-                q.getters.remove(getter);
-                if (!q.empty() && !getter.cancelled()) {
-                    wakeUpNext(q.getters);
-                }
-                throw t;
-            }
-        }
-        if (q.empty()) {
-            if (q.isShutdown) {
-                throw new QueueShutDown();
-            }
-            Future<Object> getter = q.waitingLoop("Queue.get").createFuture();
-            q.getters.add(getter);
-            f.refs[1] = getter;
-            return f.suspendAwait(1, getter);
-        }
-        f.refs[0] = null;
-        return f.returning(q.getNowait());
     }
 
     /** Python's repr, for debugging: {@code <Queue maxsize=2 _queue=[1, 2] _putters[1] tasks=2>}. */

@@ -1,7 +1,9 @@
 package dev.weft;
 
-import dev.weft.internal.CoroutineFrame;
-import dev.weft.internal.Frame;
+import static dev.weft.Weft.await;
+
+import dev.weft.internal.AwaitFrame;
+import dev.weft.internal.SharedCoroutine;
 import java.util.ArrayDeque;
 import java.util.concurrent.CancellationException;
 
@@ -19,7 +21,7 @@ import java.util.concurrent.CancellationException;
  *
  * <p>FIFO (Python 3.13): a task arriving while others wait queues behind them even if a permit is
  * free. A waiter woken by {@code release()} and cancelled before it ran gives its permit back and
- * the next waiter is woken: no permit is lost. Unlike a {@link Lock} a semaphore has no owner: any
+ * the next waiter is woken: no permit is lost. Like a {@link Lock}, a semaphore has no owner: any
  * task may release. {@link BoundedSemaphore} refuses a release beyond its initial value. Bound to
  * the loop where it is first used (see {@link Lock}).
  */
@@ -37,7 +39,28 @@ public class Semaphore extends LoopBound {
             return "<Held " + Semaphore.this + ">";
         }
     };
-    private Future<Held> acquired;
+    /** What {@link #acquire()} gives on this loop's thread: its fast path runs at the await, allocation-free. */
+    private final SharedCoroutine<Held> acquiring = new SharedCoroutine<>() {
+        @Override
+        protected Object tryNow(Object unused) {
+            checkLoop("Semaphore.acquire");
+            if (!locked()) {
+                value--;
+                return held;
+            }
+            return AwaitFrame.PENDING;
+        }
+
+        @Override
+        protected Coroutine<Held> slow(Object unused) {
+            return acquireInTurn();
+        }
+
+        @Override
+        public String toString() {
+            return "<coroutine Semaphore.acquire>";
+        }
+    };
 
     /** A semaphore with one permit: {@code new Semaphore()}. */
     public Semaphore() {
@@ -95,33 +118,58 @@ public class Semaphore extends LoopBound {
     }
 
     /**
-     * Takes a permit; await the result, which gives the {@link Held} whose {@code close()}
-     * releases it. Taken at once, at this call and with no allocation, when {@link #locked()} is
-     * false; otherwise the returned coroutine waits its turn when awaited.
+     * Python's {@code acquire()}: a coroutine that, awaited, takes a permit, waiting its turn (FIFO)
+     * while {@link #locked()}; it gives the {@link Held} whose {@code close()} releases it. Nothing
+     * happens until it is awaited; an uncontended {@code await(sem.acquire())} allocates nothing.
      *
      * <pre>{@code
      * try (Held held = await(sem.acquire())) { ... }
      * }</pre>
      *
-     * @return an awaitable giving the held permit once acquired
-     * @throws IllegalStateException without a running loop, on another loop, or from another thread
+     * @return a coroutine giving the held permit once acquired
      */
-    public Awaitable<Held> acquire() {
-        EventLoop l = checkLoop("Semaphore.acquire");
+    public Coroutine<Held> acquire() {
+        return onLoopThread() && acquiring.lend(null) ? acquiring : acquireInTurn();
+    }
+
+    /**
+     * Python 3.13's {@code Semaphore.acquire}:
+     * <pre>
+     * if not locked(): value -= 1; return True
+     * fut = create_future()
+     * try:
+     *     waiters.append(fut); try: await fut; finally: waiters.remove(fut)
+     * except CancelledError:
+     *     if fut.done() and not fut.cancelled(): value += 1   # woken, but cancelled: give the permit back
+     *     raise
+     * finally:
+     *     while value > 0 and wake_up_next(): pass
+     * </pre>
+     */
+    @Async
+    private Coroutine<Held> acquireInTurn() {
+        checkLoop("Semaphore.acquire"); // the fast path needs no running loop (CPython's neither), only this thread
         if (!locked()) {
-            Future<Held> done = acquired;
-            if (done == null) {
-                if (l == null) {
-                    l = waitingLoop("Semaphore.acquire");
-                }
-                acquired = done = doneFuture(l, held);
-            }
             value--;
-            return done;
+            return Coroutine.returning(held);
         }
-        CoroutineFrame<Held> f = new CoroutineFrame<>(Semaphore::acquireBody, 2, 0);
-        f.refs[0] = this;
-        return f;
+        if (waiters == null) {
+            waiters = new ArrayDeque<>();
+        }
+        Future<Object> fut = waitingLoop("Semaphore.acquire").createFuture();
+        try {
+            await(waitInLine(fut, waiters));
+        } catch (CancellationException e) {
+            if (fut.done() && !fut.cancelled()) {
+                value++;
+            }
+            throw e;
+        } finally {
+            while (value > 0 && wakeUpNext()) {
+                // wake as many new waiters as there are permits (they queued behind us for FIFO)
+            }
+        }
+        return Coroutine.returning(held);
     }
 
     /**
@@ -153,63 +201,6 @@ public class Semaphore extends LoopBound {
             }
         }
         return false;
-    }
-
-    /**
-     * Python 3.13's {@code Semaphore.acquire}:
-     * <pre>
-     * if not locked(): value -= 1; return True
-     * fut = create_future(); waiters.append(fut)
-     * try:
-     *     try: await fut
-     *     finally: waiters.remove(fut)
-     * except CancelledError:
-     *     if fut.done() and not fut.cancelled(): value += 1   # woken, but cancelled: give the permit back
-     *     raise
-     * finally:
-     *     while value > 0 and wake_up_next(): pass
-     * </pre>
-     * Frame: {@code refs[0]} the semaphore, {@code refs[1]} the waiter future.
-     */
-    private static Object acquireBody(Frame frame) {
-        @SuppressWarnings("unchecked")
-        CoroutineFrame<Held> f = (CoroutineFrame<Held>) frame;
-        Semaphore sem = (Semaphore) f.refs[0];
-        if (f.label == 0) {
-            EventLoop loop = sem.waitingLoop("Semaphore.acquire");
-            if (!sem.locked()) {
-                sem.value--;
-                f.refs[0] = null;
-                return f.returning(sem.held);
-            }
-            if (sem.waiters == null) {
-                sem.waiters = new ArrayDeque<>();
-            }
-            return awaitNewWaiter(f, loop, sem.waiters);
-        }
-        @SuppressWarnings("unchecked")
-        Future<Object> fut = (Future<Object>) f.refs[1];
-        f.refs[0] = null;
-        f.refs[1] = null;
-        try {
-            try {
-                f.resumeValue();
-            } finally {
-                sem.waiters.remove(fut);
-            }
-        } catch (CancellationException e) {
-            if (fut.done() && !fut.cancelled()) {
-                sem.value++;
-            }
-            throw e;
-        } finally {
-            while (sem.value > 0) {
-                if (!sem.wakeUpNext()) {
-                    break;
-                }
-            }
-        }
-        return f.returning(sem.held);
     }
 
     /** Python's repr, for debugging: {@code <Semaphore [unlocked, value:2]>}. */

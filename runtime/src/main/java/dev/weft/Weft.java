@@ -95,14 +95,14 @@ public final class Weft {
      * @return what {@code main} returns
      */
     public static <T> T run(Coroutine<T> main, Supplier<EventLoop> loopFactory) {
-        EventLoop.frameOf(main, "run");
+        Coroutine<T> coro = EventLoop.frameOf(main, "run");
         if (EventLoop.runningOrNull() != null) {
             throw new IllegalStateException("Weft.run() cannot be called from a running event loop:"
                     + " inside a coroutine, await the coroutine (or createTask it) instead");
         }
         EventLoop loop = loopFactory.get();
         try {
-            return loop.runUntilComplete(loop.createTask(main));
+            return loop.runUntilComplete(loop.createTask(coro));
         } finally {
             try {
                 cancelAllTasks(loop);
@@ -370,6 +370,69 @@ public final class Weft {
      */
     public static <T> List<Coroutine<T>> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables) {
         return AsCompleted.of(awaitables, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Python's {@code asyncio.open_connection(host, port)}: connects and gives the connection's
+     * {@link StreamReader} and {@link StreamWriter}; a refused connection throws
+     * {@link java.net.ConnectException} at the await.
+     *
+     * <pre>{@code
+     * Connection c = await(openConnection("127.0.0.1", port));
+     * c.writer().write("hi\n".getBytes(UTF_8));
+     * byte[] echoed = await(c.reader().readline());
+     * }</pre>
+     *
+     * @param host the host name or address
+     * @param port the port
+     * @return a coroutine giving the connection's reader and writer
+     */
+    public static Coroutine<Connection> openConnection(String host, int port) {
+        return Streams.openConnection(host, port, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /**
+     * {@link #openConnection(String, int)} with the reader's buffer limit (Python's {@code limit=}).
+     *
+     * @param host the host name or address
+     * @param port the port
+     * @param limit the reader's limit, in bytes
+     * @return a coroutine giving the connection's reader and writer
+     */
+    public static Coroutine<Connection> openConnection(String host, int port, int limit) {
+        return Streams.openConnection(host, port, limit);
+    }
+
+    /**
+     * Python's {@code asyncio.start_server(client_connected_cb, host, port)}: a {@link Server}
+     * that calls {@code clientConnected} with the reader and writer of each connection and runs
+     * what it returns in a task of its own. Port 0: any free port ({@link Server#sockets()}).
+     *
+     * <pre>{@code
+     * Server server = await(startServer(Echo::handleEcho, "127.0.0.1", 0));
+     * int port = server.sockets().get(0).getPort();
+     * }</pre>
+     *
+     * @param clientConnected called for each connection
+     * @param host the host name or address to listen on, or null for every interface
+     * @param port the port, or 0 for any free one
+     * @return a coroutine giving the server, serving
+     */
+    public static Coroutine<Server> startServer(ClientConnected clientConnected, String host, int port) {
+        return Streams.startServer(clientConnected, host, port, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /**
+     * {@link #startServer(ClientConnected, String, int)} with the readers' buffer limit.
+     *
+     * @param clientConnected called for each connection
+     * @param host the host name or address to listen on, or null for every interface
+     * @param port the port, or 0 for any free one
+     * @param limit each reader's limit, in bytes
+     * @return a coroutine giving the server, serving
+     */
+    public static Coroutine<Server> startServer(ClientConnected clientConnected, String host, int port, int limit) {
+        return Streams.startServer(clientConnected, host, port, limit);
     }
 
     /**

@@ -16,6 +16,7 @@ final class Awaiting {
      * raises its exception unwrapped ({@link CancellationException} if cancelled); a done
      * {@link CompletableFuture} the same, with {@link CompletionException} and
      * {@link ExecutionException} unwrapped. No allocation unless an exception is raised.
+     * A {@link SharedCoroutine} runs its fast path here, else gives {@code PENDING}.
      * A coroutine, anything pending and any other {@code CompletionStage} give {@code PENDING}:
      * the body suspends and the task deals with it.
      */
@@ -23,6 +24,9 @@ final class Awaiting {
         if (awaited instanceof LoopFuture) {
             LoopFuture<?> f = (LoopFuture<?>) awaited;
             return f.done() ? f.result() : AwaitFrame.PENDING;
+        }
+        if (awaited instanceof SharedCoroutine) {
+            return ((SharedCoroutine<?>) awaited).tryAwait(); // a primitive's fast path, run at the await
         }
         if (awaited instanceof CompletableFuture) {
             @SuppressWarnings("unchecked")

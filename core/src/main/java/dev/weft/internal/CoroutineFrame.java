@@ -199,7 +199,17 @@ public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> 
             if (raised == null && r == SUSPEND) {
                 Object a = cur.awaiting;
                 if (!(a instanceof CoroutineFrame)) {
-                    return cur;
+                    if (!(a instanceof SharedCoroutine)) {
+                        return cur;
+                    }
+                    try {
+                        a = ((SharedCoroutine<?>) a).start(); // its fast path must wait: the whole operation runs inline
+                    } catch (IllegalStateException e) {
+                        cur.awaiting = null;
+                        sent = null;
+                        toThrow = e;
+                        continue;
+                    }
                 }
                 cur.awaiting = null;
                 CoroutineFrame<?> sub = (CoroutineFrame<?>) a;

@@ -420,7 +420,9 @@ class ConditionTest {
 
     @Async
     static Coroutine<Void> bindCondition(Condition cond) {
-        await(cond.waitUntil(() -> true));
+        try (Held held = await(cond.acquire())) {
+            cond.signal(); // binds the condition to this loop, as Python's _get_loop() would
+        }
         return Coroutine.done();
     }
 

@@ -5,6 +5,7 @@ import static dev.weft.Weft.createTask;
 import static dev.weft.Weft.getRunningLoop;
 import static dev.weft.Weft.sleep;
 import static dev.weft.Weft.toThread;
+import static dev.weft.Weft.waitFor;
 import static dev.weft.sync.Sync.run;
 import static dev.weft.sync.Sync.waiters;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +19,7 @@ import dev.weft.Future;
 import dev.weft.Held;
 import dev.weft.Lock;
 import dev.weft.Task;
+import dev.weft.TimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -345,25 +347,20 @@ class LockTest {
         }
     }
 
-    /** The brief's rule: only the holder releases, while it lives; a callback, or anyone once the holder is done, may. */
+    /** CPython's test_lock_release_from_another_task: any task may release, as a plain callback may. */
     @Test
-    void release_by_a_task_that_does_not_hold_it_is_refused() {
-        run(ownership());
+    void test_lock_release_from_another_task() {
+        run(releaseFromAnotherTask());
     }
 
     @Async
-    static Coroutine<Void> ownership() {
+    static Coroutine<Void> releaseFromAnotherTask() {
         Lock lock = new Lock();
         await(lock.acquire());
-        String answer = await(createTask(releaseFromOtherTask(lock)));
-        assertThat(answer).contains("held by task").contains("cannot release it");
-        assertThat(lock.locked()).isTrue();
-        // acquired in a task of its own (as waitFor and gather do): that task is done, so we may release
-        lock.release();
-        Held held = await(dev.weft.Weft.waitFor(Sync.acquire(lock), 5));
-        assertThat(lock.locked()).isTrue();
-        held.close();
+        assertThat(await(createTask(releaseFromOtherTask(lock)))).isEqualTo("released");
         assertThat(lock.locked()).isFalse();
+        // still an error when not locked
+        assertThat(await(createTask(releaseFromOtherTask(lock)))).isEqualTo("Lock is not acquired");
         // a plain callback may release
         await(lock.acquire());
         getRunningLoop().callSoon(lock::release);
@@ -372,23 +369,73 @@ class LockTest {
         return Coroutine.done();
     }
 
-    /** The uncontended acquire allocates no future: every time, the same done one. */
+    /** As in Python, nothing happens at the call: an acquire() never awaited does not take the lock. */
     @Test
-    void uncontended_acquire_gives_the_same_done_future() {
-        run(uncontended());
+    void acquire_never_awaited_does_not_take_the_lock() {
+        run(acquireNeverAwaited());
     }
 
     @Async
-    static Coroutine<Void> uncontended() {
+    static Coroutine<Void> acquireNeverAwaited() {
         Lock lock = new Lock();
-        Awaitable<Held> first = lock.acquire();
-        Held h1 = await(first);
-        h1.close();
-        Awaitable<Held> second = lock.acquire();
-        assertThat(second).isSameAs(first).isInstanceOf(Future.class);
-        assertThat(((Future<Held>) second).done()).isTrue();
-        assertThat(await(second)).isSameAs(h1);
+        await(lock.acquire());
         lock.release();
+        Coroutine<Held> forgotten = lock.acquire();
+        assertThat(lock.locked()).isFalse();
+        Coroutine<Held> second = lock.acquire();
+        assertThat(lock.locked()).isFalse();
+        try (Held held = await(second)) {
+            assertThat(lock.locked()).isTrue();
+        }
+        assertThat(lock.locked()).isFalse();
+        // awaited late, the forgotten call acquires then, like a Python coroutine
+        await(forgotten);
+        assertThat(lock.locked()).isTrue();
+        lock.release();
+        return Coroutine.done();
+    }
+
+    /** {@code wait_for(lock.acquire(), 0)} times out before the acquire runs: the lock stays free. */
+    @Test
+    void waitFor_acquire_with_timeout_0_raises_TimeoutException_and_the_lock_stays_free() {
+        run(acquireTimesOutAtOnce());
+    }
+
+    @Async
+    static Coroutine<Void> acquireTimesOutAtOnce() {
+        Lock lock = new Lock();
+        await(lock.acquire());
+        lock.release(); // now bound, and acquire() gives its allocation-free coroutine
+        try {
+            await(waitFor(lock.acquire(), 0));
+            throw new AssertionError("waitFor(lock.acquire(), 0) returned");
+        } catch (TimeoutException e) {
+            assertThat(lock.locked()).isFalse();
+        }
+        return Coroutine.done();
+    }
+
+    /** A coroutine runs once (Python's "cannot reuse already awaited coroutine"), the uncontended one too. */
+    @Test
+    void an_acquire_awaited_twice_is_refused() {
+        run(awaitedTwice());
+    }
+
+    @Async
+    static Coroutine<Void> awaitedTwice() {
+        Lock lock = new Lock();
+        await(lock.acquire());
+        lock.release();
+        Coroutine<Held> acquiring = lock.acquire();
+        await(acquiring);
+        lock.release();
+        try {
+            await(acquiring);
+            throw new AssertionError("awaited twice");
+        } catch (IllegalStateException e) {
+            assertThat(e).hasMessageContaining("cannot reuse already awaited coroutine");
+        }
+        assertThat(lock.locked()).isFalse();
         return Coroutine.done();
     }
 

@@ -11,6 +11,7 @@ import dev.weft.Condition;
 import dev.weft.Coroutine;
 import dev.weft.Event;
 import dev.weft.EventLoop;
+import dev.weft.Held;
 import dev.weft.Lock;
 import dev.weft.Queue;
 import dev.weft.Semaphore;
@@ -57,7 +58,9 @@ class LoopBindingTest {
         // first use, on the loop: binds each of them
         await(lock.acquire());
         ev.clear();
-        await(cond.waitUntil(() -> true));
+        try (Held held = await(cond.acquire())) {
+            cond.signal();
+        }
         sem.release();
         q.putNowait("x");
         barrier.toString();
@@ -65,9 +68,9 @@ class LoopBindingTest {
         List<Runnable> actions = new ArrayList<>();
         actions.add(lock::release);
         actions.add(ev::set);
-        actions.add(() -> cond.waitSignal());
+        actions.add(cond::signalAll); // waitSignal(), like every coroutine call, does nothing until awaited
         actions.add(sem::release);
-        actions.add(() -> barrier.arriveAndWait());
+        actions.add(ev::clear);
         actions.add(() -> q.putNowait("y"));
         actions.add(q::getNowait);
         actions.add(q::taskDone);

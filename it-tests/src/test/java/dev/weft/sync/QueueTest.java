@@ -633,4 +633,103 @@ class QueueTest {
         assertThat(await(q.get())).isEqualTo("ccc");
         return Coroutine.done();
     }
+
+    // ---- laziness: as in Python, get() and put() act when awaited, not when called ----
+
+    /** {@code wait_for(q.get(), 0)} times out before the get runs: TimeoutError, and the item stays. */
+    @Test
+    void waitFor_get_with_timeout_0_raises_TimeoutException_and_the_item_stays() {
+        run(getTimesOutAtOnce());
+    }
+
+    @Async
+    static Coroutine<Void> getTimesOutAtOnce() {
+        Queue<String> q = new Queue<>();
+        q.putNowait("item");
+        try {
+            await(waitFor(q.get(), 0));
+            fail("waitFor(q.get(), 0) returned");
+        } catch (TimeoutException e) {
+            assertThat(q.qsize()).isEqualTo(1);
+        }
+        await(q.get()); // now bound: get() gives its allocation-free coroutine, which must be lazy too
+        q.putNowait("again");
+        try {
+            await(waitFor(q.get(), 0));
+            fail("waitFor(q.get(), 0) returned");
+        } catch (TimeoutException e) {
+            assertThat(q.getNowait()).isEqualTo("again");
+        }
+        return Coroutine.done();
+    }
+
+    /** A get() created and never awaited takes no item; one awaited late takes the item then. */
+    @Test
+    void get_never_awaited_loses_nothing() {
+        run(getNeverAwaited());
+    }
+
+    @Async
+    static Coroutine<Void> getNeverAwaited() {
+        Queue<String> q = new Queue<>();
+        await(q.put("a"));
+        await(q.put("b"));
+        Coroutine<String> forgotten = q.get();
+        Coroutine<String> late = q.get();
+        assertThat(q.qsize()).isEqualTo(2);
+        assertThat(await(q.get())).isEqualTo("a");
+        assertThat(await(late)).isEqualTo("b");
+        assertThat(q.qsize()).isZero();
+        q.putNowait("c");
+        assertThat(await(q.get())).isEqualTo("c");
+        assertThat(q.empty()).isTrue();
+        return Coroutine.done();
+    }
+
+    /** A put() created and never awaited adds nothing; awaited late, it puts its own item. */
+    @Test
+    void put_never_awaited_adds_nothing() {
+        run(putNeverAwaited());
+    }
+
+    @Async
+    static Coroutine<Void> putNeverAwaited() {
+        Queue<String> q = new Queue<>(2);
+        await(q.put("bound"));
+        q.getNowait();
+        Coroutine<Void> forgotten = q.put("forgotten");
+        Coroutine<Void> late = q.put("late");
+        assertThat(q.qsize()).isZero();
+        await(q.put("now"));
+        await(late);
+        assertThat(q.getNowait()).isEqualTo("now");
+        assertThat(q.getNowait()).isEqualTo("late");
+        assertThat(q.empty()).isTrue();
+        // a put given to a task puts its item when the task runs
+        Task<Void> putter = createTask(q.put("task"));
+        assertThat(q.qsize()).isZero();
+        await(putter);
+        assertThat(q.getNowait()).isEqualTo("task");
+        return Coroutine.done();
+    }
+
+    /** As in Python, gets take the items in the order they are awaited, not the order they were made. */
+    @Test
+    void gets_made_before_the_items_take_them_in_order() {
+        run(getsMadeEarly());
+    }
+
+    @Async
+    static Coroutine<Void> getsMadeEarly() {
+        Queue<Integer> q = new Queue<>();
+        await(q.put(0));
+        q.getNowait();
+        Coroutine<Integer> first = q.get();
+        Coroutine<Integer> second = q.get();
+        q.putNowait(1);
+        q.putNowait(2);
+        assertThat(await(second)).isEqualTo(1); // awaited first, so it takes the first item
+        assertThat(await(first)).isEqualTo(2);
+        return Coroutine.done();
+    }
 }

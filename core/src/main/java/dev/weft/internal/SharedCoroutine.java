@@ -1,0 +1,109 @@
+package dev.weft.internal;
+
+import dev.weft.Coroutine;
+
+/**
+ * The coroutine a runtime primitive hands out again and again (one per lock, queue, ...), so that
+ * the common {@code await(queue.get())} allocates nothing and still acts only when awaited, as a
+ * Python coroutine does: calling {@code get()} takes no item, awaiting it does.
+ *
+ * <ul>
+ *   <li>The primitive {@linkplain #lend lends} it for one call at a time; while it is out (called,
+ *       not awaited yet) the primitive makes a fresh coroutine instead, so coroutines created and
+ *       not awaited yet never share it.</li>
+ *   <li>Awaited, it first tries the operation's fast path ({@link #tryNow}), which either finishes
+ *       the operation or has no effect; if it must wait, it becomes a fresh coroutine
+ *       ({@link #start}) that {@link CoroutineFrame#drive} runs inline as any other.</li>
+ *   <li>Given to a task ({@code createTask}, {@code gather}, {@code waitFor}), it becomes that
+ *       fresh coroutine at once, nothing of it run yet.</li>
+ *   <li>Awaited a second time without a new call, it is an error, as for any coroutine.</li>
+ * </ul>
+ *
+ * <p>Debug mode (never-awaited reports) lends nothing: each call gives a fresh, tracked coroutine.
+ *
+ * @param <T> what awaiting it gives
+ */
+public abstract class SharedCoroutine<T> implements Coroutine<T> {
+    private boolean lent;
+    private Object argument;
+
+    /** A shared coroutine, not lent. */
+    protected SharedCoroutine() {
+    }
+
+    /**
+     * Lends this coroutine for one call with {@code argument}; false if it is out already (a call
+     * not awaited yet) or in debug mode: the caller then returns a fresh coroutine.
+     *
+     * @param argument what the call was given (the item of a {@code put}), or null
+     * @return whether this coroutine stands for the call
+     */
+    public final boolean lend(Object argument) {
+        if (lent || NeverAwaited.tracking()) {
+            return false;
+        }
+        lent = true;
+        this.argument = argument;
+        return true;
+    }
+
+    /**
+     * The operation's fast path: does it and gives its result, or gives {@link AwaitFrame#PENDING}
+     * and does nothing if it must wait.
+     *
+     * @param argument what the call was given
+     * @return the result, or {@code PENDING}
+     */
+    protected abstract Object tryNow(Object argument);
+
+    /**
+     * The whole operation as a fresh coroutine (an {@code @Async} method), for when it must wait.
+     *
+     * @param argument what the call was given
+     * @return a fresh coroutine doing the operation
+     */
+    protected abstract Coroutine<T> slow(Object argument);
+
+    /** What {@code await} does first: the fast path, which ends the loan unless it must wait. */
+    final Object tryAwait() {
+        if (!lent) {
+            throw awaitedAlready();
+        }
+        Object r;
+        try {
+            r = tryNow(argument);
+        } catch (Throwable t) {
+            giveBack();
+            throw t;
+        }
+        if (r != AwaitFrame.PENDING) {
+            giveBack();
+        }
+        return r;
+    }
+
+    /**
+     * Ends the loan: the fresh coroutine that does the call's operation, not started.
+     *
+     * @return the coroutine standing for the call, to run inline or as a task
+     * @throws IllegalStateException if the call was awaited already
+     */
+    public final CoroutineFrame<T> start() {
+        if (!lent) {
+            throw awaitedAlready();
+        }
+        Object a = argument;
+        giveBack();
+        return (CoroutineFrame<T>) slow(a);
+    }
+
+    private void giveBack() {
+        lent = false;
+        argument = null;
+    }
+
+    private static IllegalStateException awaitedAlready() {
+        return new IllegalStateException("cannot reuse already awaited coroutine: a coroutine runs once;"
+                + " call the method again for a new one");
+    }
+}

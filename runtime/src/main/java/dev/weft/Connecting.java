@@ -1,0 +1,133 @@
+package dev.weft;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@link EventLoop#createConnection} in progress, Python's {@code create_connection}: resolve
+ * the host, try its addresses in turn with {@code sock_connect}, then make the transport and
+ * give it and the protocol once the protocol's {@code connectionMade} has run. Cancelling the
+ * result closes the socket being connected.
+ */
+final class Connecting<P extends Protocol> {
+    private final EventLoop loop;
+    private final Supplier<P> protocolFactory;
+    private final Future<TransportAndProtocol<Transport, P>> result;
+    private List<InetSocketAddress> addresses;
+    private int next;
+    private IOException firstError;
+    private SocketChannel channel;
+    /** The {@code sockConnect} in progress, cancelled with the result. */
+    private Future<Void> connecting;
+
+    private Connecting(EventLoop loop, Supplier<P> protocolFactory) {
+        this.loop = loop;
+        this.protocolFactory = protocolFactory;
+        this.result = loop.createFuture();
+    }
+
+    static <P extends Protocol> Future<TransportAndProtocol<Transport, P>> start(EventLoop loop, Supplier<P> protocolFactory,
+            String host, int port) {
+        Connecting<P> c = new Connecting<>(loop, protocolFactory);
+        c.result.addDoneCallback(f -> {
+            if (f.cancelled()) {
+                if (c.connecting != null) {
+                    c.connecting.cancel();
+                }
+                c.closeChannel();
+            }
+        });
+        loop.whenDone(loop.resolve(host, port), c.result, c::tryAll);
+        return c.result;
+    }
+
+    private void tryAll(List<InetSocketAddress> resolved) {
+        addresses = resolved;
+        tryNext();
+    }
+
+    private void tryNext() {
+        if (result.done()) {
+            return;
+        }
+        if (next == addresses.size()) {
+            result.setException(firstError != null ? firstError : new IOException("getaddrinfo() returned empty list"));
+            return;
+        }
+        InetSocketAddress address = addresses.get(next++);
+        try {
+            channel = SocketChannel.open();
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        } catch (IOException e) {
+            failed(e);
+            return;
+        }
+        connecting = loop.sockConnect(channel, address);
+        connecting.addDoneCallback(f -> {
+            connecting = null;
+            Throwable e = f.cancelled() ? null : f.exception(); // retrieved, whatever happens next
+            if (result.done()) {
+                return;
+            }
+            if (e instanceof IOException) {
+                failed((IOException) e);
+            } else if (e != null) {
+                closeChannel();
+                result.setException(e);
+            } else {
+                connected();
+            }
+        });
+    }
+
+    /** One address failed: remember its error (the others as suppressed ones) and try the next. */
+    private void failed(IOException e) {
+        closeChannel();
+        if (firstError == null) {
+            firstError = e;
+        } else {
+            firstError.addSuppressed(e);
+        }
+        tryNext();
+    }
+
+    private void connected() {
+        SocketChannel c = channel;
+        P protocol;
+        SocketTransport transport;
+        Future<Void> waiter = loop.createFuture();
+        try {
+            protocol = protocolFactory.get();
+            transport = new SocketTransport(loop, c, protocol, waiter, null);
+        } catch (IOException | RuntimeException e) {
+            closeChannel();
+            result.setException(e);
+            return;
+        }
+        channel = null; // the transport's now
+        waiter.addDoneCallback(w -> {
+            if (result.done()) {
+                transport.close();
+            } else {
+                result.setResult(new TransportAndProtocol<>(transport, protocol));
+            }
+        });
+    }
+
+    private void closeChannel() {
+        SocketChannel c = channel;
+        channel = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // nothing more to do with it
+            }
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package dev.weft;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A TCP connection served by the loop: Python's {@code _SelectorSocketTransport}. Writes try the
+ * socket at once when nothing is buffered and register for writability only for what is left;
+ * reads go into the loop's one direct buffer and reach the protocol as a fresh array.
+ */
+final class SocketTransport extends SelectorTransport implements Transport {
+    private final SocketChannel socket;
+    private final Protocol streamProtocol;
+    private final ArrayDeque<ByteBuffer> buffer = new ArrayDeque<>();
+    private final Runnable readReady = this::readReady;
+    private final Runnable writeReady = this::writeReady;
+    private boolean eof;
+    private boolean paused;
+
+    SocketTransport(EventLoop loop, SocketChannel socket, Protocol protocol, Future<Void> waiter, Server server)
+            throws IOException {
+        super(loop, socket, protocol, server);
+        this.socket = socket;
+        this.streamProtocol = protocol;
+        extra.put("sockname", socket.getLocalAddress());
+        extra.put("peername", socket.getRemoteAddress());
+        loop.callSoon(() -> protocol.connectionMade(this));
+        loop.callSoon(this::addReaderIfReading); // only once connectionMade has run
+        if (waiter != null) {
+            loop.callSoon(() -> {
+                if (!waiter.cancelled()) {
+                    waiter.setResult(null);
+                }
+            });
+        }
+    }
+
+    @Override
+    Runnable reader() {
+        return readReady;
+    }
+
+    @Override
+    Runnable writer() {
+        return writeReady;
+    }
+
+    @Override
+    boolean buffered() {
+        return !buffer.isEmpty();
+    }
+
+    @Override
+    void clearBuffer() {
+        buffer.clear();
+    }
+
+    @Override
+    boolean readingOn() {
+        return !closing && !paused;
+    }
+
+    // ---- reading ----
+
+    @Override
+    public boolean isReading() {
+        return readingOn();
+    }
+
+    @Override
+    public void pauseReading() {
+        loop.checkThread("Transport.pauseReading");
+        if (!isReading()) {
+            return;
+        }
+        paused = true;
+        loop.removeReader(socket);
+    }
+
+    @Override
+    public void resumeReading() {
+        loop.checkThread("Transport.resumeReading");
+        if (closing || !paused) {
+            return;
+        }
+        paused = false;
+        addReaderIfReading();
+    }
+
+    private void readReady() {
+        if (connLost > 0) {
+            return;
+        }
+        ByteBuffer rb = loop.readBuffer();
+        int n;
+        try {
+            n = socket.read(rb);
+        } catch (IOException e) {
+            fatalError(e, "Fatal read error on socket transport");
+            return;
+        }
+        if (n == 0) {
+            return; // spurious wake-up
+        }
+        if (n < 0) {
+            readEof();
+            return;
+        }
+        byte[] data = new byte[n];
+        rb.flip();
+        rb.get(data);
+        try {
+            streamProtocol.dataReceived(data);
+        } catch (RuntimeException e) {
+            fatalError(e, "Fatal error: protocol.dataReceived() call failed.");
+        }
+    }
+
+    private void readEof() {
+        boolean keepOpen;
+        try {
+            keepOpen = streamProtocol.eofReceived();
+        } catch (RuntimeException e) {
+            fatalError(e, "Fatal error: protocol.eofReceived() call failed.");
+            return;
+        }
+        if (keepOpen) {
+            loop.removeReader(socket); // the protocol may still write, but nothing more can be read
+        } else {
+            close();
+        }
+    }
+
+    // ---- writing ----
+
+    @Override
+    public void write(byte[] data) {
+        loop.checkThread("Transport.write");
+        if (data == null) {
+            throw new NullPointerException("write(null): pass the bytes to send");
+        }
+        if (eof) {
+            throw new IllegalStateException("Cannot call write() after writeEof()");
+        }
+        if (data.length == 0) {
+            return;
+        }
+        if (connLost > 0) {
+            droppedWrite();
+            return;
+        }
+        int from = 0;
+        if (buffer.isEmpty()) {
+            ByteBuffer now = ByteBuffer.wrap(data);
+            try {
+                socket.write(now); // the fast path: the socket usually takes it all
+            } catch (IOException e) {
+                fatalError(e, "Fatal write error on socket transport");
+                return;
+            }
+            if (!now.hasRemaining()) {
+                return;
+            }
+            from = now.position();
+            loop.addWriter(socket, writeReady);
+        }
+        // copied: the caller may reuse its array (asyncio keeps immutable bytes)
+        buffer.add(ByteBuffer.wrap(Arrays.copyOfRange(data, from, data.length)));
+        bufferSize += data.length - from;
+        maybePauseProtocol();
+    }
+
+    @Override
+    public void writelines(List<byte[]> chunks) {
+        for (byte[] chunk : chunks) {
+            write(chunk);
+        }
+    }
+
+    private void writeReady() {
+        if (connLost > 0) {
+            return;
+        }
+        try {
+            ByteBuffer head;
+            while ((head = buffer.peek()) != null) {
+                int n = socket.write(head);
+                bufferSize -= n;
+                if (head.hasRemaining()) {
+                    break;
+                }
+                buffer.poll();
+            }
+        } catch (IOException e) {
+            loop.removeWriter(socket);
+            buffer.clear();
+            bufferSize = 0;
+            fatalError(e, "Fatal write error on socket transport");
+            return;
+        }
+        maybeResumeProtocol();
+        if (buffer.isEmpty()) {
+            loop.removeWriter(socket);
+            if (closing) {
+                callConnectionLost(null);
+            } else if (eof) {
+                shutdownOutput();
+            }
+        }
+    }
+
+    @Override
+    public void writeEof() {
+        loop.checkThread("Transport.writeEof");
+        if (closing || eof) {
+            return;
+        }
+        eof = true;
+        if (buffer.isEmpty()) {
+            shutdownOutput();
+        }
+    }
+
+    private void shutdownOutput() {
+        try {
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            fatalError(e, "Fatal error on socket transport: shutdown");
+        }
+    }
+
+    @Override
+    public boolean canWriteEof() {
+        return true;
+    }
+}
