@@ -1,7 +1,7 @@
 package dev.weft;
 
-import dev.weft.internal.CoroutineFrame;
-import dev.weft.internal.Frame;
+import static dev.weft.Weft.await;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,18 +9,20 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 /**
- * {@code asyncio.as_completed} (Python 3.11): one coroutine per awaitable, the k-th of which gives
- * the result (or raises the exception) of the k-th awaitable to finish. After the timeout, the
+ * {@code asyncio.as_completed} (Python 3.13's plain iteration, as a list): one coroutine per
+ * awaitable, the k-th of which gives the result (or raises the exception) of the k-th awaitable
+ * to finish. After the timeout, the
  * coroutines not answered yet raise {@link TimeoutException}; nothing is cancelled.
  */
 final class AsCompleted<T> implements Consumer<Future<?>>, Runnable {
     private final Set<Future<?>> todo = new LinkedHashSet<>();
-    /** Futures done (null: the timeout), not yet taken by a coroutine. */
+    /** Futures done ({@link #TIMED_OUT}: the timeout), not yet taken by a coroutine. */
     private final ArrayDeque<Object> done = new ArrayDeque<>();
-    /** Coroutines waiting for the next done future, each through a future of the loop. */
+    /** Coroutines waiting for a future done, each woken through a future of the loop. */
     private final ArrayDeque<Future<Object>> getters = new ArrayDeque<>();
     private final EventLoop loop;
     private TimerHandle timeoutHandle;
@@ -51,9 +53,7 @@ final class AsCompleted<T> implements Consumer<Future<?>>, Runnable {
         }
         List<Coroutine<T>> coros = new ArrayList<>();
         for (int i = state.todo.size(); i > 0; i--) {
-            CoroutineFrame<T> frame = new CoroutineFrame<>(AsCompleted::waitForOne, 1, 0);
-            frame.refs[0] = state;
-            coros.add(frame);
+            coros.add(waitForOne(state));
         }
         return coros;
     }
@@ -82,36 +82,47 @@ final class AsCompleted<T> implements Consumer<Future<?>>, Runnable {
         }
     }
 
+    /** Python's {@code Queue.put_nowait}: the item waits in {@code done}; the first coroutine waiting is woken to take it. */
     private void put(Object item) {
+        done.add(item);
+        wakeUpNext();
+    }
+
+    private void wakeUpNext() {
         while (!getters.isEmpty()) {
             Future<Object> getter = getters.poll();
             if (!getter.done()) {
-                getter.setResult(item);
+                getter.setResult(null);
                 return;
             }
         }
-        done.add(item);
     }
 
-    /** {@code _wait_for_one}: {@code f = await done.get(); if f is None: raise TimeoutError; return f.result()}. */
-    private static Object waitForOne(Frame frame) {
-        CoroutineFrame<?> f = (CoroutineFrame<?>) frame;
-        AsCompleted<?> state = (AsCompleted<?>) f.refs[0];
-        Object item;
-        if (f.label == 0) {
-            if (state.done.isEmpty()) {
-                Future<Object> getter = state.loop.createFuture();
-                state.getters.add(getter);
-                return f.suspendAwait(1, getter);
+    /**
+     * {@code _wait_for_one(resolve=True)}: {@code f = await done.get(); if f is None: raise
+     * TimeoutError; return f.result()}, with {@code Queue.get} inline.
+     */
+    @Async
+    @SuppressWarnings("unchecked")
+    private static <T> Coroutine<T> waitForOne(AsCompleted<T> state) {
+        while (state.done.isEmpty()) {
+            Future<Object> getter = state.loop.createFuture();
+            state.getters.add(getter);
+            try {
+                await(getter);
+            } catch (CancellationException cancelled) {
+                getter.cancel();
+                state.getters.remove(getter);
+                if (!state.done.isEmpty() && !getter.cancelled()) {
+                    state.wakeUpNext(); // this one was woken but will not take the item: the next one takes it
+                }
+                throw cancelled;
             }
-            item = state.done.poll();
-        } else {
-            item = f.resumeValue();
         }
-        f.refs[0] = null;
-        if (item == TIMED_OUT) {
+        Object f = state.done.poll();
+        if (f == TIMED_OUT) {
             throw new TimeoutException("asCompleted: timed out before this one finished");
         }
-        return f.returning(((Future<?>) item).result());
+        return Coroutine.returning((T) ((Future<?>) f).result());
     }
 }

@@ -1,12 +1,13 @@
 package dev.weft;
 
+import static dev.weft.Weft.await;
+
 import dev.weft.internal.CoroutineFrame;
-import dev.weft.internal.Frame;
 
 /**
- * {@code asyncio.sleep} as coroutines written by hand in the shape the rewrite emits (a switch on
- * the frame's label). Lazy, like any coroutine: the timer is set when the coroutine first runs.
- * {@code sleep(0)} is {@link CoroutineFrame#yieldOnce()}: the task steps again in the next iteration.
+ * {@code asyncio.sleep}. Lazy, like any coroutine: the timer is set when the coroutine first runs.
+ * {@code sleep(0)} is {@link CoroutineFrame#yieldOnce()}, shared and allocation-free: the task
+ * steps again in the next iteration.
  */
 final class Sleep {
     private Sleep() {
@@ -20,9 +21,7 @@ final class Sleep {
         if (!(seconds > 0)) {
             return CoroutineFrame.yieldOnce();
         }
-        CoroutineFrame<Void> f = new CoroutineFrame<>(Sleep::sleepFor, 1, 1);
-        f.prims[0] = Double.doubleToRawLongBits(seconds);
-        return f;
+        return sleepFor(seconds);
     }
 
     /**
@@ -33,29 +32,21 @@ final class Sleep {
      * finally: h.cancel()
      * </pre>
      */
-    private static Object sleepFor(Frame frame) {
-        CoroutineFrame<?> f = (CoroutineFrame<?>) frame;
-        if (f.label == 0) {
-            EventLoop loop = EventLoop.requireRunning("sleep");
-            Timer timer = new Timer(loop);
-            timer.handle = loop.callLater(Double.longBitsToDouble(f.prims[0]), timer);
-            f.refs[0] = timer;
-            return f.suspendAwait(1, timer);
-        }
-        Timer timer = (Timer) f.refs[0];
-        f.refs[0] = null;
+    @Async
+    private static Coroutine<Void> sleepFor(double delay) {
+        EventLoop loop = EventLoop.requireRunning("sleep");
+        Timer future = new Timer(loop);
+        TimerHandle h = loop.callLater(delay, future);
         try {
-            f.resumeValue();
+            await(future);
         } finally {
-            timer.handle.cancel();
+            h.cancel();
         }
-        return f.returning(null);
+        return Coroutine.done();
     }
 
-    /** The future a sleep awaits, and the timer callback that resolves it unless it was cancelled. */
+    /** The future a sleep awaits, and the timer callback that resolves it unless it was cancelled (one object, not two). */
     private static final class Timer extends Future<Void> implements Runnable {
-        TimerHandle handle;
-
         Timer(EventLoop loop) {
             super(loop);
         }

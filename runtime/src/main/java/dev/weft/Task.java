@@ -118,7 +118,7 @@ public final class Task<T> extends Future<T> {
     }
 
     /**
-     * How many cancellations were requested and not withdrawn by {@link #uncancel()} (Python 3.11).
+     * How many cancellations were requested and not withdrawn by {@link #uncancel()}.
      *
      * @return how many cancellation requests are pending
      */
@@ -127,13 +127,17 @@ public final class Task<T> extends Future<T> {
     }
 
     /**
-     * Withdraws one cancellation request; gives how many remain (Python 3.11).
+     * Withdraws one cancellation request; gives how many remain. Withdrawing the last one also
+     * withdraws a cancellation not delivered yet (Python 3.13): the task goes on as if never cancelled.
      *
      * @return how many cancellation requests are left pending
      */
     public int uncancel() {
         if (cancelsRequested > 0) {
             cancelsRequested--;
+            if (cancelsRequested == 0) {
+                mustCancel = false;
+            }
         }
         return cancelsRequested;
     }

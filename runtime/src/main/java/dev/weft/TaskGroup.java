@@ -1,7 +1,7 @@
 package dev.weft;
 
-import dev.weft.internal.CoroutineFrame;
-import dev.weft.internal.Frame;
+import static dev.weft.Weft.await;
+
 import dev.weft.internal.Unchecked;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Python's {@code asyncio.TaskGroup} (3.11): structured concurrency. Made by
+ * Python's {@code asyncio.TaskGroup} (3.13): structured concurrency. Made by
  * {@link Weft#withTaskGroup}, which hands it to its body; the group waits for every task started
  * with {@link #createTask} before the {@code withTaskGroup} coroutine ends.
  *
@@ -30,20 +30,17 @@ import java.util.function.Function;
  *       when the group ends) and every other child. Once all are done, the group throws a
  *       {@link TaskGroupException} of every error, its own work's included.</li>
  *   <li>The task running the group cancelled from elsewhere: the children are cancelled and
- *       awaited, then the {@code CancellationException} goes on (unless children failed: then the
- *       {@code TaskGroupException}).</li>
+ *       awaited, then the {@code CancellationException} goes on. If children failed, the
+ *       {@code TaskGroupException} goes on instead, and the cancellation stays pending: the task
+ *       is cancelled again at its next await.</li>
  *   <li>A {@link VirtualMachineError} is not grouped: it is thrown as is, after the children ended.</li>
  * </ul>
  *
- * <p>Unlike Python 3.11, which withdraws its own cancellation request before waiting for the
- * children, the group withdraws it after (as Python 3.13 does), so the task's
+ * <p>The group withdraws its own cancellation request after the children ended, so the task's
  * {@link Task#cancelling()} count is back where it was even when a child fails while the group
  * waits.
  */
 public final class TaskGroup {
-    private static final int WORKING = 1;
-    private static final int WAITING = 2;
-
     private final EventLoop loop;
     private final Task<?> parentTask;
     private boolean exiting;
@@ -54,10 +51,6 @@ public final class TaskGroup {
     private Throwable baseError;
     private Future<Object> onCompleted;
     private final Consumer<Future<?>> onTaskDone = this::onTaskDone;
-    // the exit in progress
-    private Throwable raised;
-    private CancellationException propagateCancellation;
-    private Object result;
 
     private TaskGroup(EventLoop loop, Task<?> parentTask) {
         this.loop = loop;
@@ -162,131 +155,92 @@ public final class TaskGroup {
         }
     }
 
-    // ---- the withTaskGroup coroutine: a frame written by hand in the shape the rewrite emits ----
-    // refs[0]: the body function, then the group
+    // ---- the withTaskGroup coroutine ----
 
     static <T> Coroutine<T> scope(Function<TaskGroup, ? extends Awaitable<T>> body) {
         if (body == null) {
             throw new NullPointerException("withTaskGroup(null): pass a function that starts the group's tasks");
         }
-        CoroutineFrame<T> f = new CoroutineFrame<>(TaskGroup::resume, 1, 0);
-        f.refs[0] = body;
-        return f;
+        return run(body);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Object resume(Frame frame) {
-        CoroutineFrame<Object> f = (CoroutineFrame<Object>) frame;
-        switch (f.label) {
-            case 0:
-                return enter(f);
-            case WORKING: {
-                TaskGroup tg = (TaskGroup) f.refs[0];
-                Object value;
-                try {
-                    value = f.resumeValue();
-                } catch (Throwable t) {
-                    return tg.exit(f, t, null);
-                }
-                return tg.exit(f, null, value);
-            }
-            case WAITING: {
-                TaskGroup tg = (TaskGroup) f.refs[0];
-                try {
-                    f.resumeValue();
-                } catch (CancellationException ex) {
-                    if (!tg.aborting) {
-                        // the task running the group is cancelled while children still run
-                        tg.propagateCancellation = ex;
-                        tg.abort();
-                    }
-                }
-                tg.onCompleted = null;
-                return tg.waitChildren(f);
-            }
-            default:
-                throw new IllegalStateException("bad resume point " + f.label);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object enter(CoroutineFrame<Object> f) {
+    /**
+     * <pre>
+     * async with TaskGroup() as tg:
+     *     return await body(tg)
+     * </pre>
+     */
+    @Async
+    private static <T> Coroutine<T> run(Function<TaskGroup, ? extends Awaitable<T>> body) {
         EventLoop loop = EventLoop.requireRunning("withTaskGroup");
         Task<?> parent = loop.currentTask;
         if (parent == null) {
             throw new IllegalStateException("withTaskGroup cannot determine the parent task: await it inside a task");
         }
-        Function<TaskGroup, ? extends Awaitable<?>> body = (Function<TaskGroup, ? extends Awaitable<?>>) f.refs[0];
         TaskGroup tg = new TaskGroup(loop, parent);
-        f.refs[0] = tg;
-        Awaitable<?> work;
+        T result;
         try {
-            work = body.apply(tg);
-        } catch (Throwable t) {
-            return tg.exit(f, t, null);
+            Awaitable<T> work = body.apply(tg);
+            result = work == null ? null : await(work);
+        } catch (Throwable exc) {
+            await(tg.exit(exc));
+            throw exc;
         }
-        if (work == null) {
-            return tg.exit(f, null, null);
-        }
-        if (work instanceof Future && ((Future<?>) work).done()) {
-            Object value;
-            try {
-                value = ((Future<?>) work).result();
-            } catch (Throwable t) {
-                return tg.exit(f, t, null);
-            }
-            return tg.exit(f, null, value);
-        }
-        return f.suspendAwait(WORKING, work);
+        await(tg.exit(null));
+        return Coroutine.returning(result);
     }
 
-    /** Python's {@code __aexit__}, up to the waiting. */
-    private Object exit(CoroutineFrame<Object> f, Throwable et, Object value) {
+    /** Python's {@code __aexit__}: waits until no child is left, then raises what the group ends with, if anything. */
+    @Async
+    private Coroutine<Void> exit(Throwable exc) {
         exiting = true;
-        if (et != null && isBaseError(et) && baseError == null) {
-            baseError = et;
+        if (exc != null && isBaseError(exc) && baseError == null) {
+            baseError = exc;
         }
-        raised = et;
-        result = value;
-        propagateCancellation = et instanceof CancellationException ? (CancellationException) et : null;
-        if (et != null && !aborting) {
+        CancellationException propagateCancellation = exc instanceof CancellationException ? (CancellationException) exc : null;
+        if (exc != null && !aborting) {
             // the task running the group is being cancelled, or the group's own work failed
             abort();
         }
-        return waitChildren(f);
-    }
-
-    /** Waits until no child is left, then ends the group. */
-    private Object waitChildren(CoroutineFrame<Object> f) {
-        if (!tasks.isEmpty()) {
+        while (!tasks.isEmpty()) {
             if (onCompleted == null) {
                 onCompleted = loop.createFuture();
             }
-            return f.suspendAwait(WAITING, onCompleted);
+            try {
+                await(onCompleted);
+            } catch (CancellationException ex) {
+                if (!aborting) {
+                    // the task running the group is cancelled while children still run
+                    propagateCancellation = ex;
+                    abort();
+                }
+            }
+            onCompleted = null;
         }
-        f.refs[0] = null;
+        if (baseError != null) {
+            throw Unchecked.<RuntimeException>raise(baseError);
+        }
         if (parentCancelRequested && parentTask.uncancel() == 0) {
             // the cancellation was ours alone: do not propagate it
             propagateCancellation = null;
         }
-        Throwable et = raised;
-        Object value = result;
-        raised = null;
-        result = null;
-        if (baseError != null) {
-            throw Unchecked.<RuntimeException>raise(baseError);
-        }
         if (propagateCancellation != null && errors.isEmpty()) {
             throw propagateCancellation;
         }
-        if (et != null && !(et instanceof CancellationException)) {
-            errors.add(et);
+        if (exc != null && !(exc instanceof CancellationException)) {
+            errors.add(exc);
         }
         if (!errors.isEmpty()) {
+            if (parentTask.cancelling() > 0) {
+                // a cancellation from outside is still pending: the errors win here, but the task
+                // must still see it at its next await, with the count unchanged (Python 3.13)
+                parentTask.uncancel();
+                parentTask.cancel();
+            }
             List<Throwable> all = errors;
             errors = null;
             throw new TaskGroupException("unhandled errors in a TaskGroup", all);
         }
-        return f.returning(value);
+        return Coroutine.done();
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * {@link Task#getStack()} and {@link Task#printStack()}: walks the await chain from the task's
@@ -27,12 +28,25 @@ final class TaskStack {
         List<StackTraceElement> frames = new ArrayList<>();
         for (CoroutineFrame<?> f = leaf; f != null && frames.size() < limit; f = f.parent()) {
             StackTraceElement e = f.location();
-            if (e != null) {
+            if (e != null && !isWefts(e)) {
                 frames.add(e);
             }
         }
         Collections.reverse(frames);
         return frames;
+    }
+
+    /** Whether {@code e} is in one of Weft's own coroutines ({@code sleep}, {@code waitFor}, ...): one of this runtime's classes. */
+    private static boolean isWefts(StackTraceElement e) {
+        if (!e.getClassName().startsWith("dev.weft.")) {
+            return false;
+        }
+        try {
+            Class<?> c = Class.forName(e.getClassName(), false, TaskStack.class.getClassLoader());
+            return Objects.equals(c.getProtectionDomain().getCodeSource(), TaskStack.class.getProtectionDomain().getCodeSource());
+        } catch (ClassNotFoundException | SecurityException notOurs) {
+            return false;
+        }
     }
 
     /** The running task: the Java stack from the innermost running coroutine's body to here, outermost first. */

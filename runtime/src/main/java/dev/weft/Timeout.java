@@ -29,15 +29,18 @@ public final class Timeout {
     private final EventLoop loop;
     private final Task<?> task;
     private final int cancellingAtEntry;
+    /** What made the scope, {@code timeout}, {@code timeoutAt} or {@code waitFor}: for the message of the timeout. */
+    private final String what;
     private byte state;
     /** null: never. */
     private Double when;
     private Handle handler;
 
     /** Enters the scope, in {@code task}: Python's {@code __aenter__}. */
-    Timeout(EventLoop loop, Task<?> task, Double when) {
+    Timeout(EventLoop loop, Task<?> task, Double when, String what) {
         this.loop = loop;
         this.task = task;
+        this.what = what;
         this.cancellingAtEntry = task.cancelling();
         this.state = ENTERED;
         reschedule(when);
@@ -141,7 +144,7 @@ public final class Timeout {
         if (state == EXPIRING) {
             state = EXPIRED;
             if (task.uncancel() <= cancellingAtEntry && raised instanceof java.util.concurrent.CancellationException) {
-                return new TimeoutException("timeout: the work did not finish before its deadline (" + when
+                return new TimeoutException(what + ": the work did not finish before its deadline (" + when
                         + " on the loop's clock) and was cancelled", raised);
             }
         } else if (state == ENTERED) {

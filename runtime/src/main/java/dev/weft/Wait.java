@@ -1,16 +1,14 @@
 package dev.weft;
 
-import dev.weft.internal.CoroutineFrame;
-import dev.weft.internal.Frame;
+import static dev.weft.Weft.await;
+
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * {@code asyncio.wait} (Python 3.11's {@code _wait}), a coroutine written by hand in the shape the
- * rewrite emits. It cancels nothing: on timeout it just returns what is done and what is pending.
- * Frame: {@code refs[0]} the futures, {@code refs[1]} the {@link Waiting} state; {@code prims[0]}
- * the timeout's bits, {@code prims[1]} the {@link ReturnWhen} ordinal.
+ * {@code asyncio.wait} (Python 3.13's {@code wait} and {@code _wait}). It cancels nothing: on
+ * timeout it just returns what is done and what is pending.
  */
 final class Wait {
     private Wait() {
@@ -33,56 +31,42 @@ final class Wait {
         if (fs.isEmpty()) {
             throw new IllegalArgumentException("waitTasks: the set of futures is empty");
         }
-        CoroutineFrame<DoneAndPending<F>> frame = new CoroutineFrame<>(Wait::body, 2, 2);
-        frame.refs[0] = fs;
-        frame.prims[0] = Double.doubleToRawLongBits(timeout);
-        frame.prims[1] = when.ordinal();
-        return frame;
+        return waitUntil(fs, timeout, when);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Object body(Frame frame) {
-        CoroutineFrame<Object> f = (CoroutineFrame<Object>) frame;
-        Set<Future<?>> fs = (Set<Future<?>>) f.refs[0];
-        if (f.label == 0) {
-            EventLoop loop = EventLoop.requireRunning("waitTasks");
-            for (Future<?> fut : fs) {
-                if (fut.loop != loop) {
-                    throw new IllegalArgumentException("waitTasks: " + fut + " belongs to a different event loop");
-                }
+    /** Python's {@code _wait}: waits until {@code when} says, or the timeout; cancels nothing. */
+    @Async
+    private static <F extends Future<?>> Coroutine<DoneAndPending<F>> waitUntil(Set<F> fs, double timeout, ReturnWhen when) {
+        EventLoop loop = EventLoop.requireRunning("waitTasks");
+        for (F fut : fs) {
+            if (fut.loop != loop) {
+                throw new IllegalArgumentException("waitTasks: " + fut + " belongs to a different event loop");
             }
-            Waiting w = new Waiting(loop.createFuture(), fs.size(), ReturnWhen.values()[(int) f.prims[1]]);
-            double timeout = Double.longBitsToDouble(f.prims[0]);
-            if (timeout != Double.POSITIVE_INFINITY) {
-                w.timer = loop.callLater(timeout, w);
-            }
-            for (Future<?> fut : fs) {
-                fut.addDoneCallback(w);
-            }
-            f.refs[1] = w;
-            return f.suspendAwait(1, w.waiter);
         }
-        Waiting w = (Waiting) f.refs[1];
-        f.refs[0] = null;
-        f.refs[1] = null;
+        Waiting w = new Waiting(loop.createFuture(), fs.size(), when);
+        if (timeout != Double.POSITIVE_INFINITY) {
+            w.timer = loop.callLater(timeout, w);
+        }
+        for (F fut : fs) {
+            fut.addDoneCallback(w);
+        }
         try {
-            f.resumeValue();
+            await(w.waiter);
         } finally {
             if (w.timer != null) {
                 w.timer.cancel();
             }
-            for (Future<?> fut : fs) {
+            for (F fut : fs) {
                 fut.removeDoneCallback(w);
             }
         }
-        Set<Future<?>> done = new LinkedHashSet<>();
-        Set<Future<?>> pending = new LinkedHashSet<>();
-        for (Future<?> fut : fs) {
+        Set<F> done = new LinkedHashSet<>();
+        Set<F> pending = new LinkedHashSet<>();
+        for (F fut : fs) {
             (fut.done() ? done : pending).add(fut);
         }
-        return f.returning(new DoneAndPending<>(done, pending));
+        return Coroutine.returning(new DoneAndPending<>(done, pending));
     }
-
 
     /** The waiter, released by the timer or by enough futures done (Python's {@code _on_completion}). */
     private static final class Waiting implements Consumer<Future<?>>, Runnable {

@@ -452,13 +452,15 @@ public final class Weft {
     }
 
     /**
-     * Python's {@code asyncio.wait_for(aw, timeout)}: a coroutine giving the result of {@code work}
-     * (a coroutine is wrapped in a task) if it finishes within {@code seconds}. Otherwise it cancels
-     * the work, waits until the work has really ended, and throws {@link TimeoutException} (its
-     * cause the work's {@code CancellationException}); if the work finished anyway, its result
-     * counts. With {@code seconds <= 0} the work is cancelled at once unless already done; with
-     * {@link Double#POSITIVE_INFINITY} it is simply awaited. Cancelling the waiting task cancels
-     * the work too.
+     * Python's {@code asyncio.wait_for(aw, timeout)} (3.12+: {@code async with timeout(seconds):
+     * return await aw}): a coroutine giving the result of {@code work} if it finishes within
+     * {@code seconds}. A coroutine runs inline in the awaiting task, as any awaited coroutine.
+     * Otherwise the task is cancelled (which cancels a task or future it awaits), the work ends,
+     * and {@link TimeoutException} is thrown (its cause the work's {@code CancellationException});
+     * if the work swallowed the cancellation and returned, its result counts. With
+     * {@code seconds <= 0} the work is cancelled at once unless already done (a coroutine is then
+     * wrapped in a task, which never starts); with {@link Double#POSITIVE_INFINITY} it is simply
+     * awaited. Cancelling the waiting task cancels the work too.
      *
      * @param <T> the type of the work's result
      * @param work the coroutine, task or future to wait for

@@ -3,6 +3,7 @@ package dev.weft;
 import static dev.weft.Coros.coro;
 import static dev.weft.Coros.runBriefly;
 import static dev.weft.Coros.sleepThen;
+import static dev.weft.Weft.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -386,5 +387,30 @@ class ShieldWaitAsCompletedTest {
         Coroutine<Object> c = Coros.returning("ham");
         List<Object> res = loop.runUntilComplete(collect(() -> Weft.asCompleted(Arrays.asList(c, c, Coros.returning("spam")))));
         assertThat(res).containsExactlyInAnyOrder("ham", "spam");
+    }
+
+    @Async
+    static Coroutine<Object[]> wokenThenCancelled() {
+        EventLoop loop = Weft.getRunningLoop();
+        Future<Integer> a = loop.createFuture();
+        Future<Integer> b = loop.createFuture();
+        List<Coroutine<Integer>> it = Weft.asCompleted(Arrays.asList(a, b));
+        Task<Integer> t1 = Weft.createTask(it.get(0));
+        Task<Integer> t2 = Weft.createTask(it.get(1));
+        await(Weft.sleep(0));
+        a.setResult(1); // wakes the first coroutine waiting ...
+        await(Weft.sleep(0));
+        t1.cancel(); // ... which is cancelled before it takes a
+        await(Weft.sleep(0));
+        await(Weft.sleep(0));
+        Object[] seen = {t1.cancelled(), t2.done(), t2.done() ? t2.result() : null};
+        b.setResult(2);
+        return Coroutine.returning(seen);
+    }
+
+    /** As Python 3.13's {@code Queue.get} under {@code as_completed}: a coroutine woken, then cancelled, hands the future to the next one. */
+    @Test
+    void asCompletedWokenThenCancelledLosesNothing() {
+        assertThat(loop.runUntilComplete(wokenThenCancelled())).containsExactly(true, true, 1);
     }
 }

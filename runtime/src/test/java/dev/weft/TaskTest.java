@@ -4,6 +4,7 @@ import static dev.weft.Coros.awaiting;
 import static dev.weft.Coros.coro;
 import static dev.weft.Coros.returning;
 import static dev.weft.Coros.runBriefly;
+import static dev.weft.Weft.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -121,6 +122,65 @@ class TaskTest {
         assertThat(t.cancelled()).isTrue();
         t.uncancel();
         assertThat(t.cancelled()).isTrue();
+    }
+
+    @Async
+    static Coroutine<Integer> awaitThen42(Future<Object> fut) {
+        await(fut);
+        return Coroutine.returning(42);
+    }
+
+    /** 3.13: withdrawing the last request also withdraws the cancellation not delivered yet (3.11 raised). */
+    @Test
+    void test_uncancel_resets_must_cancel() {
+        Future<Object> fut = loop.createFuture();
+        Task<Integer> task = loop.createTask(awaitThen42(fut));
+        loop.runUntilComplete(Weft.sleep(0)); // the task waits for fut
+        fut.setResult(null); // the task is runnable: cancel() cannot reach what it awaits
+        assertThat(task.cancel()).isTrue();
+        assertThat(task.cancelling()).isEqualTo(1);
+        assertThat(task.uncancel()).isZero();
+        assertThat(task.cancelling()).isZero();
+        assertThat(loop.runUntilComplete(task)).isEqualTo(42);
+    }
+
+    /** timedOut, structuredBlockFinished, outerCodeReached: {@code timeout()} built by hand with cancel and uncancel. */
+    @Async
+    static Coroutine<boolean[]> makeRequestWithTimeout(double sleep, double timeout) {
+        Task<?> task = Weft.currentTask();
+        boolean[] flags = new boolean[3];
+        TimerHandle timeoutHandle = task.getLoop().callLater(timeout, () -> {
+            flags[0] = true;
+            task.cancel();
+        });
+        try {
+            try {
+                await(Weft.sleep(sleep)); // the structured block affected by the timeout
+                flags[1] = true;
+            } catch (CancellationException e) {
+                timeoutHandle.cancel();
+                if (flags[0] && task.uncancel() == 0) {
+                    throw new TimeoutException("timed out", e);
+                }
+                throw e;
+            }
+            timeoutHandle.cancel();
+        } catch (TimeoutException e) {
+            assertThat(flags[0]).isTrue();
+        }
+        flags[2] = true; // outer code, not affected by the timeout
+        await(Weft.sleep(0));
+        return Coroutine.returning(flags);
+    }
+
+    @Test
+    void test_uncancel_structured_blocks() {
+        Task<boolean[]> t1 = loop.createTask(makeRequestWithTimeout(10.0, 0.1));
+        assertThat(loop.runUntilComplete(t1)).containsExactly(true, false, true); // uncancelled after the block, went on
+        assertThat(t1.cancelling()).isZero();
+        Task<boolean[]> t2 = loop.createTask(makeRequestWithTimeout(0, 10.0));
+        assertThat(loop.runUntilComplete(t2)).containsExactly(false, true, true);
+        assertThat(t2.cancelling()).isZero();
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.weft.Async;
 import dev.weft.Coroutine;
 import dev.weft.EventLoop;
+import dev.weft.Future;
 import dev.weft.Task;
 import dev.weft.TaskGroup;
 import dev.weft.TaskGroupException;
@@ -22,7 +23,7 @@ import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 
 /**
- * CPython 3.11's {@code Lib/test/test_asyncio/test_taskgroups.py}, case by case, as rewritten
+ * CPython 3.13's {@code Lib/test/test_asyncio/test_taskgroups.py}, case by case, as rewritten
  * coroutines in virtual time. {@code async with TaskGroup() as g: body} is
  * {@code await(withTaskGroup(g -> body(g)))}, with {@code body} an {@code @Async} method taking the
  * group (or a lambda that only starts tasks); {@code ExceptionGroup} is {@link TaskGroupException};
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * {@code BaseException} subclass is a plain {@link Error} subclass, gathered like any other.
  * Not ported: {@code test_taskgroup_task_context} (no contextvars), {@code test_taskgroup_not_entered}
  * and {@code test_taskgroup_without_parent_task} (a group exists only entered, in a task);
- * {@code test_taskgroup_already_entered} and {@code _double_enter} become "a group scope runs once".
+ * {@code test_taskgroup_already_entered} and {@code _double_enter} become "a group scope runs once";
+ * {@code test_coro_closed_when_tg_closed} is {@code test_taskgroup_finished} (no coroutine to close).
  */
 class TaskGroupsTest {
     static final class MyExc extends RuntimeException {
@@ -911,5 +913,121 @@ class TaskGroupsTest {
     @Test
     void theGroupsOwnCancellationIsWithdrawnEvenWhenAChildFailsWhileItWaits() {
         assertThat(runVirtual(childFailsWhileTheGroupWaits())).isZero();
+    }
+
+    // ---- 3.13's cases ----
+
+    @Async
+    static Coroutine<Void> raiseAfter(double delay, RuntimeException e) {
+        await(sleep(delay));
+        throw e;
+    }
+
+    @Async
+    static Coroutine<Integer> cancellingLevelPreserved() {
+        try {
+            await(withTaskGroup(tg -> {
+                tg.createTask(raiseAfter(0.0, new IllegalStateException()));
+                return null;
+            }));
+            fail("no TaskGroupException");
+        } catch (TaskGroupException eg) {
+            assertThat(errorTypes(eg)).containsExactly(IllegalStateException.class);
+        }
+        return Coroutine.returning(currentTask().cancelling());
+    }
+
+    @Test
+    void test_cancelling_level_preserved() {
+        assertThat(runVirtual(cancellingLevelPreserved())).isZero();
+    }
+
+    @Async
+    static Coroutine<Void> innerGroupInOuter(TaskGroup outerTg, int[] cancelling) {
+        try {
+            await(withTaskGroup(innerTg -> {
+                innerTg.createTask(raiseAfter(0, new IllegalStateException()));
+                outerTg.createTask(raiseAfter(0, new IllegalArgumentException()));
+                return null;
+            }));
+            fail("RuntimeError not raised");
+        } catch (TaskGroupException eg) {
+            assertThat(errorTypes(eg)).containsExactly(IllegalStateException.class);
+        }
+        cancelling[0] = currentTask().cancelling();
+        return Coroutine.done();
+    }
+
+    @Async
+    static Coroutine<int[]> nestedGroupsBothCancelled() {
+        int[] cancelling = {-1, -1};
+        try {
+            await(withTaskGroup(outerTg -> innerGroupInOuter(outerTg, cancelling)));
+            fail("ValueError not raised");
+        } catch (TaskGroupException eg) {
+            assertThat(errorTypes(eg)).containsExactly(IllegalArgumentException.class);
+        }
+        cancelling[1] = currentTask().cancelling();
+        return Coroutine.returning(cancelling);
+    }
+
+    @Test
+    void test_nested_groups_both_cancelled() {
+        assertThat(runVirtual(nestedGroupsBothCancelled())).containsExactly(1, 0);
+    }
+
+    @Async
+    static Coroutine<Void> raiseError(Future<Void> event) {
+        event.setResult(null);
+        await(sleep(0));
+        throw new IllegalStateException("RuntimeError");
+    }
+
+    @Async
+    static Coroutine<Void> sleepInGroup(TaskGroup tg, Future<Void> event) {
+        tg.createTask(raiseError(event));
+        await(sleep(1));
+        fail("Sleep in group should have been cancelled");
+        return Coroutine.done();
+    }
+
+    /** {@code cancelling[0]}: in the handler of the group's error; {@code [1]}: after it. */
+    @Async
+    static Coroutine<Void> errorAndCancelInner(Future<Void> event, int[] cancelling) {
+        try {
+            await(withTaskGroup(tg -> sleepInGroup(tg, event)));
+        } catch (TaskGroupException eg) {
+            assertThat(errorTypes(eg)).containsExactly(IllegalStateException.class);
+            cancelling[0] = currentTask().cancelling();
+        }
+        cancelling[1] = currentTask().cancelling();
+        await(sleep(1));
+        fail("Sleep after group should have been cancelled");
+        return Coroutine.done();
+    }
+
+    @Async
+    static Coroutine<int[]> errorAndCancel() {
+        Future<Void> event = Weft.getRunningLoop().createFuture();
+        int[] cancelling = {-1, -1, -1, -1};
+        Task<Void> t = createTask(errorAndCancelInner(event, cancelling));
+        await(event);
+        cancelling[2] = t.cancelling();
+        t.cancel();
+        cancelling[3] = t.cancelling();
+        try {
+            await(t);
+            fail("the task was not cancelled");
+        } catch (CancellationException expected) {
+            // the cancellation from outside survives the group's error
+        }
+        assertThat(t.cancelled()).isTrue();
+        return Coroutine.returning(cancelling);
+    }
+
+    /** A child fails while the task is cancelled from outside: the group raises its errors, and the cancellation is not lost (3.13). */
+    @Test
+    void test_error_and_cancel() {
+        assertThat(runVirtual(errorAndCancel())).containsExactly(1, 1, 0, 1);
     }
 }

@@ -24,12 +24,13 @@ import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 
 /**
- * CPython 3.11's {@code Lib/test/test_asyncio/test_timeouts.py}, case by case, as rewritten
+ * CPython 3.13's {@code Lib/test/test_asyncio/test_timeouts.py}, case by case, as rewritten
  * coroutines in virtual time. {@code async with asyncio.timeout(d) as cm: body} is
  * {@code await(timeout(d, cm -> body(cm)))}; the Python cases that look at {@code cm} after the
  * block keep it from the function. Not ported: {@code test_timeout_not_entered} and
  * {@code test_timeout_without_task} (a {@code Timeout} exists only once entered, and a coroutine
- * only runs in a task).
+ * only runs in a task); {@code test_timeout_exception_context}, {@code test_foreign_exception_on_timeout_2}
+ * and {@code test_timeout_taskgroup}, which look at the implicit {@code __context__} chain Java has not.
  */
 class TimeoutsTest {
     private static <T> T runVirtual(Coroutine<T> main) {
