@@ -40,10 +40,11 @@ public class AsyncChain {
 
     /** Prints the group's result, then this class's first run of frames in the exception's trace, "method:line". */
     public static void main(String[] args) {
-        System.out.println(run(withTaskGroup(tg -> {
+        String b = run(withTaskGroup(tg -> {
             tg.createTask(fetch("a"));
             return Coroutine.returning(await(fetch("b")));
-        })));
+        }));
+        System.out.println(b);
         try {
             run(level1());
         } catch (IllegalStateException e) {
