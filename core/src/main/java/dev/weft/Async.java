@@ -48,6 +48,20 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
+ * <p>A lambda needs no annotation: one whose functional interface returns {@link Coroutine},
+ * {@link Awaitable}, {@code CompletionStage} or {@code CompletableFuture} may {@code await}, and its
+ * body is rewritten as a coroutine (an async lambda), as the body of a task group is here:
+ *
+ * <pre>{@code
+ * String b = await(withTaskGroup(tg -> {
+ *     tg.createTask(fetch("a"));
+ *     return Coroutine.returning(await(fetch("b")));
+ * }));
+ * }</pre>
+ *
+ * An {@code await} in any other lambda, and {@code Generator.yield} in any lambda, fail the
+ * rewrite. Method references to {@code @Async} methods work as any method reference.
+ *
  * <p>The rewrite runs at build time (the {@code weft-maven-plugin}), at class-load time
  * ({@code -javaagent:weft-transformer.jar}) or offline ({@code java -jar weft-transformer.jar}).
  * Misuse fails the rewrite with the source file and line: {@code @Async} on a constructor, on an

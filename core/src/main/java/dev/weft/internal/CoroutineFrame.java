@@ -169,6 +169,9 @@ public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> 
      * result or exception. One loop, no recursion: resuming costs one call whatever the depth, and
      * a chain of any depth fits on the stack.
      *
+     * <p>An exception that leaves a frame for its parent gains the parent's await line in its
+     * stack trace ({@link AwaitTrace}); the happy path does not look.
+     *
      * <p>An exception thrown into a frame whose body has not started comes straight back out of it
      * without running any of its body, as {@code coro.throw(exc)} does to a just-created Python
      * coroutine.
@@ -182,6 +185,7 @@ public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> 
      */
     public static CoroutineFrame<?> drive(CoroutineFrame<?> leaf, Object sent, Throwable toThrow) {
         CoroutineFrame<?> cur = leaf;
+        Throwable untraced = null; // an exception whose trace no longer continues the chain: not looked at again
         for (;;) {
             Object r = null;
             Throwable raised = null;
@@ -245,6 +249,9 @@ public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> 
                     cur.value = null;
                 }
                 return cur;
+            }
+            if (raised != null && raised != untraced && !AwaitTrace.passUp(raised, cur, up)) {
+                untraced = raised;
             }
             cur.parent = null;
             sent = raised == null ? cur.value : null;

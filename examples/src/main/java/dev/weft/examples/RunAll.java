@@ -57,6 +57,10 @@ public class RunAll {
                     dev.weft.examples.coroutines.AwaitOthers::main),
             new Example("coroutines/CreateTask", "seed 002: Task objects",
                     dev.weft.examples.coroutines.CreateTask::main),
+            new Example("coroutines/ThreeAwaitsDeep", "an exception three awaits deep: its trace names every awaiting coroutine",
+                    dev.weft.examples.coroutines.ThreeAwaitsDeep::main),
+            new Example("coroutines/TaskGroupLambda", "a TaskGroup body written as a lambda that awaits",
+                    dev.weft.examples.coroutines.TaskGroupLambda::main),
             new Example("coroutines/CreateTaskNoLoop", "seed 002: create_task before the loop runs is an error",
                     dev.weft.examples.coroutines.CreateTaskNoLoop::main),
             // futures

@@ -34,6 +34,7 @@ final class Shapes {
     static final Map<String, UnaryOperator<String>> NORMALIZERS = Map.ofEntries(
             Map.entry("coroutines/SayAfter", Shapes::clock),
             Map.entry("coroutines/SayAfterTasks", Shapes::clock),
+            Map.entry("coroutines/ThreeAwaitsDeep", Shapes::lineNumbers),
             Map.entry("waiting/WaitNamedTasks", Shapes::taskSets),
             Map.entry("waiting/WaitTaskList", Shapes::taskSets),
             Map.entry("waiting/WaitCoroutines", Shapes::taskSets),
@@ -45,6 +46,11 @@ final class Shapes {
             Map.entry("crawler/DownloadPngs", Shapes::port),
             Map.entry("crawler/PostInit", Shapes::sortedLines),
             Map.entry("redis/RedisHash", Shapes::redisHash));
+
+    /** Line numbers, which differ between the Python file and its Java port, become {@code N}. */
+    static String lineNumbers(String out) {
+        return out.replaceAll(", line \\d+", ", line N");
+    }
 
     /** The local server's port, different on every run, becomes {@code PORT}. */
     static String port(String out) {

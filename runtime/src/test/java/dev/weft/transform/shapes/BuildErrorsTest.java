@@ -114,8 +114,57 @@ class BuildErrorsTest {
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.sourceFile()).isEqualTo("AwaitInLambda.java");
             assertThat(p.line()).isEqualTo(lineOf(AWAIT_LAMBDA, "// MARKER"));
-            assertThat(p.message()).contains("Weft.await inside a lambda")
+            assertThat(p.message()).contains("Weft.await inside a lambda whose functional interface returns java.lang.Object")
+                    .contains("a lambda may await only when its interface returns dev.weft.Coroutine, dev.weft.Awaitable,"
+                            + " CompletionStage or CompletableFuture")
                     .endsWith("move the code into an @Async method and call it with await");
+        });
+    }
+
+    static final String YIELD_IN_ASYNC_LAMBDA = String.join("\n",
+            "package err;",
+            "import dev.weft.*;",
+            "import static dev.weft.Weft.*;",
+            "import java.util.function.*;",
+            "public class YieldInAsyncLambda {",
+            "    static Supplier<Coroutine<String>> coro() {",
+            "        return () -> {",
+            "            await(sleep(0));",
+            "            Generator.yield(1); // MARKER",
+            "            return Coroutine.returning(\"x\");",
+            "        };",
+            "    }",
+            "}");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("compilers")
+    void aYieldInsideAnAsyncLambdaIsABuildError(String name, int release, BiFunction<Integer, JavaSource, Map<String, byte[]>> compiler) {
+        List<Problem> problems = refused(compiler, release, YIELD_IN_ASYNC_LAMBDA);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(lineOf(YIELD_IN_ASYNC_LAMBDA, "// MARKER"));
+            assertThat(p.message()).startsWith("Generator.yield cannot be used in an async lambda (a coroutine):"
+                    + " it belongs in an @Async method that returns dev.weft.Generator");
+        });
+    }
+
+    static final String AWAIT_IN_RUNNABLE = String.join("\n",
+            "package err;",
+            "import dev.weft.*;",
+            "import static dev.weft.Weft.*;",
+            "public class AwaitInRunnable {",
+            "    static Runnable callback() {",
+            "        return () -> await(sleep(0)); // MARKER",
+            "    }",
+            "}");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("compilers")
+    void anAwaitInAVoidLambdaSaysWhichInterfacesWouldAllowIt(String name, int release, BiFunction<Integer, JavaSource, Map<String, byte[]>> compiler) {
+        List<Problem> problems = refused(compiler, release, AWAIT_IN_RUNNABLE);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(lineOf(AWAIT_IN_RUNNABLE, "// MARKER"));
+            assertThat(p.message()).contains("Weft.await inside a lambda whose functional interface returns void")
+                    .contains("Supplier<Coroutine<T>>");
         });
     }
 

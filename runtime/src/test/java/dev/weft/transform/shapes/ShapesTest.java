@@ -41,7 +41,7 @@ class ShapesTest {
                 "slotReuseCo", "forEachGen", "forEachCo", "forEverGen", "forEverCo", "labelledGen", "labelledCo",
                 "stringSwitchGen", "stringSwitchCo", "enumSwitchGen", "enumSwitchCo", "markerInSelectorGen", "markerInSelectorCo", "patternSwitchGen", "patternSwitchCo",
                 "doneFuturesDoNotSuspend", "realSuspensionsInterleave", "ternaryGen", "ternaryCo", "andOrGen", "andOrCo", "lambdasGen", "lambdasCo", "newGen", "newCo", "initOrderGen", "initOrderCo", "spilledGen", "spilledCo",
-                "finallyGen", "finallyCo", "wideLocalsGen", "wideLocalsCo", "manyPointsGen", "manyPointsCo", "wideParametersGen", "wideParametersCo");
+                "finallyGen", "finallyCo", "taskGroupBody", "asyncLambdasCo", "wideLocalsGen", "wideLocalsCo", "manyPointsGen", "manyPointsCo", "wideParametersGen", "wideParametersCo");
     }
 
     /** The tests of one compiler and release: the corpus compiled in one call, then each case woven and run on its own. */

@@ -1,5 +1,6 @@
 package dev.weft.transform.check;
 
+import dev.weft.transform.find.AsyncLambdas;
 import dev.weft.transform.find.AsyncMethods;
 import dev.weft.transform.find.Marker;
 import dev.weft.transform.find.MethodKind;
@@ -8,6 +9,7 @@ import dev.weft.transform.report.Refusal;
 import dev.weft.transform.report.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -17,7 +19,7 @@ import org.objectweb.asm.tree.MethodNode;
 
 /**
  * The misuses that fail the build, each reported at its source line with what to do instead:
- * a marker outside an {@code @Async} method, and {@code @Async} where no state machine can be
+ * a marker outside an {@code @Async} method or async lambda, and {@code @Async} where no state machine can be
  * made (constructors, abstract or native methods, other return types, old class files).
  */
 public final class Misuse {
@@ -28,11 +30,15 @@ public final class Misuse {
     public static List<Problem> in(ClassNode cls) {
         List<Problem> problems = new ArrayList<>();
         boolean anyAsync = false;
+        Map<MethodNode, MethodKind> lambdas = AsyncLambdas.in(cls);
         for (MethodNode m : cls.methods) {
             methodReferences(cls, m, problems);
             if (AsyncMethods.isAsync(m)) {
                 anyAsync = true;
                 checkAsync(cls, m, problems);
+            } else if (lambdas.containsKey(m)) {
+                anyAsync = true;
+                checkMarkers(cls, m, lambdas.get(m), problems);
             } else {
                 for (AbstractInsnNode call : AsyncMethods.markerCalls(m)) {
                     problems.add(Refusal.at(cls, m, SourceLocation.lineOf(call), markerOutsideAsync(m, Marker.of(call))));
@@ -64,20 +70,26 @@ public final class Misuse {
             problems.add(Refusal.at(cls, m, line, "an @Async method cannot be synchronized: the monitor would be held"
                     + " across suspensions; use a lock around the code between markers"));
         } else {
-            MethodKind kind = MethodKind.of(m.desc);
-            for (AbstractInsnNode call : AsyncMethods.markerCalls(m)) {
-                Marker marker = Marker.of(call);
-                if (!marker.allowedIn(kind)) {
-                    String hint = kind.startsEagerly() && marker.returns()
-                            ? "; end a " + kind.noun() + " with return CompletableFuture.completedFuture(value)"
-                            : kind == MethodKind.ASYNC_GENERATOR && marker.returns()
-                            ? "; end an async generator with return AsyncGenerator.done() (it returns no value)"
-                            : kind == MethodKind.ASYNC_GENERATOR
-                            ? "; as yield from in an async def, it cannot delegate: write a loop that awaits the other's"
-                            + " hasNext() and yields its next()" : "";
-                    problems.add(Refusal.at(cls, m, SourceLocation.lineOf(call), marker.sourceName() + " cannot be used in "
-                            + article(kind.noun()) + kind.noun() + ": it belongs in " + marker.belongs() + hint));
-                }
+            checkMarkers(cls, m, MethodKind.of(m.desc), problems);
+        }
+    }
+
+    /** The markers of an {@code @Async} method or async lambda of {@code kind}: each must belong there. */
+    private static void checkMarkers(ClassNode cls, MethodNode m, MethodKind kind, List<Problem> problems) {
+        boolean lambda = !AsyncMethods.isAsync(m);
+        for (AbstractInsnNode call : AsyncMethods.markerCalls(m)) {
+            Marker marker = Marker.of(call);
+            if (!marker.allowedIn(kind)) {
+                String hint = kind.startsEagerly() && marker.returns()
+                        ? "; end a " + kind.noun() + " with return CompletableFuture.completedFuture(value)"
+                        : kind == MethodKind.ASYNC_GENERATOR && marker.returns()
+                        ? "; end an async generator with return AsyncGenerator.done() (it returns no value)"
+                        : kind == MethodKind.ASYNC_GENERATOR
+                        ? "; as yield from in an async def, it cannot delegate: write a loop that awaits the other's"
+                        + " hasNext() and yields its next()" : "";
+                String where = lambda ? "an async lambda (a " + kind.noun() + ")" : article(kind.noun()) + kind.noun();
+                problems.add(Refusal.at(cls, m, SourceLocation.lineOf(call), marker.sourceName() + " cannot be used in "
+                        + where + ": it belongs in " + marker.belongs() + hint));
             }
         }
     }
@@ -113,10 +125,16 @@ public final class Misuse {
                     + " counts, in an anonymous class too): they cannot suspend; compute the value in the @Async method"
                     + " and pass it in, or give the class an @Async method that does the work";
         }
-        if (m.name.startsWith("lambda$")) {
-            return marker.sourceName() + " inside a lambda: a lambda cannot suspend its enclosing @Async method;"
-                    + " use a loop, or move the code into an @Async method and call it with "
-                    + (marker.isAwait() ? "await" : "Generator.yieldFrom");
+        if (AsyncLambdas.named(m)) {
+            if (marker.kind() == MethodKind.GENERATOR) {
+                return marker.sourceName() + " inside a lambda: a lambda cannot suspend its enclosing @Async method,"
+                        + " nor be a generator itself; use a loop, or move the code into an @Async method and call it with"
+                        + " Generator.yieldFrom";
+            }
+            return marker.sourceName() + " inside a lambda whose functional interface returns "
+                    + Type.getReturnType(m.desc).getClassName() + ": a lambda may await only when its interface returns "
+                    + AsyncLambdas.INTERFACE_TYPES + " (for instance Supplier<Coroutine<T>> or Function<TaskGroup,"
+                    + " Coroutine<T>>); otherwise move the code into an @Async method and call it with await";
         }
         return marker.sourceName() + " is called in a method without @Async: it belongs in " + marker.belongs()
                 + "; annotate the method with @dev.weft.Async";

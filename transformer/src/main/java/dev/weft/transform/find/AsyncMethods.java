@@ -2,6 +2,7 @@ package dev.weft.transform.find;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -20,8 +21,15 @@ public final class AsyncMethods {
         return has(cls.invisibleAnnotations, REWRITTEN_DESCRIPTOR) || has(cls.visibleAnnotations, REWRITTEN_DESCRIPTOR);
     }
 
-    /** Whether {@code method} is annotated {@code @Async}. */
+    /**
+     * Whether {@code method} is annotated {@code @Async}. A bridge method is not, even when javac
+     * copies the annotation onto it (an anonymous class implementing a generic interface): the
+     * bridge only calls the method that is.
+     */
     public static boolean isAsync(MethodNode method) {
+        if ((method.access & Opcodes.ACC_BRIDGE) != 0) {
+            return false;
+        }
         return has(method.invisibleAnnotations, Marker.ASYNC_DESCRIPTOR) || has(method.visibleAnnotations, Marker.ASYNC_DESCRIPTOR);
     }
 

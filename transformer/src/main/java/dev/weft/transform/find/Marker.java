@@ -74,6 +74,11 @@ public enum Marker {
         return this == YIELD ? method.yields() : method == kind;
     }
 
+    /** The kind of method it belongs to ({@code await} also belongs in the other awaiting kinds). */
+    public MethodKind kind() {
+        return kind;
+    }
+
     /** {@code Weft.await}, in either form. */
     public boolean isAwait() {
         return this == AWAIT || this == AWAIT_STAGE;

@@ -5,6 +5,7 @@ import dev.weft.transform.analyse.MissingClassException;
 import dev.weft.transform.check.Misuse;
 import dev.weft.transform.emit.HierarchyClassWriter;
 import dev.weft.transform.emit.RuntimeAbi;
+import dev.weft.transform.find.AsyncLambdas;
 import dev.weft.transform.find.AsyncMethods;
 import dev.weft.transform.find.MethodKind;
 import dev.weft.transform.find.WeftMentions;
@@ -16,7 +17,9 @@ import dev.weft.transform.report.RewrittenMethod;
 import dev.weft.transform.report.SourceLocation;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
@@ -28,7 +31,7 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
- * The rewrite of one class, step by step: find the {@code @Async} methods, check for misuse,
+ * The rewrite of one class, step by step: find the {@code @Async} methods and the async lambdas, check for misuse,
  * rewrite each method ({@link MethodRewrite}), gathering every refusal; finally mark the class as
  * rewritten and write it.
  */
@@ -51,12 +54,13 @@ public final class ClassRewrite {
         if (!problems.isEmpty()) {
             throw new RewriteException(problems);
         }
-        List<MethodNode> asyncMethods = new ArrayList<>();
+        Map<MethodNode, MethodKind> asyncMethods = new LinkedHashMap<>();
         for (MethodNode m : cls.methods) {
             if (AsyncMethods.isAsync(m)) {
-                asyncMethods.add(m);
+                asyncMethods.put(m, MethodKind.of(m.desc));
             }
         }
+        asyncMethods.putAll(AsyncLambdas.in(cls));
         if (asyncMethods.isEmpty()) {
             return RewriteResult.unchanged(className);
         }
@@ -68,9 +72,10 @@ public final class ClassRewrite {
             taken.add(m.name + m.desc);
         }
         List<RewrittenMethod> rewritten = new ArrayList<>();
-        for (MethodNode m : asyncMethods) {
+        for (Map.Entry<MethodNode, MethodKind> async : asyncMethods.entrySet()) {
+            MethodNode m = async.getKey();
             try {
-                MethodKind kind = MethodKind.of(m.desc);
+                MethodKind kind = async.getValue();
                 String bodyName = bodyName(m.name, RuntimeAbi.bodyDescriptor(kind), taken);
                 rewritten.add(MethodRewrite.of(cls, isInterface, kind, m, bodyName, hierarchy));
             } catch (MethodTooLargeException e) { // from the stack map frames of the body, computed method by method
@@ -135,7 +140,7 @@ public final class ClassRewrite {
     /** The user's method a body of this name came from (the body keeps the user's name). */
     private static MethodNode original(ClassNode cls, String name) {
         for (MethodNode m : cls.methods) {
-            if (m.name.equals(name) && AsyncMethods.isAsync(m)) {
+            if (m.name.equals(name) && (AsyncMethods.isAsync(m) || AsyncLambdas.named(m))) {
                 return m;
             }
         }
