@@ -67,6 +67,12 @@ public final class BatchRewriter {
 
     private static final String STAMP_HEADER = "weft-batch-stamp 1 ";
 
+    /**
+     * The suffix of the file a run writes beside each output before moving it over the output in
+     * one step, so that a run killed half-way leaves every output whole; the next run deletes it.
+     */
+    static final String PARTIAL_SUFFIX = ".weft-tmp";
+
     private final List<Path> inputs;
     private final Path output;
     private final List<Path> classpath;
@@ -322,11 +328,20 @@ public final class BatchRewriter {
 
         void directory(Path in, Path out) throws IOException {
             boolean inPlace = Files.isDirectory(out) && Files.isSameFile(in, out);
+            if (!inPlace && Files.isDirectory(out)) {
+                deletePartials(out);
+            }
             List<Path> files;
             try (Stream<Path> walk = Files.walk(in)) {
                 files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
             }
             for (Path file : files) {
+                if (file.getFileName().toString().endsWith(PARTIAL_SUFFIX)) {
+                    if (inPlace) {
+                        Files.deleteIfExists(file); // left by a run that was killed
+                    }
+                    continue;
+                }
                 String rel = slashed(in.relativize(file));
                 Path target = out.resolve(rel);
                 boolean rewritable = rel.endsWith(".class") && filter.accepts(classPath(rel));
@@ -343,7 +358,7 @@ public final class BatchRewriter {
                 byte[] bytes = rewritable ? rewritten(Files.readAllBytes(file), file.toString()) : null;
                 if (bytes != null) {
                     Files.createDirectories(target.getParent());
-                    Files.write(target, bytes);
+                    writeWhole(target, bytes);
                 } else if (!inPlace) {
                     Files.createDirectories(target.getParent());
                     Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
@@ -358,7 +373,8 @@ public final class BatchRewriter {
                 throw new FileAlreadyExistsException(out.toString(), null, "two inputs are written to it");
             }
             Path dir = out.toAbsolutePath().getParent();
-            Path tmp;
+            Path tmp = partial(out.toAbsolutePath());
+            Files.deleteIfExists(tmp); // left by a run that was killed
             try (ZipFile zip = new ZipFile(in.toFile())) {
                 List<? extends ZipEntry> entries = Collections.list(zip.entries());
                 if (unchanged(in, out)) {
@@ -382,7 +398,6 @@ public final class BatchRewriter {
                     remember(in);
                     return;
                 }
-                tmp = Files.createTempFile(dir, out.getFileName().toString(), ".tmp");
                 // buffered: ZipOutputStream writes its headers a byte at a time, a system call each on a bare file stream
                 try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
                         ZipOutputStream zos = new ZipOutputStream(file)) {
@@ -456,6 +471,34 @@ public final class BatchRewriter {
                 }
             }
             return result.bytes();
+        }
+    }
+
+    /** Where {@code target} is written before it is moved over {@code target}. */
+    private static Path partial(Path target) {
+        return target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
+    }
+
+    /** Writes {@code bytes} to {@code target} in one step: a kill leaves the old file or the new one, never a part. */
+    private static void writeWhole(Path target, byte[] bytes) throws IOException {
+        Path tmp = partial(target);
+        try {
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Deletes the partial outputs that killed runs left under {@code dir}. */
+    private static void deletePartials(Path dir) throws IOException {
+        List<Path> partials;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            partials = walk.filter(f -> f.getFileName().toString().endsWith(PARTIAL_SUFFIX) && Files.isRegularFile(f))
+                    .collect(Collectors.toList());
+        }
+        for (Path f : partials) {
+            Files.deleteIfExists(f);
         }
     }
 
