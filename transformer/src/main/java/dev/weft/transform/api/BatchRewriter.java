@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
@@ -206,8 +207,9 @@ public final class BatchRewriter {
      *     there are problems (the refused classes unchanged)
      * @throws NoSuchFileException if an input does not exist
      * @throws IOException if an input cannot be read or an output cannot be written
-     * @throws IllegalStateException if the rewrite fails on a class for a reason other than misuse
-     *     (a defect of Weft or a corrupt class file), naming the class file
+     * @throws IllegalStateException if the rewrite fails on a class that ASM reads, for a reason
+     *     other than misuse (a defect of Weft), naming the class file; an unreadable class file
+     *     (empty, truncated, not a class, of a newer version) or jar is one of the problems
      */
     public BatchResult run() throws IOException {
         RewriteFunction rw = rewrite != null ? rewrite : new Rewriter(ClassHierarchy.of(hierarchyPath()))::rewrite;
@@ -245,9 +247,22 @@ public final class BatchRewriter {
     }
 
     private List<Path> hierarchyPath() {
-        List<Path> path = new ArrayList<>(inputs);
+        // a jar that cannot be opened is reported by the run, as one of the problems
+        List<Path> path = inputs.stream().filter(BatchRewriter::opens).collect(Collectors.toCollection(ArrayList::new));
         path.addAll(classpath);
         return path;
+    }
+
+    /** Whether an input is a directory or a jar that opens. */
+    private static boolean opens(Path input) {
+        if (Files.isDirectory(input)) {
+            return true;
+        }
+        try (ZipFile zip = new ZipFile(input.toFile())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     // ---- the stamp: a key of the configuration, then the fingerprint of each file handled ----
@@ -333,8 +348,11 @@ public final class BatchRewriter {
             }
             List<Path> files;
             try (Stream<Path> walk = Files.walk(in)) {
-                files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+                files = walk.filter(f -> !f.equals(in)).sorted().collect(Collectors.toList());
             }
+            files.stream().filter(f -> Files.isDirectory(f) && f.getFileName().toString().endsWith(".class"))
+                    .forEach(f -> log.accept("Weft: " + f + " is a directory, not a class file: skipped"));
+            files.removeIf(f -> !Files.isRegularFile(f));
             for (Path file : files) {
                 if (file.getFileName().toString().endsWith(PARTIAL_SUFFIX)) {
                     if (inPlace) {
@@ -375,16 +393,38 @@ public final class BatchRewriter {
             Path dir = out.toAbsolutePath().getParent();
             Path tmp = partial(out.toAbsolutePath());
             Files.deleteIfExists(tmp); // left by a run that was killed
-            try (ZipFile zip = new ZipFile(in.toFile())) {
+            if (Files.size(in) == 0) {
+                problems.add(Problem.ofFile(in.toString(), "empty file, not a jar"));
+                return;
+            }
+            ZipFile opened;
+            try {
+                opened = new ZipFile(in.toFile());
+            } catch (ZipException e) {
+                problems.add(Problem.ofFile(in.toString(), "not a jar (" + e.getMessage() + ")"));
+                return;
+            }
+            try (ZipFile zip = opened) {
                 List<? extends ZipEntry> entries = Collections.list(zip.entries());
+                if (entries.isEmpty()) {
+                    log.accept("Weft: " + in + " is an empty jar: nothing to rewrite");
+                }
                 if (unchanged(in, out)) {
                     upToDate += (int) entries.stream().filter(this::rewritable).count();
                     return;
                 }
                 Map<String, byte[]> replaced = new HashMap<>();
                 for (ZipEntry e : entries) {
+                    byte[] data;
+                    try {
+                        data = read(zip, e);
+                    } catch (ZipException x) {
+                        // the jar cannot be written again without this entry: it is left as it is
+                        problems.add(Problem.ofFile(in + "!/" + e.getName(), "corrupt jar entry (" + x.getMessage() + ")"));
+                        return;
+                    }
                     if (rewritable(e)) {
-                        byte[] changed = rewritten(read(zip, e), in + "!/" + e.getName());
+                        byte[] changed = rewritten(data, in + "!/" + e.getName());
                         if (changed != null) {
                             replaced.put(e.getName(), changed);
                         }
@@ -458,6 +498,11 @@ public final class BatchRewriter {
                 problems.addAll(e.problems());
                 return null;
             } catch (RuntimeException e) {
+                String wrong = UnreadableClass.whatIsWrong(classFile);
+                if (wrong != null) {
+                    problems.add(Problem.ofFile(where, wrong));
+                    return null;
+                }
                 throw new IllegalStateException("Weft could not rewrite " + where + ": " + e, e);
             }
             if (!result.changed()) {
