@@ -8,6 +8,7 @@ import dev.weft.transform.report.RewriteException;
 import dev.weft.transform.report.RewriteResult;
 import dev.weft.transform.report.RewrittenMethod;
 import java.io.IOException;
+import org.objectweb.asm.ClassReader;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
@@ -53,7 +54,18 @@ public final class WeftTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (!eligible(className) || !WeftMentions.in(classfileBuffer)) {
+        if (!WeftMentions.in(classfileBuffer)) {
+            return null;
+        }
+        if (className == null) {
+            className = nameIn(classfileBuffer); // defineClass(null, bytes, ...): the name is in the bytes
+            if (className == null) {
+                skipped("a class defined without a name", "its bytes name no class");
+                return null;
+            }
+        }
+        if (!eligible(className)) {
+            skipped(className.replace('/', '.'), "a class of the JDK or of Weft itself");
             return null;
         }
         try {
@@ -77,6 +89,21 @@ public final class WeftTransformer implements ClassFileTransformer {
             err.println("weft: could not rewrite " + className.replace('/', '.') + ", left as it was: " + t);
             t.printStackTrace(err);
             return null;
+        }
+    }
+
+    /** The internal name that a class file gives itself, or {@code null} if it cannot be read. */
+    static String nameIn(byte[] classFile) {
+        try {
+            return new ClassReader(classFile).getClassName();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void skipped(String what, String why) {
+        if (verbose) {
+            err.println("weft: skipped " + what + ": " + why);
         }
     }
 

@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
@@ -66,6 +67,12 @@ public final class BatchRewriter {
     }
 
     private static final String STAMP_HEADER = "weft-batch-stamp 1 ";
+
+    /**
+     * The suffix of the file a run writes beside each output before moving it over the output in
+     * one step, so that a run killed half-way leaves every output whole; the next run deletes it.
+     */
+    static final String PARTIAL_SUFFIX = ".weft-tmp";
 
     private final List<Path> inputs;
     private final Path output;
@@ -200,8 +207,9 @@ public final class BatchRewriter {
      *     there are problems (the refused classes unchanged)
      * @throws NoSuchFileException if an input does not exist
      * @throws IOException if an input cannot be read or an output cannot be written
-     * @throws IllegalStateException if the rewrite fails on a class for a reason other than misuse
-     *     (a defect of Weft or a corrupt class file), naming the class file
+     * @throws IllegalStateException if the rewrite fails on a class that ASM reads, for a reason
+     *     other than misuse (a defect of Weft), naming the class file; an unreadable class file
+     *     (empty, truncated, not a class, of a newer version) or jar is one of the problems
      */
     public BatchResult run() throws IOException {
         RewriteFunction rw = rewrite != null ? rewrite : new Rewriter(ClassHierarchy.of(hierarchyPath()))::rewrite;
@@ -239,9 +247,22 @@ public final class BatchRewriter {
     }
 
     private List<Path> hierarchyPath() {
-        List<Path> path = new ArrayList<>(inputs);
+        // a jar that cannot be opened is reported by the run, as one of the problems
+        List<Path> path = inputs.stream().filter(BatchRewriter::opens).collect(Collectors.toCollection(ArrayList::new));
         path.addAll(classpath);
         return path;
+    }
+
+    /** Whether an input is a directory or a jar that opens. */
+    private static boolean opens(Path input) {
+        if (Files.isDirectory(input)) {
+            return true;
+        }
+        try (ZipFile zip = new ZipFile(input.toFile())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     // ---- the stamp: a key of the configuration, then the fingerprint of each file handled ----
@@ -322,11 +343,23 @@ public final class BatchRewriter {
 
         void directory(Path in, Path out) throws IOException {
             boolean inPlace = Files.isDirectory(out) && Files.isSameFile(in, out);
+            if (!inPlace && Files.isDirectory(out)) {
+                deletePartials(out);
+            }
             List<Path> files;
             try (Stream<Path> walk = Files.walk(in)) {
-                files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+                files = walk.filter(f -> !f.equals(in)).sorted().collect(Collectors.toList());
             }
+            files.stream().filter(f -> Files.isDirectory(f) && f.getFileName().toString().endsWith(".class"))
+                    .forEach(f -> log.accept("Weft: " + f + " is a directory, not a class file: skipped"));
+            files.removeIf(f -> !Files.isRegularFile(f));
             for (Path file : files) {
+                if (file.getFileName().toString().endsWith(PARTIAL_SUFFIX)) {
+                    if (inPlace) {
+                        Files.deleteIfExists(file); // left by a run that was killed
+                    }
+                    continue;
+                }
                 String rel = slashed(in.relativize(file));
                 Path target = out.resolve(rel);
                 boolean rewritable = rel.endsWith(".class") && filter.accepts(classPath(rel));
@@ -343,7 +376,7 @@ public final class BatchRewriter {
                 byte[] bytes = rewritable ? rewritten(Files.readAllBytes(file), file.toString()) : null;
                 if (bytes != null) {
                     Files.createDirectories(target.getParent());
-                    Files.write(target, bytes);
+                    writeWhole(target, bytes);
                 } else if (!inPlace) {
                     Files.createDirectories(target.getParent());
                     Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
@@ -358,17 +391,40 @@ public final class BatchRewriter {
                 throw new FileAlreadyExistsException(out.toString(), null, "two inputs are written to it");
             }
             Path dir = out.toAbsolutePath().getParent();
-            Path tmp;
-            try (ZipFile zip = new ZipFile(in.toFile())) {
+            Path tmp = partial(out.toAbsolutePath());
+            Files.deleteIfExists(tmp); // left by a run that was killed
+            if (Files.size(in) == 0) {
+                problems.add(Problem.ofFile(in.toString(), "empty file, not a jar"));
+                return;
+            }
+            ZipFile opened;
+            try {
+                opened = new ZipFile(in.toFile());
+            } catch (ZipException e) {
+                problems.add(Problem.ofFile(in.toString(), "not a jar (" + e.getMessage() + ")"));
+                return;
+            }
+            try (ZipFile zip = opened) {
                 List<? extends ZipEntry> entries = Collections.list(zip.entries());
+                if (entries.isEmpty()) {
+                    log.accept("Weft: " + in + " is an empty jar: nothing to rewrite");
+                }
                 if (unchanged(in, out)) {
                     upToDate += (int) entries.stream().filter(this::rewritable).count();
                     return;
                 }
                 Map<String, byte[]> replaced = new HashMap<>();
                 for (ZipEntry e : entries) {
+                    byte[] data;
+                    try {
+                        data = read(zip, e);
+                    } catch (ZipException x) {
+                        // the jar cannot be written again without this entry: it is left as it is
+                        problems.add(Problem.ofFile(in + "!/" + e.getName(), "corrupt jar entry (" + x.getMessage() + ")"));
+                        return;
+                    }
                     if (rewritable(e)) {
-                        byte[] changed = rewritten(read(zip, e), in + "!/" + e.getName());
+                        byte[] changed = rewritten(data, in + "!/" + e.getName());
                         if (changed != null) {
                             replaced.put(e.getName(), changed);
                         }
@@ -382,7 +438,6 @@ public final class BatchRewriter {
                     remember(in);
                     return;
                 }
-                tmp = Files.createTempFile(dir, out.getFileName().toString(), ".tmp");
                 // buffered: ZipOutputStream writes its headers a byte at a time, a system call each on a bare file stream
                 try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
                         ZipOutputStream zos = new ZipOutputStream(file)) {
@@ -443,6 +498,11 @@ public final class BatchRewriter {
                 problems.addAll(e.problems());
                 return null;
             } catch (RuntimeException e) {
+                String wrong = UnreadableClass.whatIsWrong(classFile);
+                if (wrong != null) {
+                    problems.add(Problem.ofFile(where, wrong));
+                    return null;
+                }
                 throw new IllegalStateException("Weft could not rewrite " + where + ": " + e, e);
             }
             if (!result.changed()) {
@@ -456,6 +516,34 @@ public final class BatchRewriter {
                 }
             }
             return result.bytes();
+        }
+    }
+
+    /** Where {@code target} is written before it is moved over {@code target}. */
+    private static Path partial(Path target) {
+        return target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
+    }
+
+    /** Writes {@code bytes} to {@code target} in one step: a kill leaves the old file or the new one, never a part. */
+    private static void writeWhole(Path target, byte[] bytes) throws IOException {
+        Path tmp = partial(target);
+        try {
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Deletes the partial outputs that killed runs left under {@code dir}. */
+    private static void deletePartials(Path dir) throws IOException {
+        List<Path> partials;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            partials = walk.filter(f -> f.getFileName().toString().endsWith(PARTIAL_SUFFIX) && Files.isRegularFile(f))
+                    .collect(Collectors.toList());
+        }
+        for (Path f : partials) {
+            Files.deleteIfExists(f);
         }
     }
 

@@ -25,8 +25,14 @@ public final class Rewriter {
      * @return {@link RewriteResult#unchanged} for a class with nothing to rewrite (including one
      *     rewritten before), otherwise the new bytes
      * @throws RewriteException on misuse, with every problem's file and line
+     * @throws IllegalArgumentException if {@code classFile} is not a class file (empty, too short,
+     *     or without the 0xCAFEBABE magic) or cannot be read
      */
     public RewriteResult rewrite(byte[] classFile) throws RewriteException {
+        String wrong = UnreadableClass.inHeader(classFile);
+        if (wrong != null) {
+            throw new IllegalArgumentException(wrong);
+        }
         return ClassRewrite.of(classFile, hierarchy);
     }
 }

@@ -1,16 +1,32 @@
 package dev.weft.transform.report;
 
 /**
- * One misuse the rewrite refuses, located in the user's source: {@code File.java:12: in Foo.bar(): ...}.
+ * One misuse the rewrite refuses, located in the user's source: {@code File.java:12: in Foo.bar(): ...};
+ * or a file that cannot be read as a class, located by its path: {@code target/classes/Foo.class: ...}.
  */
 public final class Problem {
+    private final String file;
     private final String className;
     private final String sourceFile;
     private final String method;
     private final int line;
     private final String message;
 
+    /**
+     * A misuse of Weft in a class.
+     *
+     * @param className the binary name of the class, with dots
+     * @param sourceFile the source file as the class file records it, or {@code null}
+     * @param method the method as {@code name(ParamType, ...)}, or {@code null} for the class
+     * @param line the source line, or 0 when unknown
+     * @param message what is wrong and what to do instead
+     */
     public Problem(String className, String sourceFile, String method, int line, String message) {
+        this(null, className, sourceFile, method, line, message);
+    }
+
+    private Problem(String file, String className, String sourceFile, String method, int line, String message) {
+        this.file = file;
         this.className = className;
         this.sourceFile = sourceFile;
         this.method = method;
@@ -18,7 +34,23 @@ public final class Problem {
         this.message = message;
     }
 
-    /** The binary name of the class, with dots. */
+    /**
+     * A file that cannot be read as a class (or a jar entry, as {@code lib.jar!/a/B.class}).
+     *
+     * @param file the path of the file, as the run was given it
+     * @param message what is wrong with it, such as {@code truncated class file}
+     * @return the problem, with no class, method or line
+     */
+    public static Problem ofFile(String file, String message) {
+        return new Problem(file, null, null, null, 0, message);
+    }
+
+    /** The unreadable file or jar entry, or {@code null} for a misuse in a class that was read. */
+    public String file() {
+        return file;
+    }
+
+    /** The binary name of the class, with dots, or {@code null} for a file that could not be read as a class. */
     public String className() {
         return className;
     }
@@ -46,6 +78,9 @@ public final class Problem {
     /** {@code Foo.java:12: error: in com.x.Foo.bar(int): message}: the javac form, so IDEs link it. */
     @Override
     public String toString() {
+        if (file != null) {
+            return file + ": error: " + message;
+        }
         String file = sourceFile == null ? className.replace('.', '/') + ".class" : packagePath() + sourceFile;
         String where = method == null ? className : className + "." + method;
         return file + ":" + line + ": error: in " + where + ": " + message;

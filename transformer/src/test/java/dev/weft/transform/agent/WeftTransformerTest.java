@@ -45,6 +45,28 @@ class WeftTransformerTest {
     }
 
     @Test
+    void aClassDefinedWithoutANameIsRewrittenUnderTheNameInItsBytes() {
+        java.util.Map<String, byte[]> classes = dev.weft.transform.testing.InMemoryJavac.compile(11, java.util.List.of(
+                dev.weft.transform.testing.JavaSource.of("package com.example; import dev.weft.*; public class Anon {"
+                        + " @Async static Generator<Integer, Void, Void> g() { Generator.yield(1); return Generator.done(); } }")));
+        byte[] bytes = classes.get("com.example.Anon");
+        byte[] rewritten = transformer.transform(getClass().getClassLoader(), null, null, null, bytes);
+        assertThat(rewritten).isNotNull().isNotEqualTo(bytes);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void verboseSaysWhatItSkippedAndWhy() {
+        WeftTransformer verbose = new WeftTransformer(true, new PrintStream(err, true, StandardCharsets.UTF_8));
+        byte[] unnamed = "no class file, but it names dev/weft/Async".getBytes(StandardCharsets.US_ASCII);
+        assertThat(verbose.transform(null, null, null, null, unnamed)).isNull();
+        assertThat(verbose.transform(null, "dev/weft/internal/Thing", null, null, unnamed)).isNull();
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "weft: skipped a class defined without a name: its bytes name no class",
+                "weft: skipped dev.weft.internal.Thing: a class of the JDK or of Weft itself");
+    }
+
+    @Test
     void theOnlyAgentOptionIsVerbose() {
         assertThat(WeftAgent.verbose(null)).isFalse();
         assertThat(WeftAgent.verbose("")).isFalse();

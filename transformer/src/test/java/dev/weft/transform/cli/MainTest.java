@@ -78,6 +78,6 @@ class MainTest {
     void aFileThatIsNotAJarFailsWithItsName() throws Exception {
         Path notJar = Files.write(tmp.resolve("notes.jar"), "not a zip".getBytes(StandardCharsets.UTF_8));
         assertThat(run(notJar.toString())).isEqualTo(1);
-        assertThat(err()).startsWith("weft: ").contains("notes.jar");
+        assertThat(err()).startsWith(notJar + ": error: not a jar (");
     }
 }
