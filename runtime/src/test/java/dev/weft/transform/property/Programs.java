@@ -43,7 +43,8 @@ final class Programs {
         Arbitrary<List<Stmt>> body = block(MAIN_DEPTH, true).list().ofMinSize(1).ofMaxSize(4).map(Programs::flatten);
         Arbitrary<List<Stmt>> sub = block(SUB_DEPTH, true).list().ofMinSize(1).ofMaxSize(3).map(Programs::flatten);
         Arbitrary<Integer> param = Arbitraries.integers().between(-3, 9);
-        return Combinators.combine(body, sub.list().ofMaxSize(3), param, param, script(), Arbitraries.of(false, true))
+        return Combinators.combine(body, sub.list().ofMaxSize(3), param, param, script(), Arbitraries.of(false, true),
+                Arbitraries.of(false, false, true))
                 .as(Program::new);
     }
 
