@@ -218,8 +218,8 @@ public final class BatchRewriter {
                 throw new NoSuchFileException(in.toString(), null, "no such directory or jar");
             }
         }
-        BatchResult result = new BatchResult(run.methods, run.classes, run.scanned, run.upToDate, run.problems);
-        if (stampFile != null && !result.hasProblems()) {
+        BatchResult result = new BatchResult(run.methods, run.classes, run.scanned, run.upToDate, run.problems, run.warnings);
+        if (stampFile != null && !result.hasProblems() && result.warnings().isEmpty()) { // warnings: reported again next time
             writeStamp(key, run.handled);
         }
         log.accept(result.summary());
@@ -310,6 +310,7 @@ public final class BatchRewriter {
         private final Map<String, String> handled = new HashMap<>();
         private final Set<Path> written = new HashSet<>();
         private final List<Problem> problems = new ArrayList<>();
+        private final List<Problem> warnings = new ArrayList<>();
         private int methods;
         private int classes;
         private int scanned;
@@ -440,11 +441,14 @@ public final class BatchRewriter {
             try {
                 result = rw.rewrite(classFile);
             } catch (RewriteException e) {
-                problems.addAll(e.problems());
+                for (Problem p : e.problems()) {
+                    (p.isWarning() ? warnings : problems).add(p);
+                }
                 return null;
             } catch (RuntimeException e) {
                 throw new IllegalStateException("Weft could not rewrite " + where + ": " + e, e);
             }
+            warnings.addAll(result.warnings());
             if (!result.changed()) {
                 return null;
             }

@@ -1,16 +1,33 @@
 package dev.weft.transform.report;
 
 /**
- * One misuse the rewrite refuses, located in the user's source: {@code File.java:12: in Foo.bar(): ...}.
+ * One misuse the rewrite refuses (an error), or a likely mistake it reports and goes on (a
+ * warning), located in the user's source: {@code File.java:12: error: in Foo.bar(): ...}.
  */
 public final class Problem {
+    /** Whether the rewrite refuses the class ({@code ERROR}) or only reports it ({@code WARNING}). */
+    public enum Severity {
+        /** The class is refused. */
+        ERROR,
+        /** The class is rewritten; the build fails only when asked to fail on warnings. */
+        WARNING
+    }
+
     private final String className;
     private final String sourceFile;
     private final String method;
     private final int line;
     private final String message;
+    private final Severity severity;
 
+    /** An error. */
     public Problem(String className, String sourceFile, String method, int line, String message) {
+        this(className, sourceFile, method, line, message, Severity.ERROR);
+    }
+
+    /** An error or a warning. */
+    public Problem(String className, String sourceFile, String method, int line, String message, Severity severity) {
+        this.severity = severity;
         this.className = className;
         this.sourceFile = sourceFile;
         this.method = method;
@@ -43,12 +60,22 @@ public final class Problem {
         return message;
     }
 
+    /** Whether it is an error or a warning. */
+    public Severity severity() {
+        return severity;
+    }
+
+    /** Whether it is a warning. */
+    public boolean isWarning() {
+        return severity == Severity.WARNING;
+    }
+
     /** {@code Foo.java:12: error: in com.x.Foo.bar(int): message}: the javac form, so IDEs link it. */
     @Override
     public String toString() {
         String file = sourceFile == null ? className.replace('.', '/') + ".class" : packagePath() + sourceFile;
         String where = method == null ? className : className + "." + method;
-        return file + ":" + line + ": error: in " + where + ": " + message;
+        return file + ":" + line + ": " + (isWarning() ? "warning" : "error") + ": in " + where + ": " + message;
     }
 
     private String packagePath() {
