@@ -219,7 +219,7 @@ public final class BatchRewriter {
             }
         }
         BatchResult result = new BatchResult(run.methods, run.classes, run.scanned, run.upToDate, run.problems, run.warnings);
-        if (stampFile != null && !result.hasProblems() && result.warnings().isEmpty()) { // warnings: reported again next time
+        if (stampFile != null && !result.hasProblems()) {
             writeStamp(key, run.handled);
         }
         log.accept(result.summary());
