@@ -66,6 +66,46 @@ public final class Weft {
         throw NotRewrittenError.reached("Weft.await");
     }
 
+    /**
+     * {@link #await(Awaitable)}, naming a checked exception the awaitable may fail with, so that a
+     * {@code catch} of it around the {@code await} compiles, as Python's {@code except} does:
+     * <pre>{@code
+     * try {
+     *     Connection c = await(openConnection(host, port), ConnectException.class);
+     * } catch (ConnectException e) {          // except ConnectionRefusedError:
+     *     ...
+     * }
+     * }</pre>
+     * The class only informs the compiler: whatever the awaitable fails with comes out as thrown,
+     * named or not.
+     *
+     * @param <T> the type of the result
+     * @param <X> the checked exception named
+     * @param awaitable the coroutine, task or future to wait for
+     * @param mayThrow the class of a checked exception {@code awaitable} may fail with
+     * @return the result of {@code awaitable}
+     * @throws X if {@code awaitable} fails with it
+     */
+    public static <T, X extends Throwable> T await(Awaitable<T> awaitable, Class<X> mayThrow) throws X {
+        throw NotRewrittenError.reached("Weft.await");
+    }
+
+    /**
+     * {@link #await(CompletionStage)}, naming a checked exception the stage may fail with, so that
+     * a {@code catch} of it compiles: {@code await(client.sendAsync(request, handler), IOException.class)}
+     * inside {@code try { ... } catch (IOException e)}.
+     *
+     * @param <T> the type of the result
+     * @param <X> the checked exception named
+     * @param stage the completion stage to wait for
+     * @param mayThrow the class of a checked exception {@code stage} may fail with
+     * @return the result of {@code stage}
+     * @throws X if {@code stage} fails with it
+     */
+    public static <T, X extends Throwable> T await(CompletionStage<T> stage, Class<X> mayThrow) throws X {
+        throw NotRewrittenError.reached("Weft.await");
+    }
+
     // ---- running ----
 
     /**

@@ -27,6 +27,9 @@ import java.util.NoSuchElementException;
  * A {@code yieldFrom} of another Weft generator links it as this frame's {@link #child}; the
  * driver then resumes the innermost frame of the chain directly (cached in {@link #leaf}) and
  * walks up only when a frame finishes. Resuming a chain k deep costs one call, not k.
+ * Two generators may delegate to one subgenerator (as in Python): each frame is stamped with the
+ * {@link #root} that last drove it, and a root trusts its cached leaf only while the stamp is its
+ * own; otherwise it walks down its {@link #child} links once, re-pointing each {@link #parent}.
  * Iterators and other {@code Generator} implementations are driven through their own methods.
  *
  * @param <Y> the type of values yielded
@@ -55,6 +58,8 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     private GeneratorFrame<?, ?, ?> parent;
     private GeneratorFrame<?, ?, ?> child;
     private GeneratorFrame<?, ?, ?> leaf;
+    /** The generator whose driver last reached this frame: a {@link #leaf} stamped otherwise is stale. */
+    private GeneratorFrame<?, ?, ?> root;
     /** A non-Weft delegate of {@code yieldFrom}: an iterator, or another {@code Generator}. */
     private Iterator<?> foreign;
 
@@ -261,14 +266,8 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
         if (life == CLOSED) {
             return FINISHED;
         }
+        root = this; // a drive of this frame may change any chain that ends in it
         GeneratorFrame<?, ?, ?> cur = innermost();
-        if (cur != this && (cur.driving || cur.executing)) {
-            throw alreadyExecuting();
-        }
-        if (cur.child != null) { // its delegate was finished by someone else: Python's yield from sees None
-            cur.child = null;
-            sent = null;
-        }
         Throwable exit = toThrow instanceof GeneratorExit ? toThrow : null;
         if (exit != null) {
             for (GeneratorFrame<?, ?, ?> f = cur; f != this; f = f.parent) {
@@ -279,6 +278,16 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
         driving = true;
         try {
             for (;;) {
+                if (cur.child != null) {
+                    // its delegate was finished by someone else (Python's yield from sees None), or is
+                    // running in another chain (Python raises "generator already executing" here)
+                    boolean busy = cur.child.life != CLOSED;
+                    cur.child = null;
+                    sent = null;
+                    if (busy) {
+                        toThrow = alreadyExecuting();
+                    }
+                }
                 if (cur.foreign != null) {
                     Object out = cur.stepForeign(sent, toThrow);
                     if (out != FINISHED) {
@@ -328,7 +337,8 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
                             toThrow = null;
                         } else {
                             sub.parent = cur;
-                            cur = sub;
+                            sub.root = this;
+                            cur = descend(sub); // sub may itself be suspended in a yieldFrom
                             sent = null;
                             toThrow = null;
                         }
@@ -430,7 +440,7 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
         if (life == CLOSED) {
             return false;
         }
-        for (GeneratorFrame<?, ?, ?> f = this; f != null; f = f.parent) {
+        for (GeneratorFrame<?, ?, ?> f = this; f != null; f = f.parent != null && f.parent.child == f ? f.parent : null) {
             if (f.driving) {
                 return true;
             }
@@ -438,15 +448,25 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
         return false;
     }
 
-    /** The frame to resume: the cached innermost delegate if still valid, else found by walking down. */
+    /**
+     * The frame to resume: the cached innermost delegate if this driver was the last to reach it,
+     * else found by walking down. The walk stops above a delegate that is running (driven through
+     * another chain): the frame returned then still has that {@link #child}.
+     */
     private GeneratorFrame<?, ?, ?> innermost() {
         GeneratorFrame<?, ?, ?> cur = leaf;
-        if (cur == null || cur.life == CLOSED || (cur != this && cur.parent == null)) {
-            cur = this;
-        }
+        return descend(cur == null || cur.root != this || cur.life == CLOSED ? this : cur);
+    }
+
+    /** The innermost frame below {@code cur} that is not running, walked down to and stamped for this driver. */
+    private GeneratorFrame<?, ?, ?> descend(GeneratorFrame<?, ?, ?> cur) {
         while (cur.child != null && cur.child.life != CLOSED) {
             GeneratorFrame<?, ?, ?> sub = cur.child;
+            if (sub.executing || sub.driving || (sub.parent != cur && sub.running())) {
+                return cur;
+            }
             sub.parent = cur;
+            sub.root = this;
             cur = sub;
         }
         return cur;

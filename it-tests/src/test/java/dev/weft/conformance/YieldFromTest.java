@@ -1179,6 +1179,209 @@ class YieldFromTest {
         assertThat(running.state()).isEqualTo(Generator.State.CLOSED);
     }
 
+    // ---- test_delegating_generators_claim_to_be_running, with two delegators sharing one subgenerator ----
+    // (legal in Python; the expected traces are CPython 3.13's, from the same programs in Python)
+
+    Generator<Object, Object, Object> sharedA;
+    Generator<Object, Object, Object> sharedB;
+    Generator<Object, Object, Object> sharedM;
+
+    @Async
+    Generator<Object, Object, Object> sharedSub() {
+        try {
+            try {
+                for (int i = 0; i < 3; i++) {
+                    Object x = Generator.yield(i);
+                    trace.add("s got " + x);
+                }
+            } catch (IllegalStateException e) {
+                trace.add("s caught " + e.getMessage());
+                Generator.yield("sv");
+            }
+        } finally {
+            trace.add("s finally");
+        }
+        return Generator.returning("sret");
+    }
+
+    @Async
+    Generator<Object, Object, Object> sharedDelegator(String name, Generator<Object, Object, Object> sub) {
+        try {
+            Object r = Generator.yieldFrom(sub);
+            trace.add(name + " yield from returned " + r);
+            Generator.yield(name + "-after");
+        } catch (RuntimeException e) { // Python: except Exception
+            trace.add(name + " caught " + e.getClass().getSimpleName() + " " + e.getMessage());
+            Generator.yield(name + "-caught");
+        } finally {
+            trace.add(name + " finally");
+        }
+        return Generator.done();
+    }
+
+    @Async
+    Generator<Object, Object, Object> sharedMid(Generator<Object, Object, Object> sub) {
+        try {
+            Generator.yieldFrom(sub);
+        } catch (RuntimeException e) {
+            trace.add("mid caught " + e.getMessage());
+            throw e;
+        }
+        return Generator.returning("midret");
+    }
+
+    /** Yields 1 and 2, then does {@code action} (to a generator delegating to this one), then yields 3 and 4. */
+    @Async
+    Generator<Object, Object, Object> sharedActing(Runnable action) {
+        Generator.yield(1);
+        Generator.yield(2);
+        action.run();
+        Generator.yield(3);
+        Generator.yield(4);
+        return Generator.done();
+    }
+
+    /** Python's {@code print(f())} with the exception printed instead, if one is raised. */
+    void run(java.util.function.Supplier<Object> f) {
+        try {
+            trace.add(String.valueOf(f.get()));
+        } catch (NoSuchElementException e) {
+            trace.add("raised StopIteration");
+        } catch (RuntimeException e) {
+            trace.add("raised " + e.getMessage());
+        }
+    }
+
+    @Test
+    void delegating_generators_claim_to_be_running_with_a_shared_subgenerator() {
+        Generator<Object, Object, Object> s = sharedSub();
+        Generator<Object, Object, Object> a = sharedDelegator("a", s);
+        Generator<Object, Object, Object> b = sharedDelegator("b", s);
+        run(a::next);
+        run(b::next);
+        run(b::next);
+        run(a::next); // resumes a's delegation, not b's
+        run(() -> a.throwIn(new Py.KeyError("'k'"))); // caught by a, not b
+        run(b::next); // s finished under a: b's yieldFrom sees null
+        run(b::next);
+        assertThat(List.of(a.state(), b.state(), s.state()))
+                .containsExactly(Generator.State.SUSPENDED, Generator.State.CLOSED, Generator.State.CLOSED);
+        a.close();
+        assertThat(trace).containsExactly("0", "s got null", "1", "s got null", "2", "s got null", "s finally",
+                "a yield from returned sret", "a-after", "a caught KeyError 'k'", "a-caught",
+                "b yield from returned null", "b-after", "b finally", "raised StopIteration", "a finally");
+        assertThat(a.state()).isEqualTo(Generator.State.CLOSED);
+    }
+
+    @Test
+    void delegating_generators_claim_to_be_running_with_a_shared_subgenerator_exhausted_by_the_other() {
+        Generator<Object, Object, Object> s = sharedSub();
+        Generator<Object, Object, Object> a = sharedDelegator("a", s);
+        Generator<Object, Object, Object> b = sharedDelegator("b", s);
+        run(a::next);
+        run(b::next);
+        run(b::next);
+        run(b::next);
+        run(a::next);
+        assertThat(trace).containsExactly("0", "s got null", "1", "s got null", "2", "s got null", "s finally",
+                "b yield from returned sret", "b-after", "a yield from returned null", "a-after");
+    }
+
+    @Test
+    void delegating_generators_claim_to_be_running_with_a_shared_subgenerator_closed_by_one() {
+        Generator<Object, Object, Object> s = sharedSub();
+        Generator<Object, Object, Object> a = sharedDelegator("a", s);
+        Generator<Object, Object, Object> b = sharedDelegator("b", s);
+        run(a::next);
+        run(b::next);
+        a.close();
+        trace.add("a closed " + (s.state() == Generator.State.CLOSED));
+        run(b::next);
+        assertThat(trace).containsExactly("0", "s got null", "1", "s finally", "a finally", "a closed true",
+                "b yield from returned null", "b-after");
+    }
+
+    /**
+     * While {@code s} runs under {@code a}, it drives {@code b}, suspended in a {@code yieldFrom} of
+     * {@code s} too: Python raises "generator already executing" inside {@code b}, whatever the
+     * operation; for {@code close()}, {@code b} caught it and yielded, so it ignored GeneratorExit.
+     */
+    @Test
+    void delegating_generators_claim_to_be_running_with_a_shared_subgenerator_running_in_the_other() {
+        List<String> operations = List.of("next", "close", "throw", "send");
+        for (String operation : operations) {
+            trace.clear();
+            Runnable action = () -> {
+                switch (operation) {
+                    case "next":
+                        run(sharedB::next);
+                        break;
+                    case "close":
+                        run(() -> {
+                            sharedB.close();
+                            return null;
+                        });
+                        break;
+                    case "throw":
+                        run(() -> sharedB.throwIn(new Py.KeyError("z")));
+                        break;
+                    default:
+                        run(() -> sharedB.send("v"));
+                }
+            };
+            Generator<Object, Object, Object> s = sharedActing(action);
+            sharedA = sharedDelegator("A", s);
+            sharedB = sharedDelegator("B", s);
+            run(sharedA::next);
+            run(sharedB::next);
+            run(sharedA::next);
+            trace.add("B " + sharedB.state());
+            run(sharedB::next);
+            run(sharedA::next);
+            assertThat(trace).as(operation).containsExactly("1", "2",
+                    "B caught IllegalStateException generator already executing",
+                    operation.equals("close") ? "raised generator ignored GeneratorExit" : "B-caught",
+                    "3", "B SUSPENDED", "B finally", "raised StopIteration", "4");
+        }
+    }
+
+    @Test
+    void delegating_generators_claim_to_be_running_with_a_shared_middle_generator() {
+        // a -> m -> s and b -> m: s drives b
+        Generator<Object, Object, Object> s = sharedActing(() -> run(sharedB::next));
+        Generator<Object, Object, Object> m = sharedMid(s);
+        sharedA = sharedDelegator("A", m);
+        sharedB = sharedDelegator("B", m);
+        run(sharedA::next);
+        run(sharedB::next);
+        run(sharedA::next);
+        run(sharedB::next);
+        assertThat(trace).containsExactly("1", "2", "B caught IllegalStateException generator already executing",
+                "B-caught", "3", "B finally", "raised StopIteration");
+        // a -> m -> s and b -> m2 -> s: s drives b; the error is raised in m2, which passes it on
+        trace.clear();
+        s = sharedActing(() -> run(sharedB::next));
+        sharedA = sharedDelegator("A", sharedMid(s));
+        sharedB = sharedDelegator("B", sharedMid(s));
+        run(sharedA::next);
+        run(sharedB::next);
+        run(sharedA::next);
+        run(sharedB::next);
+        assertThat(trace).containsExactly("1", "2", "mid caught generator already executing",
+                "B caught IllegalStateException generator already executing", "B-caught", "3", "B finally",
+                "raised StopIteration");
+        // a -> m -> s: s drives m, which is running
+        trace.clear();
+        s = sharedActing(() -> run(sharedM::next));
+        sharedM = sharedMid(s);
+        sharedA = sharedDelegator("A", sharedM);
+        run(sharedA::next);
+        run(sharedM::next);
+        run(sharedA::next);
+        run(sharedA::next);
+        assertThat(trace).containsExactly("1", "2", "raised generator already executing", "3", "4");
+    }
+
     // test_delegator_is_visible_to_debugger: no Java meaning (README).
 
     // ---- test_custom_iterator_return ----

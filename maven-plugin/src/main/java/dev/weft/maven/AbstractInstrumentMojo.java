@@ -35,6 +35,13 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
     @Parameter(property = "weft.failOnError", defaultValue = "true")
     private boolean failOnError;
 
+    /**
+     * Whether a warning (a forgotten {@code await}: a {@code Coroutine} discarded unawaited) fails
+     * the build; otherwise each is logged as a warning at its file and line.
+     */
+    @Parameter(property = "weft.failOnWarning", defaultValue = "false")
+    private boolean failOnWarning;
+
     /** Lists every rewritten method. */
     @Parameter(property = "weft.verbose", defaultValue = "false")
     private boolean verbose;
@@ -77,6 +84,12 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
                     .run();
         } catch (IOException | RuntimeException e) {
             throw new MojoExecutionException("Weft: the rewrite of " + classes + " failed: " + e.getMessage(), e);
+        }
+        result.warnings().forEach(w -> getLog().warn(w.toString()));
+        if (failOnWarning && !result.warnings().isEmpty() && !result.hasProblems()) {
+            throw new MojoFailureException("Weft found " + result.warnings().size() + " warning(s) and failOnWarning is set:"
+                    + System.lineSeparator() + result.warnings().stream().map(Problem::toString)
+                    .collect(Collectors.joining(System.lineSeparator())));
         }
         if (!result.hasProblems()) {
             return;

@@ -470,13 +470,23 @@ final class Ast {
         final List<Op> script;
         /** Whether main is an instance method (with {@code this} and the field {@code f} live across yields). */
         final boolean instance;
+        /**
+         * Whether two mains run side by side and share their subgenerators (main's {@code yieldFrom}
+         * of sub j delegates to the first sub j made in the run): the script's ops go to one main, then the other.
+         */
+        final boolean shared;
 
         Program(List<Stmt> body, List<List<Stmt>> subs, int p0, int p1, List<Op> script) {
             this(body, subs, p0, p1, script, false);
         }
 
         Program(List<Stmt> body, List<List<Stmt>> subs, int p0, int p1, List<Op> script, boolean instance) {
+            this(body, subs, p0, p1, script, instance, false);
+        }
+
+        Program(List<Stmt> body, List<List<Stmt>> subs, int p0, int p1, List<Op> script, boolean instance, boolean shared) {
             this.instance = instance;
+            this.shared = shared;
             this.body = Collections.unmodifiableList(new ArrayList<>(body));
             this.subs = Collections.unmodifiableList(new ArrayList<>(subs));
             this.p0 = p0;
@@ -485,19 +495,19 @@ final class Ast {
         }
 
         Program withBody(List<Stmt> b) {
-            return new Program(b, subs, p0, p1, script, instance);
+            return new Program(b, subs, p0, p1, script, instance, shared);
         }
 
         Program withSubs(List<List<Stmt>> s) {
-            return new Program(body, s, p0, p1, script, instance);
+            return new Program(body, s, p0, p1, script, instance, shared);
         }
 
         Program withScript(List<Op> s) {
-            return new Program(body, subs, p0, p1, s, instance);
+            return new Program(body, subs, p0, p1, s, instance, shared);
         }
 
         Program withParams(int a, int b, boolean inst) {
-            return new Program(body, subs, a, b, script, inst);
+            return new Program(body, subs, a, b, script, inst, shared);
         }
 
         @Override

@@ -62,6 +62,8 @@ final class Printer {
     private int breaks;
     /** Whether this is main of an instance program: {@code this} and the field {@code f} exist. */
     private boolean instance;
+    /** Whether this is main of a shared program: its subgenerators are the run's shared ones (see {@link Program#shared}). */
+    private boolean shared;
     /** Coroutine mode (see {@link #coroutineClasses}): a yield is an await of a pending future. */
     private boolean coroutine;
     private int indent;
@@ -105,9 +107,9 @@ final class Printer {
         if (p.instance) {
             s.append("    int f = 3;\n");
         }
-        s.append(weftMethod("main", "m", p.body, 0, n, p.instance, release));
+        s.append(weftMethod("main", "m", p.body, 0, n, p.instance, p.shared, release));
         for (int j = 0; j < n; j++) {
-            s.append(weftMethod("sub" + j, "s" + j, p.subs.get(j), j + 1, n - j - 1, false, release));
+            s.append(weftMethod("sub" + j, "s" + j, p.subs.get(j), j + 1, n - j - 1, false, false, release));
         }
         return s.append("}\n").toString();
     }
@@ -118,16 +120,18 @@ final class Printer {
         if (p.instance) {
             s.append("    int f = 3;\n");
         }
-        s.append(refMethod(name, "main", "m", p.body, 0, n, p.instance, release));
+        s.append(refMethod(name, "main", "m", p.body, 0, n, p.instance, p.shared, release));
         for (int j = 0; j < n; j++) {
-            s.append(refMethod(name, "sub" + j, "s" + j, p.subs.get(j), j + 1, n - j - 1, false, release));
+            s.append(refMethod(name, "sub" + j, "s" + j, p.subs.get(j), j + 1, n - j - 1, false, false, release));
         }
         return s.append("}\n").toString();
     }
 
-    private static String weftMethod(String name, String tag, List<Stmt> body, int subBase, int subs, boolean instance, int release) {
+    private static String weftMethod(String name, String tag, List<Stmt> body, int subBase, int subs, boolean instance, boolean shared,
+            int release) {
         Printer pr = new Printer(true, null, tag, subBase, subs, 2);
         pr.instance = instance;
+        pr.shared = shared;
         pr.release = release;
         pr.line(INIT);
         if (pr.block(body)) {
@@ -137,9 +141,11 @@ final class Printer {
                 + pr.out + "    }\n";
     }
 
-    private static String refMethod(String cls, String name, String tag, List<Stmt> body, int subBase, int subs, boolean instance, int release) {
+    private static String refMethod(String cls, String name, String tag, List<Stmt> body, int subBase, int subs, boolean instance,
+            boolean shared, int release) {
         Printer pr = new Printer(false, cls, tag, subBase, subs, 3);
         pr.instance = instance;
+        pr.shared = shared;
         pr.release = release;
         pr.line(INIT);
         if (pr.block(body)) {
@@ -156,7 +162,8 @@ final class Printer {
 
     /** The same, as printed for javac {@code --release}. */
     static String describe(Program p, int release) {
-        return weftClass("Repro", p, release) + "// " + (p.instance ? "new Repro()." : "") + "main(t, " + p.p0 + ", " + p.p1 + "), then: "
+        return weftClass("Repro", p, release) + "// " + (p.instance ? "new Repro()." : "") + "main(t, " + p.p0 + ", " + p.p1 + ")"
+                + (p.shared ? " twice, sharing their subgenerators, the ops alternating between the two" : "") + ", then: "
                 + p.script.stream().map(Object::toString).collect(Collectors.joining(", ")) + "\n";
     }
 
@@ -295,8 +302,11 @@ final class Printer {
             }
             String x = "x" + (y.target & 3);
             int sub = subBase + Math.floorMod(y.sub, subCount);
-            String call = coroutine ? awaitSub(sub, expr(y.arg), x) : weft ? "Generator.yieldFrom(sub" + sub + "(t, " + expr(y.arg) + ", " + x + "))"
-                    : "g.yieldFrom(" + refClass + ".sub" + sub + "(t, " + expr(y.arg) + ", " + x + "))";
+            String made = (weft ? "sub" : refClass + ".sub") + sub + "(t, " + expr(y.arg) + ", " + x + ")";
+            if (shared) {
+                made = "Rt.share(" + sub + ", " + made + ")";
+            }
+            String call = coroutine ? awaitSub(sub, expr(y.arg), x) : weft ? "Generator.yieldFrom(" + made + ")" : "g.yieldFrom(" + made + ")";
             line(x + " = Rt.val(" + call + ");");
             return true;
         }

@@ -43,8 +43,18 @@ final class Programs {
         Arbitrary<List<Stmt>> body = block(MAIN_DEPTH, true).list().ofMinSize(1).ofMaxSize(4).map(Programs::flatten);
         Arbitrary<List<Stmt>> sub = block(SUB_DEPTH, true).list().ofMinSize(1).ofMaxSize(3).map(Programs::flatten);
         Arbitrary<Integer> param = Arbitraries.integers().between(-3, 9);
-        return Combinators.combine(body, sub.list().ofMaxSize(3), param, param, script(), Arbitraries.of(false, true))
-                .as(Program::new);
+        return Combinators.combine(body, sub.list().ofMaxSize(3), param, param, script(), Arbitraries.of(false, true),
+                Arbitraries.of(false, false, true))
+                .as((b, subs, p0, p1, script, instance, shared) -> new Program(shared && !subs.isEmpty() ? delegatingFirst(b) : b,
+                        subs, p0, p1, script, instance, shared));
+    }
+
+    /** A shared program's main starts with a delegation, so both mains are often in the shared subgenerator at once. */
+    private static List<Stmt> delegatingFirst(List<Stmt> body) {
+        List<Stmt> out = new ArrayList<>();
+        out.add(new YieldFromSub(0, new Lit(0), 0));
+        out.addAll(body);
+        return out;
     }
 
     static Arbitrary<List<Op>> script() {

@@ -336,4 +336,20 @@ class RegressionTest {
         assertThat(Drive.script(r, "next", "next")).isEqualTo("2 !StopIteration");
         assertThat(r.returnValue()).isEqualTo(1);
     }
+
+    /**
+     * Issue 18, item 1: two mains delegate to one subgenerator (test_delegating_generators_claim_to_be_running,
+     * shared): the sub finishes under the first main, which must resume (Weft resumed the second).
+     * The property's shared programs, on one fixed program.
+     */
+    @Test
+    void delegating_generators_claim_to_be_running_with_a_shared_subgenerator() {
+        Ast.Program p = new Ast.Program(
+                List.of(new Ast.YieldFromSub(0, new Ast.Lit(0), 0), new Ast.Yield(0, new Ast.Var(0)), new Ast.Yield(0, new Ast.Lit(9))),
+                List.of(List.of(new Ast.Yield(0, new Ast.Lit(1)), new Ast.Yield(0, new Ast.Lit(2)))), 3, 4,
+                List.of(new Ast.Op(0, 0), new Ast.Op(0, 0), new Ast.Op(0, 0), new Ast.Op(0, 0), new Ast.Op(2, 5), new Ast.Op(0, 0),
+                        new Ast.Op(3, 0), new Ast.Op(0, 0)), false, true);
+        Runner.Outcome outcome = Runner.run(List.of(p), 11).get(0);
+        assertThat(outcome.failed()).as(outcome.report()).isFalse();
+    }
 }

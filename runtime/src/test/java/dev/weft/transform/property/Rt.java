@@ -7,6 +7,20 @@ public final class Rt {
     private Rt() {
     }
 
+    /** The subgenerators two mains share in the current run (see {@code Program.shared}), by index. */
+    private static final java.util.Map<Integer, dev.weft.Generator<Object, Object, Object>> SHARED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The run's shared subgenerator {@code k}: the first one made, {@code made} if it is that one. */
+    public static dev.weft.Generator<Object, Object, Object> share(int k, dev.weft.Generator<Object, Object, Object> made) {
+        return SHARED.computeIfAbsent(k, key -> made);
+    }
+
+    /** Starts a run: no subgenerator shared yet. */
+    static void unshare() {
+        SHARED.clear();
+    }
+
     /** An int from a value sent in or returned by a subgenerator: {@code -1} for {@code null}. */
     public static int val(Object o) {
         return o == null ? -1 : (Integer) o;

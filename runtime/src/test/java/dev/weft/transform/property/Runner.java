@@ -300,39 +300,47 @@ final class Runner {
         List<String> trace = new ArrayList<>();
         List<String> events = new ArrayList<>();
         ThreadGen.track();
+        Rt.unshare();
         try {
             @SuppressWarnings("unchecked")
             Generator<Object, Object, Object> g = (Generator<Object, Object, Object>) main.invoke(target, trace, p.p0, p.p1);
+            @SuppressWarnings("unchecked")
+            Generator<Object, Object, Object> h = p.shared ? (Generator<Object, Object, Object>) main.invoke(target, trace, p.p0, p.p1) : g;
             events.add("created " + trace + " " + g.state());
+            int turn = 0;
             for (Op op : p.script) {
+                Generator<Object, Object, Object> on = turn++ % 2 == 0 ? g : h;
                 int before = trace.size();
                 String result;
                 try {
                     switch (op.kind) {
-                        case 0: result = show(g.next()); break;
-                        case 1: result = show(g.send(op.arg)); break;
-                        case 2: result = show(g.throwIn(new Boom(op.arg))); break;
-                        case 4: result = String.valueOf(g.hasNext()); break;
-                        default: g.close(); result = "closed";
+                        case 0: result = show(on.next()); break;
+                        case 1: result = show(on.send(op.arg)); break;
+                        case 2: result = show(on.throwIn(new Boom(op.arg))); break;
+                        case 4: result = String.valueOf(on.hasNext()); break;
+                        default: on.close(); result = "closed";
                     }
                 } catch (Throwable e) {
                     result = thrown(e);
                 }
-                events.add(op + " -> " + result + " " + trace.subList(before, trace.size()) + " " + g.state());
+                events.add((on == g ? "" : "second main: ") + op + " -> " + result + " " + trace.subList(before, trace.size()) + " " + g.state()
+                        + (p.shared ? " " + h.state() : ""));
             }
-            String ret;
-            try {
-                ret = show(g.returnValue());
-            } catch (Throwable e) {
-                ret = thrown(e);
-            }
-            events.add("returnValue() -> " + ret);
+            events.add("returnValue() -> " + returned(g) + (p.shared ? ", second main's " + returned(h) : ""));
         } catch (InvocationTargetException e) {
             events.add("main(...) -> " + thrown(e.getCause()));
         } finally {
             ThreadGen.abandonAll();
         }
         return events;
+    }
+
+    private static String returned(Generator<Object, Object, Object> g) {
+        try {
+            return show(g.returnValue());
+        } catch (Throwable e) {
+            return thrown(e);
+        }
     }
 
     static String show(Object v) {

@@ -116,9 +116,9 @@ public final class ThreadGen implements Generator<Object, Object, Object> {
         Generator<Object, Object, Object> sub = (Generator<Object, Object, Object>) subgen;
         Object y;
         try {
-            y = sub.next();
+            y = nextOf(sub, null);
         } catch (NoSuchElementException stop) {
-            return sub.returnValue();
+            return returnOf(sub, stop);
         }
         for (;;) {
             Object s;
@@ -129,18 +129,36 @@ public final class ThreadGen implements Generator<Object, Object, Object> {
                 throw e;
             } catch (Throwable e) {
                 try {
+                    if (sub.state() == State.CLOSED) { // finished by another delegator: Python's throw raises e here
+                        throw e;
+                    }
                     y = sub.throwIn(e);
                 } catch (NoSuchElementException stop) {
-                    return sub.returnValue();
+                    return returnOf(sub, stop);
                 }
                 continue;
             }
             try {
-                y = s == null ? sub.next() : sub.send(s);
+                y = nextOf(sub, s);
             } catch (NoSuchElementException stop) {
-                return sub.returnValue();
+                return returnOf(sub, stop);
             }
         }
+    }
+
+    /** Thrown by {@link #nextOf} for a subgenerator that had finished before (another delegator finished it). */
+    private static final NoSuchElementException FINISHED_BEFORE = new NoSuchElementException("finished before");
+
+    private static Object nextOf(Generator<Object, Object, Object> sub, Object s) {
+        if (sub.state() == State.CLOSED) {
+            throw FINISHED_BEFORE;
+        }
+        return s == null ? sub.next() : sub.send(s);
+    }
+
+    /** What {@code yield from} gives: the subgenerator's return value, or Python's None if it had finished before. */
+    private static Object returnOf(Generator<Object, Object, Object> sub, NoSuchElementException stop) {
+        return stop == FINISHED_BEFORE ? null : sub.returnValue();
     }
 
     /**

@@ -31,7 +31,7 @@ public final class Ops {
     }
 
     /** A future that another thread fails with {@code error} about a millisecond from now. */
-    public static <T> CompletableFuture<T> failLater(RuntimeException error) {
+    public static <T> CompletableFuture<T> failLater(Throwable error) {
         CompletableFuture<T> f = new CompletableFuture<>();
         SOON.execute(() -> f.completeExceptionally(error));
         return f;

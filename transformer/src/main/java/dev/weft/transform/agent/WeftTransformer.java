@@ -70,6 +70,11 @@ public final class WeftTransformer implements ClassFileTransformer {
         }
         try {
             RewriteResult result = rewriterFor(loader).rewrite(classfileBuffer);
+            if (verbose) { // warnings are the build's business: the agent mentions them only when asked to talk
+                for (Problem p : result.warnings()) {
+                    err.println("weft: " + p);
+                }
+            }
             if (!result.changed()) {
                 return null;
             }
@@ -81,7 +86,9 @@ public final class WeftTransformer implements ClassFileTransformer {
             return result.bytes();
         } catch (RewriteException e) {
             for (Problem p : e.problems()) {
-                err.println("weft: " + p);
+                if (!p.isWarning() || verbose) {
+                    err.println("weft: " + p);
+                }
             }
             err.println("weft: " + className.replace('/', '.') + " left as it was: its Weft markers will throw NotRewrittenError");
             return null;

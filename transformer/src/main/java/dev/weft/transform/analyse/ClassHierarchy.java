@@ -25,10 +25,20 @@ public final class ClassHierarchy {
     public static final class Entry {
         final String superName;
         final boolean isInterface;
+        /** Final, as its class file says ({@code false} when not read from one). */
+        final boolean isFinal;
+        /** The interfaces it names directly (empty when not read from a class file). */
+        final String[] interfaces;
 
         Entry(String superName, boolean isInterface) {
+            this(superName, isInterface, false, new String[0]);
+        }
+
+        Entry(String superName, boolean isInterface, boolean isFinal, String[] interfaces) {
             this.superName = superName;
             this.isInterface = isInterface;
+            this.isFinal = isFinal;
+            this.interfaces = interfaces;
         }
     }
 
@@ -94,6 +104,27 @@ public final class ClassHierarchy {
         return entry(internalName).isInterface;
     }
 
+    /** Whether {@code internalName} is a final class, as its class file says ({@code false} if unknown). */
+    public boolean isFinal(String internalName) {
+        return entry(internalName).isFinal;
+    }
+
+    /** Whether class {@code internalName} or a super class of it names {@code iface}, or an interface extending it. */
+    public boolean implementsInterface(String internalName, String iface) {
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(superChain(internalName));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            String c = todo.pop();
+            if (c.equals(iface)) {
+                return true;
+            }
+            if (seen.add(c)) {
+                java.util.Collections.addAll(todo, entry(c).interfaces);
+            }
+        }
+        return false;
+    }
+
     /** Whether a class file for {@code internalName} can be found. */
     public boolean knows(String internalName) {
         return entry(internalName) != MISSING;
@@ -153,7 +184,8 @@ public final class ClassHierarchy {
         }
         ClassReader reader = new ClassReader(bytes);
         boolean isInterface = (reader.getAccess() & org.objectweb.asm.Opcodes.ACC_INTERFACE) != 0;
-        return new Entry(reader.getSuperName(), isInterface);
+        boolean isFinal = (reader.getAccess() & org.objectweb.asm.Opcodes.ACC_FINAL) != 0;
+        return new Entry(reader.getSuperName(), isInterface, isFinal, reader.getInterfaces());
     }
 
     private static byte[] jdkClassFile(String internalName) {

@@ -93,8 +93,9 @@ public final class MethodAnalysis {
                 stack.add(slots.save(f.getStack(s).getType(), -1));
             }
             slots.record(maxRefs, maxPrims);
+            Type operand = f.getStackSize() > below ? f.getStack(f.getStackSize() - 1).getType() : null;
             SuspensionPoint point = new SuspensionPoint(points.size() + 1, (MethodInsnNode) insns[i], marker, locals, stack,
-                    SourceLocation.lineOf(insns[i]));
+                    SourceLocation.lineOf(insns[i]), operand);
             points.add(point);
             pointIndices.add(i);
             if (monitors[i] > 0) {

@@ -15,14 +15,26 @@ public final class SuspensionPoint {
     private final List<SavedValue> locals;
     private final List<SavedValue> stack;
     private final int line;
+    /** The static type of the marker's last argument (the value yielded or awaited), as the analysis infers it. */
+    private final org.objectweb.asm.Type operand;
 
-    SuspensionPoint(int label, MethodInsnNode call, Marker marker, List<SavedValue> locals, List<SavedValue> stack, int line) {
+    SuspensionPoint(int label, MethodInsnNode call, Marker marker, List<SavedValue> locals, List<SavedValue> stack, int line,
+                    org.objectweb.asm.Type operand) {
+        this.operand = operand;
         this.label = label;
         this.call = call;
         this.marker = marker;
         this.locals = List.copyOf(locals);
         this.stack = List.copyOf(stack);
         this.line = line;
+    }
+
+    /**
+     * The static type of the marker's last argument (for {@code Generator.yield(v)}, of {@code v}):
+     * {@code Lnull;} for {@code null}, {@code null} when unknown.
+     */
+    public org.objectweb.asm.Type operand() {
+        return operand;
     }
 
     /** The resume label: 1 for the first suspension point in code order. */

@@ -14,8 +14,10 @@ public final class BatchResult {
     private final int scanned;
     private final int upToDate;
     private final List<Problem> problems;
+    private final List<Problem> warnings;
 
-    BatchResult(int methods, int classes, int scanned, int upToDate, List<Problem> problems) {
+    BatchResult(int methods, int classes, int scanned, int upToDate, List<Problem> problems, List<Problem> warnings) {
+        this.warnings = List.copyOf(warnings);
         this.methods = methods;
         this.classes = classes;
         this.scanned = scanned;
@@ -48,6 +50,11 @@ public final class BatchResult {
         return problems;
     }
 
+    /** Every warning (a forgotten {@code await}, ...) of every class, refused or not; they refuse nothing. */
+    public List<Problem> warnings() {
+        return warnings;
+    }
+
     /** Whether any class was refused. */
     public boolean hasProblems() {
         return !problems.isEmpty();
@@ -61,6 +68,7 @@ public final class BatchResult {
 
     @Override
     public String toString() {
-        return summary() + (problems.isEmpty() ? "" : ", " + problems.size() + " problems");
+        return summary() + (problems.isEmpty() ? "" : ", " + problems.size() + " problems")
+                + (warnings.isEmpty() ? "" : ", " + warnings.size() + " warnings");
     }
 }

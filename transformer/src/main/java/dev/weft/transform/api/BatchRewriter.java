@@ -226,7 +226,7 @@ public final class BatchRewriter {
                 throw new NoSuchFileException(in.toString(), null, "no such directory or jar");
             }
         }
-        BatchResult result = new BatchResult(run.methods, run.classes, run.scanned, run.upToDate, run.problems);
+        BatchResult result = new BatchResult(run.methods, run.classes, run.scanned, run.upToDate, run.problems, run.warnings);
         if (stampFile != null && !result.hasProblems()) {
             writeStamp(key, run.handled);
         }
@@ -331,6 +331,7 @@ public final class BatchRewriter {
         private final Map<String, String> handled = new HashMap<>();
         private final Set<Path> written = new HashSet<>();
         private final List<Problem> problems = new ArrayList<>();
+        private final List<Problem> warnings = new ArrayList<>();
         private int methods;
         private int classes;
         private int scanned;
@@ -495,7 +496,9 @@ public final class BatchRewriter {
             try {
                 result = rw.rewrite(classFile);
             } catch (RewriteException e) {
-                problems.addAll(e.problems());
+                for (Problem p : e.problems()) {
+                    (p.isWarning() ? warnings : problems).add(p);
+                }
                 return null;
             } catch (RuntimeException e) {
                 String wrong = UnreadableClass.whatIsWrong(classFile);
@@ -505,6 +508,7 @@ public final class BatchRewriter {
                 }
                 throw new IllegalStateException("Weft could not rewrite " + where + ": " + e, e);
             }
+            warnings.addAll(result.warnings());
             if (!result.changed()) {
                 return null;
             }

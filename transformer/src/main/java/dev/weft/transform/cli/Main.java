@@ -21,6 +21,8 @@ import java.util.List;
  * <p>Exit status: 0 when every class was rewritten or needed nothing, 1 when the rewrite refused
  * a class (each problem on the error stream, one a line, in the javac form
  * {@code File.java:LINE: error: ...}) or a file could not be read or written, 2 on bad usage.
+ * Warnings ({@code File.java:LINE: warning: ...}, a forgotten {@code await}) go to the error stream
+ * too and leave the status 0, unless {@code --fail-on-warning}.
  */
 public final class Main {
     static final String USAGE = String.join(System.lineSeparator(),
@@ -31,10 +33,11 @@ public final class Main {
             "  --include GLOB           rewrite only class files matching GLOB, such as com/example/** (repeatable)",
             "  --exclude GLOB           never rewrite class files matching GLOB (repeatable)",
             "  --verbose, -v            list every rewritten method, its suspension points and saved state",
+            "  --fail-on-warning        exit with 1 when there are warnings (a forgotten await, ...), as for errors",
             "  --print CLASS#METHOD     print the rewritten bytecode (ASM Textifier) of the @Async method METHOD",
             "                           of CLASS (such as com.example.Foo#bar), its factory and its body; writes nothing",
             "  --help, -h               print this message",
-            "Exit status: 0 ok, 1 problems (printed to stderr), 2 bad usage.");
+            "Exit status: 0 ok, 1 problems (printed to stderr, as are warnings), 2 bad usage.");
 
     private Main() {
     }
@@ -52,6 +55,7 @@ public final class Main {
         List<String> excludes = new ArrayList<>();
         List<Path> inputPaths = new ArrayList<>();
         String print = null;
+        boolean failOnWarning = false;
         int inputs = 0;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -78,6 +82,9 @@ public final class Main {
                     case "--verbose":
                     case "-v":
                         batch.verbose(true);
+                        break;
+                    case "--fail-on-warning":
+                        failOnWarning = true;
                         break;
                     case "--print":
                         print = value(args, ++i, arg);
@@ -110,7 +117,10 @@ public final class Main {
             for (Problem p : result.problems()) {
                 err.println(p);
             }
-            return result.hasProblems() ? 1 : 0;
+            for (Problem p : result.warnings()) {
+                err.println(p);
+            }
+            return result.hasProblems() || failOnWarning && !result.warnings().isEmpty() ? 1 : 0;
         } catch (IllegalArgumentException e) {
             err.println("weft: " + e.getMessage());
             err.println(USAGE);

@@ -24,6 +24,11 @@ public enum Marker {
     AWAIT(Owner.WEFT, "await", "(Ldev/weft/Awaitable;)Ljava/lang/Object;", true, MethodKind.COROUTINE),
     /** {@code Weft.await(CompletionStage)}. */
     AWAIT_STAGE(Owner.WEFT, "await", "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;", true, MethodKind.COROUTINE),
+    /** {@code Weft.await(Awaitable, Class)}: {@link #AWAIT}, naming a checked exception for javac (see {@link #plainAwait}). */
+    AWAIT_NAMING(Owner.WEFT, "await", "(Ldev/weft/Awaitable;Ljava/lang/Class;)Ljava/lang/Object;", true, MethodKind.COROUTINE),
+    /** {@code Weft.await(CompletionStage, Class)}: {@link #AWAIT_STAGE}, naming a checked exception for javac. */
+    AWAIT_STAGE_NAMING(Owner.WEFT, "await", "(Ljava/util/concurrent/CompletionStage;Ljava/lang/Class;)Ljava/lang/Object;", true,
+            MethodKind.COROUTINE),
     /** {@code Coroutine.returning(Object)}: the coroutine's result. */
     COROUTINE_RETURNING(Owner.COROUTINE, "returning", "(Ljava/lang/Object;)Ldev/weft/Coroutine;", false, MethodKind.COROUTINE),
     /** {@code Coroutine.done()}: returns without a result. */
@@ -81,7 +86,20 @@ public enum Marker {
 
     /** {@code Weft.await}, in either form. */
     public boolean isAwait() {
-        return this == AWAIT || this == AWAIT_STAGE;
+        return this == AWAIT || this == AWAIT_STAGE || this == AWAIT_NAMING || this == AWAIT_STAGE_NAMING;
+    }
+
+    /**
+     * The one-argument {@code await} that this one is once its class argument is dropped (the class
+     * only lets javac accept a {@code catch} of the checked exception it names), or {@code null}.
+     */
+    public Marker plainAwait() {
+        return this == AWAIT_NAMING ? AWAIT : this == AWAIT_STAGE_NAMING ? AWAIT_STAGE : null;
+    }
+
+    /** The descriptor of the marker's method. */
+    public String descriptor() {
+        return descriptor;
     }
 
     /** Where it belongs, for messages: "an @Async method that returns dev.weft.Generator". */

@@ -2,6 +2,7 @@ package dev.weft.transform.rewrite;
 
 import dev.weft.transform.analyse.ClassHierarchy;
 import dev.weft.transform.analyse.MissingClassException;
+import dev.weft.transform.check.ForgottenAwaits;
 import dev.weft.transform.check.Misuse;
 import dev.weft.transform.emit.HierarchyClassWriter;
 import dev.weft.transform.emit.RuntimeAbi;
@@ -41,11 +42,30 @@ public final class ClassRewrite {
 
     /** Rewrites {@code classFile}; see {@link dev.weft.transform.api.Rewriter#rewrite}. */
     public static RewriteResult of(byte[] classFile, ClassHierarchy hierarchy) throws RewriteException {
-        if (!WeftMentions.in(classFile)) {
+        ClassNode cls = parse(classFile);
+        if (cls == null) {
             return RewriteResult.unchanged(null);
+        }
+        List<Problem> warnings = AsyncMethods.alreadyRewritten(cls) ? List.of() : ForgottenAwaits.in(cls);
+        try {
+            return rewrite(cls, hierarchy).withWarnings(warnings);
+        } catch (RewriteException e) {
+            List<Problem> all = new ArrayList<>(e.problems());
+            all.addAll(warnings);
+            throw new RewriteException(all);
+        }
+    }
+
+    private static ClassNode parse(byte[] classFile) {
+        if (!WeftMentions.in(classFile)) {
+            return null;
         }
         ClassNode cls = new ClassNode();
         new ClassReader(classFile).accept(cls, 0);
+        return cls;
+    }
+
+    private static RewriteResult rewrite(ClassNode cls, ClassHierarchy hierarchy) throws RewriteException {
         String className = cls.name.replace('/', '.');
         if (AsyncMethods.alreadyRewritten(cls)) {
             return RewriteResult.unchanged(className);

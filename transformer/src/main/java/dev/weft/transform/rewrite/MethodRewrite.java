@@ -2,12 +2,14 @@ package dev.weft.transform.rewrite;
 
 import dev.weft.transform.analyse.ClassHierarchy;
 import dev.weft.transform.analyse.MethodAnalysis;
+import dev.weft.transform.analyse.YieldTypes;
 import dev.weft.transform.emit.FactoryMethod;
 import dev.weft.transform.emit.LocalScopes;
 import dev.weft.transform.emit.SourceIdentity;
 import dev.weft.transform.emit.StackMapComputation;
 import dev.weft.transform.emit.StateMachine;
 import dev.weft.transform.find.MethodKind;
+import dev.weft.transform.prepare.NamedThrows;
 import dev.weft.transform.prepare.NewHoisting;
 import dev.weft.transform.prepare.ReturnMarkers;
 import dev.weft.transform.report.Problem;
@@ -32,12 +34,17 @@ final class MethodRewrite {
     /** Rewrites {@code m} of {@code cls} into a body named {@code bodyName} (added to {@code cls}) and its factory. */
     static RewrittenMethod of(ClassNode cls, boolean isInterface, MethodKind kind, MethodNode m, String bodyName,
                               ClassHierarchy hierarchy) throws AnalyzerException, Refused {
+        NamedThrows.apply(m);
         Problem unsupported = NewHoisting.apply(cls, m);
         if (unsupported != null) {
             throw new Refused(unsupported);
         }
         ReturnMarkers.apply(m);
         MethodAnalysis analysis = MethodAnalysis.of(cls, m, hierarchy);
+        Problem wrongYield = kind == MethodKind.GENERATOR ? YieldTypes.check(cls, m, analysis, hierarchy) : null;
+        if (wrongYield != null) {
+            throw new Refused(wrongYield);
+        }
         if (!analysis.insideMonitor().isEmpty()) {
             throw new Refused(Refusal.at(cls, m, analysis.insideMonitor().get(0).line(), analysis.insideMonitor().get(0).marker().sourceName()
                     + " inside a synchronized block: the monitor cannot be held across a suspension;"

@@ -80,4 +80,33 @@ class MainTest {
         assertThat(run(notJar.toString())).isEqualTo(1);
         assertThat(err()).startsWith(notJar + ": error: not a jar (");
     }
+
+    @Test
+    void aForgottenAwaitIsAWarningAndFailsOnlyWithFailOnWarning() throws Exception {
+        String source = String.join("\n",
+                "package app;",
+                "import dev.weft.*;",
+                "public class Forgot {",
+                "    @Async static Coroutine<String> coro() { return Coroutine.returning(\"x\"); }",
+                "    @Async static Coroutine<Void> main() {",
+                "        coro();",
+                "        return Coroutine.done();",
+                "    }",
+                "}");
+        java.util.Map<String, byte[]> classes = dev.weft.transform.testing.InMemoryJavac.compile(11,
+                java.util.List.of(dev.weft.transform.testing.JavaSource.of(source)));
+        Path dir = tmp.resolve("classes");
+        for (java.util.Map.Entry<String, byte[]> c : classes.entrySet()) {
+            Path file = dir.resolve(c.getKey().replace('.', '/') + ".class");
+            Files.createDirectories(file.getParent());
+            Files.write(file, c.getValue());
+        }
+        String warning = "app/Forgot.java:6: warning: in app.Forgot.main(): the Coroutine that Forgot.coro(...) returns is discarded";
+        assertThat(run("-d", tmp.resolve("out").toString(), dir.toString())).isZero();
+        assertThat(err()).startsWith(warning);
+        assertThat(tmp.resolve("out/app/Forgot.class")).exists();
+        err.reset();
+        assertThat(run("--fail-on-warning", "-d", tmp.resolve("out2").toString(), dir.toString())).isEqualTo(1);
+        assertThat(err()).startsWith(warning);
+    }
 }
