@@ -49,7 +49,7 @@ public final class Server {
         this.channels = channels;
         List<InetSocketAddress> a = new ArrayList<>(channels.size());
         for (ServerSocketChannel c : channels) {
-            a.add((InetSocketAddress) c.getLocalAddress());
+            a.add((InetSocketAddress) AddressTuple.of(c.getLocalAddress()));
         }
         this.addresses = Collections.unmodifiableList(a);
     }
