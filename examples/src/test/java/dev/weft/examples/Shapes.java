@@ -44,11 +44,18 @@ final class Shapes {
             Map.entry("crawler/Fetch", Shapes::port),
             Map.entry("crawler/DownloadPngs", Shapes::port),
             Map.entry("crawler/PostInit", Shapes::sortedLines),
-            Map.entry("redis/RedisHash", Shapes::redisHash));
+            Map.entry("redis/RedisHash", Shapes::redisHash),
+            Map.entry("streams/EchoServer", Shapes::addressTuples),
+            Map.entry("streams/Download", Shapes::port));
 
     /** The local server's port, different on every run, becomes {@code PORT}. */
     static String port(String out) {
         return out.replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT");
+    }
+
+    /** The ports of Python's address tuples, {@code ('127.0.0.1', 8888)}, different on every run, become {@code PORT}. */
+    static String addressTuples(String out) {
+        return out.replaceAll("\\('127\\.0\\.0\\.1', \\d+\\)", "('127.0.0.1', PORT)");
     }
 
     /** Lines whose order depends on which answer comes back first: compared as a multiset. */
