@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code openConnection} and {@code startServer} over real sockets on 127.0.0.1: CPython's
  * {@code test_streams.py} cases {@code test_open_connection}, {@code test_start_server},
- * {@code test_drain_raises}, {@code test_wait_closed_on_close}, the handler's unhandled exception,
- * and the flow control of both sides.
+ * {@code test_drain_raises}, {@code test_wait_closed_on_close}, the writer API cases (against a
+ * minimal HTTP/1.0 server, CPython's {@code run_test_server}), {@code test_unhandled_exception},
+ * {@code test_unhandled_cancel}, {@code test_multiple_drain}, and the flow control of both sides.
  */
 class StreamsTest {
     private final EventLoop loop = EventLoop.create();
