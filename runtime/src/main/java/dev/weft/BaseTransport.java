@@ -27,7 +27,8 @@ public interface BaseTransport {
 
     /**
      * Python's {@code get_extra_info(name)}: {@code "peername"} and {@code "sockname"} (an
-     * {@link java.net.InetSocketAddress}; {@code "peername"} null on an unconnected datagram
+     * {@link java.net.InetSocketAddress}, an {@link AddressTuple} on a stream socket, printed as
+     * Python prints the tuple; {@code "peername"} null on an unconnected datagram
      * endpoint), {@code "socket"} (the {@code java.nio} channel: use it only to read options).
      *
      * @param name what to get

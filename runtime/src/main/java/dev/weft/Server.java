@@ -36,7 +36,8 @@ public final class Server {
     /** The listening channels; null once closed. */
     private List<ServerSocketChannel> channels;
     private final List<InetSocketAddress> addresses;
-    private int activeCount;
+    /** The connections accepted and not yet lost (Python's {@code _clients}). */
+    private final java.util.Set<SelectorTransport> clients = new java.util.LinkedHashSet<>();
     /** The futures of {@link #waitClosed()}; null once closed and every connection gone. */
     private List<Future<Void>> waiters = new ArrayList<>();
     private boolean serving;
@@ -49,7 +50,7 @@ public final class Server {
         this.channels = channels;
         List<InetSocketAddress> a = new ArrayList<>(channels.size());
         for (ServerSocketChannel c : channels) {
-            a.add((InetSocketAddress) c.getLocalAddress());
+            a.add((InetSocketAddress) AddressTuple.of(c.getLocalAddress()));
         }
         this.addresses = Collections.unmodifiableList(a);
     }
@@ -183,8 +184,31 @@ public final class Server {
             servingForever = null;
             f.cancel();
         }
-        if (activeCount == 0) {
+        if (clients.isEmpty()) {
             wakeup();
+        }
+    }
+
+    /**
+     * Closes every connection the server accepted (what each has buffered is still sent):
+     * Python's {@code close_clients()} (3.13). With {@link #close()}, lets {@link #waitClosed()}
+     * end without waiting for the handlers to close their connections.
+     */
+    public void closeClients() {
+        loop.checkThread("Server.closeClients");
+        for (SelectorTransport t : new ArrayList<>(clients)) {
+            t.close();
+        }
+    }
+
+    /**
+     * Aborts every connection the server accepted, dropping what each has buffered: Python's
+     * {@code abort_clients()} (3.13).
+     */
+    public void abortClients() {
+        loop.checkThread("Server.abortClients");
+        for (SelectorTransport t : new ArrayList<>(clients)) {
+            t.abort();
         }
     }
 
@@ -206,12 +230,12 @@ public final class Server {
     }
 
     void attach(SelectorTransport transport) {
-        activeCount++;
+        clients.add(transport);
     }
 
     void detach(SelectorTransport transport) {
-        activeCount--;
-        if (activeCount == 0 && channels == null) {
+        clients.remove(transport);
+        if (clients.isEmpty() && channels == null) {
             wakeup();
         }
     }

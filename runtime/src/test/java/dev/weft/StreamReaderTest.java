@@ -429,4 +429,86 @@ class StreamReaderTest {
         stream.feedData(b("x"));
         assertThat(s(run(first))).isEqualTo("x");
     }
+
+    @Test
+    void test_streamreader_constructor_without_loop() {
+        assertThatThrownBy(StreamReader::new).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("needs a running event loop");
+    }
+
+    @Test
+    void test_streamreader_constructor_use_running_loop() {
+        StreamReader reader = run(Coros.coro((f, label) -> f.returning(new StreamReader())));
+        reader.feedEof(); // on the running loop: its read completes there
+        assertThat(run(reader.read(-1))).isEmpty();
+    }
+
+    @Test
+    void test___repr__() {
+        assertThat(stream()).hasToString("<StreamReader>");
+    }
+
+    @Test
+    void test___repr__nondefault_limit() {
+        assertThat(stream(123)).hasToString("<StreamReader limit=123>");
+    }
+
+    @Test
+    void test___repr__eof() {
+        StreamReader stream = stream();
+        stream.feedEof();
+        assertThat(stream).hasToString("<StreamReader eof>");
+    }
+
+    @Test
+    void test___repr__data() {
+        StreamReader stream = stream();
+        stream.feedData(b("data"));
+        assertThat(stream).hasToString("<StreamReader 4 bytes>");
+    }
+
+    @Test
+    void test___repr__exception() {
+        StreamReader stream = stream();
+        stream.setException(new RuntimeException());
+        assertThat(stream).hasToString("<StreamReader exception=java.lang.RuntimeException>");
+    }
+
+    @Test
+    void test___repr__waiter() {
+        StreamReader stream = stream();
+        Task<byte[]> t = loop.createTask(stream.read(1));
+        Coros.runBriefly(loop);
+        assertThat(stream.toString()).matches("<StreamReader waiter=.*pending.*>");
+        stream.feedData(b("x"));
+        run(t);
+        assertThat(stream).hasToString("<StreamReader>");
+    }
+
+    @Test
+    void a_cancelled_readexactly_leaves_its_bytes_for_the_next_read() {
+        StreamReader stream = stream();
+        Task<byte[]> t = loop.createTask(stream.readexactly(6));
+        stream.feedData(b("abc"));
+        Coros.runBriefly(loop);
+        t.cancel();
+        Coros.runBriefly(loop);
+        assertThat(t.cancelled()).isTrue();
+        stream.feedData(b("def"));
+        assertThat(s(run(stream.readexactly(6)))).isEqualTo("abcdef");
+    }
+
+    @Test
+    void a_cancelled_readuntil_leaves_its_bytes_for_the_next_read() {
+        StreamReader stream = stream();
+        Task<byte[]> t = loop.createTask(stream.readuntil(b("\r\n")));
+        stream.feedData(b("par"));
+        Coros.runBriefly(loop);
+        stream.feedData(b("tial\r"));
+        Coros.runBriefly(loop);
+        t.cancel();
+        Coros.runBriefly(loop);
+        stream.feedData(b("\n"));
+        assertThat(s(run(stream.readuntil(b("\r\n"))))).isEqualTo("partial\r\n");
+    }
 }

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code openConnection} and {@code startServer} over real sockets on 127.0.0.1: CPython's
  * {@code test_streams.py} cases {@code test_open_connection}, {@code test_start_server},
- * {@code test_drain_raises}, {@code test_wait_closed_on_close}, the handler's unhandled exception,
- * and the flow control of both sides.
+ * {@code test_drain_raises}, {@code test_wait_closed_on_close}, the writer API cases (against a
+ * minimal HTTP/1.0 server, CPython's {@code run_test_server}), {@code test_unhandled_exception},
+ * {@code test_unhandled_cancel}, {@code test_multiple_drain}, and the flow control of both sides.
  */
 class StreamsTest {
     private final EventLoop loop = EventLoop.create();
@@ -252,5 +253,173 @@ class StreamsTest {
     void the_reader_pauses_reading_above_twice_its_limit() {
         assertThat(loop.runUntilComplete(readerPausesTheTransport()))
                 .containsExactly("paused above twice the limit: true", "read " + (1 << 20));
+    }
+
+    // ---- the cases of test_streams.py run against run_test_server: a minimal HTTP/1.0 server ----
+
+    @Async
+    static Coroutine<Void> testHttpServer(StreamReader reader, StreamWriter writer) {
+        for (;;) {
+            byte[] line = await(reader.readline());
+            if (line.length <= 2) { // the blank line ending the request, or end of stream
+                break;
+            }
+        }
+        writer.write(b("HTTP/1.0 200 OK\r\nContent-Length: 12\r\n\r\nTest message"));
+        await(writer.drain());
+        writer.close();
+        return Coroutine.done();
+    }
+
+    @Async
+    static Coroutine<Void> withHttpServer(java.util.function.Function<Integer, Coroutine<Void>> body) {
+        Server httpd = await(startServer(StreamsTest::testHttpServer, HOST, 0));
+        try {
+            await(body.apply(httpd.sockets().get(0).getPort()));
+        } finally {
+            httpd.close();
+        }
+        await(httpd.waitClosed());
+        return Coroutine.done();
+    }
+
+    @Async
+    static Coroutine<Void> waitClosedWithUnreadData(int port) {
+        Connection c = await(openConnection(HOST, port));
+        c.writer().write(b("GET / HTTP/1.0\r\n\r\n"));
+        assertThat(s(await(c.reader().readline()))).isEqualTo("HTTP/1.0 200 OK\r\n");
+        c.writer().close();
+        await(c.writer().waitClosed());
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_wait_closed_on_close_with_unread_data() {
+        loop.runUntilComplete(withHttpServer(StreamsTest::waitClosedWithUnreadData));
+    }
+
+    @Async
+    static Coroutine<Void> asyncWriterApi(int port) {
+        Connection c = await(openConnection(HOST, port));
+        c.writer().write(b("GET / HTTP/1.0\r\n\r\n"));
+        assertThat(s(await(c.reader().readline()))).isEqualTo("HTTP/1.0 200 OK\r\n");
+        assertThat(s(await(c.reader().read(-1)))).endsWith("\r\n\r\nTest message");
+        assertThat(c.writer().isClosing()).isFalse();
+        c.writer().close();
+        assertThat(c.writer().isClosing()).isTrue();
+        await(c.writer().waitClosed());
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_async_writer_api() {
+        List<Map<String, Object>> messages = new ArrayList<>();
+        loop.setExceptionHandler((l, c) -> messages.add(c));
+        loop.runUntilComplete(withHttpServer(StreamsTest::asyncWriterApi));
+        assertThat(messages).isEmpty();
+    }
+
+    @Async
+    static Coroutine<Void> writeAfterClose(int port) {
+        Connection c = await(openConnection(HOST, port));
+        c.writer().write(b("GET / HTTP/1.0\r\n\r\n"));
+        assertThat(s(await(c.reader().readline()))).isEqualTo("HTTP/1.0 200 OK\r\n");
+        assertThat(s(await(c.reader().read(-1)))).endsWith("\r\n\r\nTest message");
+        c.writer().close();
+        try {
+            c.writer().write(b("data"));
+            await(c.writer().drain());
+            throw new AssertionError("drain after close did not raise");
+        } catch (Exception e) { // ConnectionResetError: java.net.SocketException
+            assertThat(e).isInstanceOf(java.net.SocketException.class).hasMessage("Connection lost");
+        }
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_async_writer_api_exception_after_close() {
+        List<Map<String, Object>> messages = new ArrayList<>();
+        loop.setExceptionHandler((l, c) -> messages.add(c));
+        loop.runUntilComplete(withHttpServer(StreamsTest::writeAfterClose));
+        assertThat(messages).isEmpty();
+    }
+
+    @Async
+    static Coroutine<Void> eofFeedWhenClosingWriter(int port) {
+        Connection c = await(openConnection(HOST, port));
+        c.writer().close();
+        await(c.writer().waitClosed());
+        assertThat(c.reader().atEof()).isTrue();
+        assertThat(await(c.reader().read(-1))).isEmpty();
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_eof_feed_when_closing_writer() {
+        List<Map<String, Object>> messages = new ArrayList<>();
+        loop.setExceptionHandler((l, c) -> messages.add(c));
+        loop.runUntilComplete(withHttpServer(StreamsTest::eofFeedWhenClosingWriter));
+        assertThat(messages).isEmpty();
+    }
+
+    @Async
+    static Coroutine<Void> closeAndCancelSelf(StreamReader reader, StreamWriter writer) {
+        writer.close();
+        EventLoop.getRunningLoop().currentTask().cancel();
+        await(sleep(0));
+        return Coroutine.done();
+    }
+
+    @Async
+    static Coroutine<Void> talkTo(ClientConnected handler) {
+        Server server = await(startServer(handler, HOST, 0));
+        Connection c = await(openConnection(HOST, server.sockets().get(0).getPort()));
+        c.writer().write(b("x\n"));
+        await(c.reader().read(-1));
+        c.writer().close();
+        await(c.writer().waitClosed());
+        server.close();
+        await(server.waitClosed());
+        return Coroutine.done();
+    }
+
+    @Test
+    void test_unhandled_exception() {
+        List<Map<String, Object>> messages = new ArrayList<>();
+        loop.setExceptionHandler((l, c) -> messages.add(c));
+        loop.runUntilComplete(talkTo(StreamsTest::failingHandler));
+        assertThat(messages).hasSize(1);
+        assertThat(messages.get(0).get("message")).isEqualTo("Unhandled exception in client_connected_cb");
+    }
+
+    @Test
+    void test_unhandled_cancel() {
+        List<Map<String, Object>> messages = new ArrayList<>();
+        loop.setExceptionHandler((l, c) -> messages.add(c));
+        loop.runUntilComplete(talkTo(StreamsTest::closeAndCancelSelf));
+        assertThat(messages).isEmpty();
+    }
+
+    @Async
+    static Coroutine<Integer> multipleDrain() {
+        EventLoop loop = EventLoop.getRunningLoop();
+        StreamReaderProtocol stream = new StreamReaderProtocol(new StreamReader(StreamReader.DEFAULT_LIMIT, loop), loop);
+        stream.pauseWriting();
+        loop.callLater(0.1, stream::resumeWriting);
+        List<Future<Void>> drainers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            drainers.add(stream.drainWaiter());
+        }
+        int drained = 0;
+        for (Future<Void> d : drainers) {
+            await(d);
+            drained++;
+        }
+        return Coroutine.returning(drained);
+    }
+
+    @Test
+    void test_multiple_drain() {
+        assertThat(loop.runUntilComplete(multipleDrain())).isEqualTo(10);
     }
 }

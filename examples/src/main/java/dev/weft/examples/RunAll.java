@@ -113,6 +113,15 @@ public class RunAll {
                     dev.weft.examples.crawler.DownloadPngs::main),
             new Example("crawler/Crawler", "20 pages, a Semaphore, waitFor, gatherReturnExceptions; one slow, one failing",
                     dev.weft.examples.crawler.Crawler::main),
+            // streams: openConnection and startServer on 127.0.0.1
+            new Example("streams/EchoServer", "asyncio docs: the TCP echo server (handle_echo), serving one client",
+                    dev.weft.examples.streams.EchoServer::main),
+            new Example("streams/EchoClient", "asyncio docs: the TCP echo client (tcp_echo_client)",
+                    dev.weft.examples.streams.EchoClient::main),
+            new Example("streams/ChatServer", "a chat server: three clients, each line sent to the others",
+                    dev.weft.examples.streams.ChatServer::main),
+            new Example("streams/Download", "seed 004: the images downloaded with HTTP/1.1 GETs over openConnection",
+                    dev.weft.examples.streams.Download::main),
             // redis: Lettuce against a real redis-server
             new Example("redis/RedisHash", "seed 000: HSET/HGETALL with Lettuce's async API, once, then over 10 connections",
                     dev.weft.examples.redis.RedisHash::main));

@@ -45,7 +45,9 @@ final class Shapes {
             Map.entry("crawler/Fetch", Shapes::port),
             Map.entry("crawler/DownloadPngs", Shapes::port),
             Map.entry("crawler/PostInit", Shapes::sortedLines),
-            Map.entry("redis/RedisHash", Shapes::redisHash));
+            Map.entry("redis/RedisHash", Shapes::redisHash),
+            Map.entry("streams/EchoServer", Shapes::addressTuples),
+            Map.entry("streams/Download", Shapes::port));
 
     /** Line numbers, which differ between the Python file and its Java port, become {@code N}. */
     static String lineNumbers(String out) {
@@ -55,6 +57,11 @@ final class Shapes {
     /** The local server's port, different on every run, becomes {@code PORT}. */
     static String port(String out) {
         return out.replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT");
+    }
+
+    /** The ports of Python's address tuples, {@code ('127.0.0.1', 8888)}, different on every run, become {@code PORT}. */
+    static String addressTuples(String out) {
+        return out.replaceAll("\\('127\\.0\\.0\\.1', \\d+\\)", "('127.0.0.1', PORT)");
     }
 
     /** Lines whose order depends on which answer comes back first: compared as a multiset. */
