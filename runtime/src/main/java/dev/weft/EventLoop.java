@@ -30,11 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -143,11 +138,10 @@ public final class EventLoop {
     private Task<?> liveTasks;
     private int taskCount;
     /** Futures that failed, whose exception may still be unretrieved: reported at close. */
-    private final ArrayList<Future<?>> failed = new ArrayList<>();
-    private int failedSweepAt = 64;
+    private final UnretrievedFailures failed = new UnretrievedFailures();
     private BiConsumer<EventLoop, Map<String, Object>> exceptionHandler;
-    /** The executor of {@code runInExecutor(null, ...)}, created on first use. */
-    private ExecutorService defaultExecutor;
+    /** The executor of {@code runInExecutor(null, ...)}. */
+    private final DefaultExecutor defaultExecutor = new DefaultExecutor();
 
     /** The async generators started on this loop, closed when {@code Weft.run} ends. */
     final AsyncGeneratorShutdown asyncGenerators = new AsyncGeneratorShutdown();
@@ -396,7 +390,7 @@ public final class EventLoop {
     public <T> Future<T> runInExecutor(Executor executor, Callable<T> fn) {
         checkOpen("runInExecutor", fn);
         checkThread("runInExecutor");
-        Executor ex = executor != null ? executor : defaultExecutor();
+        Executor ex = executor != null ? executor : defaultExecutor.get();
         CompletableFuture<T> outcome = new CompletableFuture<>();
         ex.execute(() -> {
             if (outcome.isDone()) {
@@ -411,22 +405,6 @@ public final class EventLoop {
         return new StageFuture<>(this, outcome);
     }
 
-    private Executor defaultExecutor() {
-        ExecutorService ex = defaultExecutor;
-        if (ex == null) {
-            int n = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
-            AtomicInteger count = new AtomicInteger();
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                Thread t = new Thread(r, "weft-executor-" + count.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            pool.allowCoreThreadTimeOut(true);
-            defaultExecutor = ex = pool;
-        }
-        return ex;
-    }
-
     /**
      * Python's {@code loop.shutdown_default_executor()}: the default executor takes no more work,
      * and this waits (blocking the calling thread, at most 300 seconds, as Python 3.12) until the
@@ -439,13 +417,8 @@ public final class EventLoop {
         if (thread != null) {
             throw new IllegalStateException("shutdownDefaultExecutor blocks: call it while the loop is not running");
         }
-        ExecutorService ex = defaultExecutor;
-        if (ex == null) {
-            return;
-        }
-        ex.shutdown();
         try {
-            if (!ex.awaitTermination(300, TimeUnit.SECONDS)) {
+            if (!defaultExecutor.shutdownAndWait(300)) {
                 callExceptionHandler(context("the default executor did not finish within 300 seconds", null, null, null));
             }
         } catch (InterruptedException e) {
@@ -604,11 +577,7 @@ public final class EventLoop {
 
     /** Remembers a failed future, to report its exception at close if nobody retrieves it. */
     void noteFailed(Future<?> f) {
-        failed.add(f);
-        if (failed.size() >= failedSweepAt) {
-            failed.removeIf(x -> !x.exceptionUnretrieved());
-            failedSweepAt = Math.max(64, failed.size() * 2);
-        }
+        failed.note(f);
     }
 
     // ---- running ----
@@ -717,22 +686,11 @@ public final class EventLoop {
         }
         closed = true;
         closeChannels();
-        if (defaultExecutor != null) {
-            defaultExecutor.shutdown();
-        }
+        defaultExecutor.shutdown();
         ready.clear();
         timers.clear();
         inbox.clear();
-        List<Future<?>> report = new ArrayList<>(failed);
-        failed.clear();
-        for (Future<?> f : report) {
-            if (f.exceptionUnretrieved()) {
-                f.markRetrieved();
-                boolean task = f instanceof Task;
-                callExceptionHandler(context((task ? "Task" : "Future") + " exception was never retrieved",
-                        f.exception(), task ? "task" : "future", f));
-            }
-        }
+        failed.reportTo(this);
     }
 
     /** One iteration: Python's {@code BaseEventLoop._run_once}. */
