@@ -139,6 +139,8 @@ public final class EventLoop {
 
     /** The task being stepped, if any. */
     Task<?> currentTask;
+    /** While running: the loop thread's current {@link Context}, which tasks and callbacks swap in and out. */
+    Context.Current contexts;
     /** Tasks not done yet, an intrusive doubly-linked list through {@code Task.prevLive/nextLive}. */
     private Task<?> liveTasks;
     private int taskCount;
@@ -386,7 +388,9 @@ public final class EventLoop {
      * thread pool; a {@code ForkJoinPool} for CPU-bound work) and gives a future of this loop that
      * gets its outcome, on the loop's thread. {@code null} means the loop's default executor, a pool
      * of at most {@code min(32, processors + 4)} daemon threads. Cancelling the future before
-     * {@code fn} starts keeps it from running; a running call is not interrupted.
+     * {@code fn} starts keeps it from running; a running call is not interrupted. As in Python,
+     * {@code fn} runs in the executor thread's own {@link Context}, not the caller's: use
+     * {@link Weft#toThread}, or {@code Context.copyContext()} and {@code run}, to carry it.
      *
      * @param <T> the type of the function's result
      * @param executor where to run {@code fn}, or null for the loop's default executor
@@ -655,6 +659,7 @@ public final class EventLoop {
         checkRunnable();
         thread = Thread.currentThread();
         RUNNING.set(this);
+        contexts = Context.ofThisThread();
         try {
             for (;;) {
                 runOnce();
@@ -666,6 +671,7 @@ public final class EventLoop {
             stopping = false;
             currentTask = null;
             thread = null;
+            contexts = null;
             RUNNING.remove();
             if (interrupted) {
                 interrupted = false;

@@ -46,6 +46,8 @@ public final class Task<T> extends Future<T> {
     private int cancelsRequested;
     private final int number;
     private String name;
+    /** The context every step runs in: a copy of the one current at the task's creation (Python's {@code Task._context}). */
+    private final Context context;
     Task<?> prevLive;
     Task<?> nextLive;
 
@@ -54,6 +56,17 @@ public final class Task<T> extends Future<T> {
         this.leaf = coro;
         this.number = number;
         this.name = name;
+        this.context = Context.copyOf(loop.contexts != null ? loop.contexts : Context.ofThisThread());
+    }
+
+    /**
+     * The context the task runs in: a copy of the context current when it was created, which its
+     * {@link ContextVar#set}s change. Python's {@code Task.get_context()}.
+     *
+     * @return the task's context
+     */
+    public Context getContext() {
+        return context;
     }
 
     /**
@@ -235,6 +248,9 @@ public final class Task<T> extends Future<T> {
         EventLoop loop = this.loop;
         Task<?> outer = loop.currentTask;
         loop.currentTask = this;
+        Context.Current contexts = loop.contexts;
+        Context outerContext = contexts.context;
+        contexts.context = context;
         try {
             CoroutineFrame<?> f = leaf;
             for (;;) {
@@ -253,6 +269,7 @@ public final class Task<T> extends Future<T> {
                 value = null;
             }
         } finally {
+            contexts.context = outerContext;
             loop.currentTask = outer;
         }
     }

@@ -439,7 +439,8 @@ public final class Weft {
     /**
      * Python's {@code asyncio.to_thread(fn)}: a coroutine that runs {@code fn} on the running loop's
      * default executor (see {@link EventLoop#runInExecutor}) and gives its result; its exception
-     * comes out unwrapped. Lazy: {@code fn} is submitted when the coroutine first runs.
+     * comes out unwrapped. Lazy: {@code fn} is submitted when the coroutine first runs. It runs in
+     * a copy of the current {@link Context}: it sees the caller's {@link ContextVar}s.
      *
      * @param <T> the type of the function's result
      * @param fn the blocking function to run
