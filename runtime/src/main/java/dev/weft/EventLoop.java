@@ -518,11 +518,26 @@ public final class EventLoop {
      * @return the scheduled task
      */
     public <T> Task<T> createTask(Coroutine<T> coro, String name) {
+        return createTask(coro, name, null);
+    }
+
+    /**
+     * {@link #createTask(Coroutine, String)} running in {@code context} (Python's {@code context=}):
+     * the task's {@link ContextVar#set}s change that context, which tasks may share (one step at
+     * a time). {@code null}: a copy of the current context.
+     *
+     * @param <T> the type of the coroutine's result
+     * @param coro the coroutine to run as a task
+     * @param name the task's name, or null for a generated one
+     * @param context the context the task runs in, or null for a copy of the current one
+     * @return the scheduled task
+     */
+    public <T> Task<T> createTask(Coroutine<T> coro, String name, Context context) {
         CoroutineFrame<T> frame = frameOf(coro, "createTask");
         checkOpen("createTask", coro);
         checkThread("createTask");
         frame.claim();
-        Task<T> task = new Task<>(this, frame, ++taskCount, name);
+        Task<T> task = new Task<>(this, frame, ++taskCount, name, context);
         link(task);
         ready.add(task);
         return task;

@@ -51,17 +51,18 @@ public final class Task<T> extends Future<T> {
     Task<?> prevLive;
     Task<?> nextLive;
 
-    Task(EventLoop loop, CoroutineFrame<T> coro, int number, String name) {
+    Task(EventLoop loop, CoroutineFrame<T> coro, int number, String name, Context context) {
         super(loop);
         this.leaf = coro;
         this.number = number;
         this.name = name;
-        this.context = Context.copyOf(loop.contexts != null ? loop.contexts : Context.ofThisThread());
+        this.context = context != null ? context : Context.copyOf(loop.contexts != null ? loop.contexts : Context.ofThisThread());
     }
 
     /**
-     * The context the task runs in: a copy of the context current when it was created, which its
-     * {@link ContextVar#set}s change. Python's {@code Task.get_context()}.
+     * The context the task runs in: the one given to {@link EventLoop#createTask(Coroutine, String,
+     * Context)}, else a copy of the context current when it was created; its {@link ContextVar#set}s
+     * change it. Python's {@code Task.get_context()}.
      *
      * @return the task's context
      */

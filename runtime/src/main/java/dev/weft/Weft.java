@@ -167,6 +167,21 @@ public final class Weft {
     }
 
     /**
+     * {@link #createTask(Coroutine, String)} running in {@code context}: Python's
+     * {@code asyncio.create_task(coro, name=name, context=context)}.
+     *
+     * @param <T> the type of the coroutine's result
+     * @param coro the coroutine to run as a task
+     * @param name the task's name, or null for a generated one
+     * @param context the context the task runs in, or null for a copy of the current one
+     * @return the scheduled task
+     * @throws IllegalStateException if no loop runs on this thread, or the coroutine was awaited before
+     */
+    public static <T> Task<T> createTask(Coroutine<T> coro, String name, Context context) {
+        return EventLoop.requireRunning("createTask").createTask(coro, name, context);
+    }
+
+    /**
      * The running loop ({@code asyncio.get_running_loop()}); throws {@link IllegalStateException} if none.
      *
      * @return the event loop running on this thread
