@@ -134,6 +134,8 @@ public final class EventLoop {
 
     /** The task being stepped, if any. */
     Task<?> currentTask;
+    /** While running: the loop thread's current {@link Context}, which tasks and callbacks swap in and out. */
+    Context.Current contexts;
     /** Tasks not done yet, an intrusive doubly-linked list through {@code Task.prevLive/nextLive}. */
     private Task<?> liveTasks;
     private int taskCount;
@@ -380,7 +382,9 @@ public final class EventLoop {
      * thread pool; a {@code ForkJoinPool} for CPU-bound work) and gives a future of this loop that
      * gets its outcome, on the loop's thread. {@code null} means the loop's default executor, a pool
      * of at most {@code min(32, processors + 4)} daemon threads. Cancelling the future before
-     * {@code fn} starts keeps it from running; a running call is not interrupted.
+     * {@code fn} starts keeps it from running; a running call is not interrupted. As in Python,
+     * {@code fn} runs in the executor thread's own {@link Context}, not the caller's: use
+     * {@link Weft#toThread}, or {@code Context.copyContext()} and {@code run}, to carry it.
      *
      * @param <T> the type of the function's result
      * @param executor where to run {@code fn}, or null for the loop's default executor
@@ -487,11 +491,26 @@ public final class EventLoop {
      * @return the scheduled task
      */
     public <T> Task<T> createTask(Coroutine<T> coro, String name) {
+        return createTask(coro, name, null);
+    }
+
+    /**
+     * {@link #createTask(Coroutine, String)} running in {@code context} (Python's {@code context=}):
+     * the task's {@link ContextVar#set}s change that context, which tasks may share (one step at
+     * a time). {@code null}: a copy of the current context.
+     *
+     * @param <T> the type of the coroutine's result
+     * @param coro the coroutine to run as a task
+     * @param name the task's name, or null for a generated one
+     * @param context the context the task runs in, or null for a copy of the current one
+     * @return the scheduled task
+     */
+    public <T> Task<T> createTask(Coroutine<T> coro, String name, Context context) {
         CoroutineFrame<T> frame = frameOf(coro, "createTask");
         checkOpen("createTask", coro);
         checkThread("createTask");
         frame.claim();
-        Task<T> task = new Task<>(this, frame, ++taskCount, name);
+        Task<T> task = new Task<>(this, frame, ++taskCount, name, context);
         link(task);
         ready.add(task);
         return task;
@@ -624,6 +643,7 @@ public final class EventLoop {
         checkRunnable();
         thread = Thread.currentThread();
         RUNNING.set(this);
+        contexts = Context.ofThisThread();
         try {
             for (;;) {
                 runOnce();
@@ -635,6 +655,7 @@ public final class EventLoop {
             stopping = false;
             currentTask = null;
             thread = null;
+            contexts = null;
             RUNNING.remove();
             if (interrupted) {
                 interrupted = false;

@@ -3,16 +3,20 @@ package dev.weft;
 /**
  * Python's {@code asyncio.Handle}: a callback scheduled on an {@link EventLoop} by
  * {@link EventLoop#callSoon} or {@link EventLoop#callSoonThreadsafe}, which {@link #cancel()}
- * can take back before it runs.
+ * can take back before it runs. The callback runs in a copy of the {@link Context} current where
+ * it was scheduled.
  */
 public class Handle {
     final EventLoop loop;
     final Runnable callback;
+    /** A copy of the context current where it was scheduled, which the callback runs in (Python's {@code Handle._context}). */
+    private final Context context;
     private boolean cancelled;
 
     Handle(EventLoop loop, Runnable callback) {
         this.loop = loop;
         this.callback = callback;
+        this.context = Context.copyContext();
     }
 
     /** Cancels the callback: if it has not run yet, it will not run. Cancelling twice does nothing. */
@@ -37,10 +41,15 @@ public class Handle {
         if (cancelled) {
             return;
         }
+        Context.Current contexts = loop.contexts;
+        Context outer = contexts.context;
+        contexts.context = context;
         try {
             callback.run();
         } catch (Exception e) {
             loop.callExceptionHandler(EventLoop.context("Exception in callback " + callback, e, "handle", this));
+        } finally {
+            contexts.context = outer;
         }
     }
 

@@ -46,14 +46,28 @@ public final class Task<T> extends Future<T> {
     private int cancelsRequested;
     private final int number;
     private String name;
+    /** The context every step runs in: a copy of the one current at the task's creation (Python's {@code Task._context}). */
+    private final Context context;
     Task<?> prevLive;
     Task<?> nextLive;
 
-    Task(EventLoop loop, CoroutineFrame<T> coro, int number, String name) {
+    Task(EventLoop loop, CoroutineFrame<T> coro, int number, String name, Context context) {
         super(loop);
         this.leaf = coro;
         this.number = number;
         this.name = name;
+        this.context = context != null ? context : Context.copyOf(loop.contexts != null ? loop.contexts : Context.ofThisThread());
+    }
+
+    /**
+     * The context the task runs in: the one given to {@link EventLoop#createTask(Coroutine, String,
+     * Context)}, else a copy of the context current when it was created; its {@link ContextVar#set}s
+     * change it. Python's {@code Task.get_context()}.
+     *
+     * @return the task's context
+     */
+    public Context getContext() {
+        return context;
     }
 
     /**
@@ -235,6 +249,9 @@ public final class Task<T> extends Future<T> {
         EventLoop loop = this.loop;
         Task<?> outer = loop.currentTask;
         loop.currentTask = this;
+        Context.Current contexts = loop.contexts;
+        Context outerContext = contexts.context;
+        contexts.context = context;
         try {
             CoroutineFrame<?> f = leaf;
             for (;;) {
@@ -253,6 +270,7 @@ public final class Task<T> extends Future<T> {
                 value = null;
             }
         } finally {
+            contexts.context = outerContext;
             loop.currentTask = outer;
         }
     }

@@ -4,7 +4,10 @@ import static dev.weft.Weft.await;
 
 import java.util.concurrent.Callable;
 
-/** {@code asyncio.to_thread}: {@code return await loop.run_in_executor(None, fn)}. */
+/**
+ * {@code asyncio.to_thread}: {@code ctx = copy_context(); return await loop.run_in_executor(None,
+ * partial(ctx.run, fn))}: the function runs in a copy of the caller's {@link Context}.
+ */
 final class ToThread {
     private ToThread() {
     }
@@ -12,6 +15,7 @@ final class ToThread {
     @Async
     static <T> Coroutine<T> of(Callable<T> fn) {
         EventLoop loop = EventLoop.requireRunning("toThread");
-        return Coroutine.returning(await(loop.runInExecutor(null, fn)));
+        Context context = Context.copyContext();
+        return Coroutine.returning(await(loop.runInExecutor(null, () -> context.run(fn))));
     }
 }

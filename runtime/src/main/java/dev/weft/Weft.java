@@ -207,6 +207,21 @@ public final class Weft {
     }
 
     /**
+     * {@link #createTask(Coroutine, String)} running in {@code context}: Python's
+     * {@code asyncio.create_task(coro, name=name, context=context)}.
+     *
+     * @param <T> the type of the coroutine's result
+     * @param coro the coroutine to run as a task
+     * @param name the task's name, or null for a generated one
+     * @param context the context the task runs in, or null for a copy of the current one
+     * @return the scheduled task
+     * @throws IllegalStateException if no loop runs on this thread, or the coroutine was awaited before
+     */
+    public static <T> Task<T> createTask(Coroutine<T> coro, String name, Context context) {
+        return EventLoop.requireRunning("createTask").createTask(coro, name, context);
+    }
+
+    /**
      * The running loop ({@code asyncio.get_running_loop()}); throws {@link IllegalStateException} if none.
      *
      * @return the event loop running on this thread
@@ -479,7 +494,8 @@ public final class Weft {
     /**
      * Python's {@code asyncio.to_thread(fn)}: a coroutine that runs {@code fn} on the running loop's
      * default executor (see {@link EventLoop#runInExecutor}) and gives its result; its exception
-     * comes out unwrapped. Lazy: {@code fn} is submitted when the coroutine first runs.
+     * comes out unwrapped. Lazy: {@code fn} is submitted when the coroutine first runs. It runs in
+     * a copy of the current {@link Context}: it sees the caller's {@link ContextVar}s.
      *
      * @param <T> the type of the function's result
      * @param fn the blocking function to run
