@@ -6,6 +6,7 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * {@link EventLoop#createConnection} in progress, Python's {@code create_connection}: resolve
@@ -23,16 +24,26 @@ final class Connecting<P extends Protocol> {
     private SocketChannel channel;
     /** The {@code sockConnect} in progress, cancelled with the result. */
     private Future<Void> connecting;
+    /** TLS over the connection when not null, the server's name checked against {@link #serverHostname}. */
+    private final SSLContext sslContext;
+    private final String serverHostname;
 
-    private Connecting(EventLoop loop, Supplier<P> protocolFactory) {
+    private Connecting(EventLoop loop, Supplier<P> protocolFactory, SSLContext sslContext, String serverHostname) {
         this.loop = loop;
         this.protocolFactory = protocolFactory;
         this.result = loop.createFuture();
+        this.sslContext = sslContext;
+        this.serverHostname = serverHostname;
     }
 
     static <P extends Protocol> Future<TransportAndProtocol<Transport, P>> start(EventLoop loop, Supplier<P> protocolFactory,
             String host, int port) {
-        Connecting<P> c = new Connecting<>(loop, protocolFactory);
+        return start(loop, protocolFactory, host, port, null, null);
+    }
+
+    static <P extends Protocol> Future<TransportAndProtocol<Transport, P>> start(EventLoop loop, Supplier<P> protocolFactory,
+            String host, int port, SSLContext sslContext, String serverHostname) {
+        Connecting<P> c = new Connecting<>(loop, protocolFactory, sslContext, serverHostname);
         c.result.addDoneCallback(f -> {
             if (f.cancelled()) {
                 if (c.connecting != null) {
@@ -100,10 +111,19 @@ final class Connecting<P extends Protocol> {
         SocketChannel c = channel;
         P protocol;
         SocketTransport transport;
+        Transport appTransport;
         Future<Void> waiter = loop.createFuture();
         try {
             protocol = protocolFactory.get();
-            transport = new SocketTransport(loop, c, protocol, waiter, null);
+            if (sslContext == null) {
+                transport = new SocketTransport(loop, c, protocol, waiter, null);
+                appTransport = transport;
+            } else { // Python's _make_ssl_transport: the waiter is done once the handshake is
+                int port = ((InetSocketAddress) c.getRemoteAddress()).getPort();
+                SSLProtocol ssl = new SSLProtocol(loop, protocol, sslContext, waiter, false, serverHostname, port, true);
+                transport = new SocketTransport(loop, c, ssl, null, null);
+                appTransport = ssl.appTransport();
+            }
         } catch (IOException | RuntimeException e) {
             closeChannel();
             result.setException(e);
@@ -111,10 +131,14 @@ final class Connecting<P extends Protocol> {
         }
         channel = null; // the transport's now
         waiter.addDoneCallback(w -> {
+            Throwable e = w.cancelled() ? null : w.exception();
             if (result.done()) {
                 transport.close();
+            } else if (e != null) {
+                transport.close();
+                result.setException(e);
             } else {
-                result.setResult(new TransportAndProtocol<>(transport, protocol));
+                result.setResult(new TransportAndProtocol<>(appTransport, protocol));
             }
         });
     }

@@ -34,6 +34,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * Python's asyncio event loop: one thread runs every callback and every task of the loop, one at
@@ -1097,6 +1098,164 @@ public final class EventLoop {
                 server.startServing();
             }
             result.setResult(server);
+        });
+        return result;
+    }
+
+    /**
+     * Python's {@code loop.create_connection(protocol_factory, host, port, ssl=context)}: as
+     * {@link #createConnection(Supplier, String, int)}, then a TLS handshake over
+     * {@code sslContext}, the server's certificate checked against {@code host} (asyncio's
+     * default {@code server_hostname}); the protocol's {@link Protocol#connectionMade} runs once
+     * the handshake is done and its transport encrypts ({@link Transport#writeEof} unsupported).
+     * A handshake that fails (an untrusted or expired certificate, a wrong name, a peer that does
+     * not speak TLS) fails the future with a {@link javax.net.ssl.SSLHandshakeException}, its
+     * cause saying why, and closes the socket. The TLS work, the engine's delegated tasks too,
+     * runs on the loop's thread: a few milliseconds of CPU per handshake.
+     *
+     * @param <P> the protocol's type
+     * @param protocolFactory makes the connection's protocol
+     * @param host the host name or address to connect to, and the name the certificate must have
+     * @param port the port to connect to
+     * @param sslContext the TLS context (its trust managers decide which certificates are trusted)
+     * @return a future of the TLS transport and the protocol
+     */
+    public <P extends Protocol> Future<TransportAndProtocol<Transport, P>> createConnection(Supplier<P> protocolFactory,
+            String host, int port, SSLContext sslContext) {
+        return createConnection(protocolFactory, host, port, sslContext, host);
+    }
+
+    /**
+     * {@link #createConnection(Supplier, String, int, SSLContext)} with Python's
+     * {@code server_hostname}: the name sent (SNI, unless it is an address) and checked against
+     * the server's certificate; null means {@code host}, the empty string checks no name (the
+     * certificate must still be trusted).
+     *
+     * @param <P> the protocol's type
+     * @param protocolFactory makes the connection's protocol
+     * @param host the host name or address to connect to
+     * @param port the port to connect to
+     * @param sslContext the TLS context
+     * @param serverHostname the name the server's certificate must have, null for {@code host}, "" for none
+     * @return a future of the TLS transport and the protocol
+     */
+    public <P extends Protocol> Future<TransportAndProtocol<Transport, P>> createConnection(Supplier<P> protocolFactory,
+            String host, int port, SSLContext sslContext, String serverHostname) {
+        checkOpen("createConnection", protocolFactory);
+        checkOpen("createConnection", sslContext);
+        checkThread("createConnection");
+        return Connecting.start(this, protocolFactory, host, port, sslContext, serverHostname == null ? host : serverHostname);
+    }
+
+    /**
+     * Python's {@code loop.create_server(protocol_factory, host, port, ssl=context)}: as
+     * {@link #createServer(Supplier, String, int)}, each connection accepted served over TLS with
+     * {@code sslContext} (which holds the server's key and certificate). A connection's protocol
+     * hears {@link Protocol#connectionMade} once its handshake is done; a client whose handshake
+     * fails is closed without a word to the protocol or the exception handler (asyncio logs it
+     * only in debug mode).
+     *
+     * @param protocolFactory makes a protocol per connection
+     * @param host the host name or address to listen on, or null for every interface
+     * @param port the port, or 0 for any free port
+     * @param sslContext the server's TLS context
+     * @return a future of the server, listening
+     */
+    public Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port,
+            SSLContext sslContext) {
+        checkOpen("createServer", sslContext);
+        Future<Server> server = createServer(protocolFactory, host, port, false);
+        Future<Server> result = createFuture();
+        whenDone(server, result, s -> {
+            s.useTls(sslContext);
+            s.startServing();
+            result.setResult(s);
+        });
+        return result;
+    }
+
+    /**
+     * Python's {@code loop.start_tls(transport, protocol, sslcontext, server_side=...)}: upgrades
+     * a live connection to TLS. The handshake runs over {@code transport}'s socket; once it is
+     * done the future gives the new, encrypting transport, which {@code protocol} must use from
+     * then on (the old one must not be written to again). A client checks the server's
+     * certificate against the peer's address; see
+     * {@link #startTls(Transport, Protocol, SSLContext, boolean, String)} for a name. If the
+     * handshake fails the future fails with its {@link javax.net.ssl.SSLException} and the
+     * connection is closed.
+     *
+     * @param transport a connection's transport, made by this loop
+     * @param protocol the protocol to hear the decrypted bytes (its {@code connectionMade} is not called again)
+     * @param sslContext the TLS context
+     * @param serverSide whether this side is the server of the handshake
+     * @return a future of the TLS transport
+     * @throws IllegalArgumentException if {@code transport} is not a TCP transport of this loop
+     */
+    public Future<Transport> startTls(Transport transport, Protocol protocol, SSLContext sslContext, boolean serverSide) {
+        String peer = null;
+        Object address = transport.getExtraInfo("peername");
+        if (!serverSide && address instanceof InetSocketAddress) {
+            peer = ((InetSocketAddress) address).getHostString();
+        }
+        return startTls(transport, protocol, sslContext, serverSide, peer);
+    }
+
+    /**
+     * {@link #startTls(Transport, Protocol, SSLContext, boolean)} with Python's
+     * {@code server_hostname}: for a client, the name the server's certificate must have ("" for
+     * none, null for the peer's address).
+     *
+     * @param transport a connection's transport, made by this loop
+     * @param protocol the protocol to hear the decrypted bytes
+     * @param sslContext the TLS context
+     * @param serverSide whether this side is the server of the handshake
+     * @param serverHostname the name to check, for a client
+     * @return a future of the TLS transport
+     * @throws IllegalArgumentException if {@code transport} is not a TCP transport of this loop
+     */
+    public Future<Transport> startTls(Transport transport, Protocol protocol, SSLContext sslContext, boolean serverSide,
+            String serverHostname) {
+        checkOpen("startTls", transport);
+        checkOpen("startTls", protocol);
+        checkOpen("startTls", sslContext);
+        checkThread("startTls");
+        if (!(transport instanceof SocketTransport) || ((SocketTransport) transport).loop != this) {
+            throw new IllegalArgumentException("startTls: " + transport + " is not a TCP transport of this loop");
+        }
+        if (serverHostname == null && !serverSide) {
+            Object address = transport.getExtraInfo("peername");
+            serverHostname = address instanceof InetSocketAddress ? ((InetSocketAddress) address).getHostString() : "";
+        }
+        SocketTransport socket = (SocketTransport) transport;
+        Object peer = transport.getExtraInfo("peername");
+        int port = peer instanceof InetSocketAddress ? ((InetSocketAddress) peer).getPort() : 0;
+        Future<Void> waiter = createFuture();
+        SSLProtocol ssl = new SSLProtocol(this, protocol, sslContext, waiter, serverSide, serverHostname, port, false);
+        // paused first, so that no data reaches the TLS protocol before its connectionMade
+        socket.pauseReading();
+        socket.setProtocol(ssl);
+        Handle made = callSoon(() -> ssl.connectionMade(socket));
+        Handle resume = callSoon(socket::resumeReading);
+        Future<Transport> result = createFuture();
+        waiter.addDoneCallback(w -> {
+            Throwable e = w.cancelled() ? null : w.exception();
+            if (e == null && !result.done()) {
+                result.setResult(ssl.appTransport());
+                return;
+            }
+            socket.close();
+            made.cancel();
+            resume.cancel();
+            if (!result.done()) {
+                result.setException(e);
+            }
+        });
+        result.addDoneCallback(r -> {
+            if (r.cancelled()) {
+                socket.close();
+                made.cancel();
+                resume.cancel();
+            }
         });
         return result;
     }

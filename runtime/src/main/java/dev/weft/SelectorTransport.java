@@ -18,7 +18,8 @@ abstract class SelectorTransport implements BaseTransport {
 
     final EventLoop loop;
     final SelectableChannel channel;
-    final BaseProtocol protocol;
+    /** Not final: {@code startTls} puts a TLS protocol in front of the application's. */
+    BaseProtocol protocol;
     final Server server;
     final Map<String, Object> extra = new HashMap<>(4);
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * Python's {@code asyncio.Server}: listening sockets served by the loop, which accepts each
@@ -42,6 +43,8 @@ public final class Server {
     private List<Future<Void>> waiters = new ArrayList<>();
     private boolean serving;
     private Future<Void> servingForever;
+    /** TLS on every connection accepted, when not null. */
+    private SSLContext sslContext;
 
     private Server(EventLoop loop, Supplier<? extends Protocol> protocolFactory, List<ServerSocketChannel> channels)
             throws IOException {
@@ -82,6 +85,11 @@ public final class Server {
             }
             throw e;
         }
+    }
+
+    /** Serves TLS over {@code context} on each connection accepted from now on (Python's {@code ssl=}). */
+    void useTls(SSLContext context) {
+        this.sslContext = context;
     }
 
     /**
@@ -280,7 +288,11 @@ public final class Server {
         try {
             c.configureBlocking(false);
             c.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            new SocketTransport(loop, c, protocolFactory.get(), null, this);
+            Protocol protocol = protocolFactory.get();
+            if (sslContext != null) { // the application's protocol hears of the connection once the handshake is done
+                protocol = new SSLProtocol(loop, protocol, sslContext, null, true, null, 0, true);
+            }
+            new SocketTransport(loop, c, protocol, null, this);
         } catch (IOException | RuntimeException e) {
             try {
                 c.close();

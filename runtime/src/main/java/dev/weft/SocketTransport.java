@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class SocketTransport extends SelectorTransport implements Transport {
     private final SocketChannel socket;
-    private final Protocol streamProtocol;
+    private Protocol streamProtocol;
     private final ArrayDeque<ByteBuffer> buffer = new ArrayDeque<>();
     private final Runnable readReady = this::readReady;
     private final Runnable writeReady = this::writeReady;
@@ -37,6 +37,12 @@ final class SocketTransport extends SelectorTransport implements Transport {
                 }
             });
         }
+    }
+
+    /** Python's {@code set_protocol}: the protocol that hears from now on ({@code startTls}'s TLS protocol). */
+    void setProtocol(Protocol protocol) {
+        this.protocol = protocol;
+        this.streamProtocol = protocol;
     }
 
     @Override

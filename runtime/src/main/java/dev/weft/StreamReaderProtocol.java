@@ -144,6 +144,16 @@ public class StreamReaderProtocol implements Protocol {
         }
     }
 
+    /** Python's {@code _replace_transport}: the TLS transport of {@link StreamWriter#startTls}. */
+    void replaceTransport(Transport transport) {
+        this.transport = transport;
+    }
+
+    /** Whether this protocol serves a server's connection (it has a client-connected callback). */
+    boolean serverSide() {
+        return clientConnected != null;
+    }
+
     /** What {@link StreamWriter#drain()} waits on: nothing unless paused (Python's {@code _drain_helper}). */
     Future<Void> drainWaiter() {
         if (connectionLost) {

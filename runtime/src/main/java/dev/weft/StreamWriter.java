@@ -4,6 +4,7 @@ import static dev.weft.Weft.await;
 import static dev.weft.Weft.sleep;
 
 import java.util.List;
+import javax.net.ssl.SSLContext;
 
 /**
  * Python's {@code asyncio.StreamWriter}: writes to a connection, with {@link #drain()} to wait
@@ -17,7 +18,8 @@ import java.util.List;
  * }</pre>
  */
 public class StreamWriter {
-    private final Transport transport;
+    /** Not final: {@link #startTls} swaps in the TLS transport. */
+    private Transport transport;
     private final StreamReaderProtocol protocol;
     private final StreamReader reader;
     private final EventLoop loop;
@@ -138,6 +140,38 @@ public class StreamWriter {
         if (w != null) {
             await(w);
         }
+        return Coroutine.done();
+    }
+
+    /**
+     * Python's {@code StreamWriter.start_tls(sslcontext)} (3.11+): upgrades the connection to
+     * TLS, this side the server if the writer was given to a server's handler. Buffered writes are
+     * drained first; once the handshake is done, {@link #write} encrypts and the connection's
+     * reader gets decrypted bytes. A client checks the server's certificate against the peer's
+     * address (see {@link #startTls(SSLContext, String)}). A failed handshake closes the
+     * connection and throws its {@link javax.net.ssl.SSLException}.
+     *
+     * @param sslContext the TLS context
+     * @return a coroutine done when the handshake is
+     */
+    public Coroutine<Void> startTls(SSLContext sslContext) {
+        return startTls(sslContext, null);
+    }
+
+    /**
+     * {@link #startTls(SSLContext)} with Python's {@code server_hostname}: the name the server's
+     * certificate must have, for a client (null: the peer's address; "": no name checked).
+     *
+     * @param sslContext the TLS context
+     * @param serverHostname the name to check, or null, or ""
+     * @return a coroutine done when the handshake is
+     */
+    @Async
+    public Coroutine<Void> startTls(SSLContext sslContext, String serverHostname) {
+        await(drain());
+        Transport tls = await(loop.startTls(transport, protocol, sslContext, protocol.serverSide(), serverHostname));
+        transport = tls;
+        protocol.replaceTransport(tls);
         return Coroutine.done();
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * The {@code asyncio} module for Java: {@code import static dev.weft.Weft.*;}.
@@ -448,6 +449,38 @@ public final class Weft {
     }
 
     /**
+     * Python's {@code asyncio.open_connection(host, port, ssl=context)}: a connection over TLS,
+     * the server's certificate checked against {@code host}. A failed handshake throws its
+     * {@link javax.net.ssl.SSLHandshakeException} (an untrusted, expired or misnamed certificate, a
+     * peer that does not speak TLS) and leaves nothing open. TLS cannot half close:
+     * {@link StreamWriter#canWriteEof()} is false.
+     *
+     * @param host the host name or address, and the name the certificate must have
+     * @param port the port
+     * @param sslContext the TLS context (its trust managers decide which certificates are trusted)
+     * @return a coroutine of the reader and writer, once the handshake is done
+     */
+    public static Coroutine<Connection> openConnection(String host, int port, SSLContext sslContext) {
+        return openConnection(host, port, sslContext, host);
+    }
+
+    /**
+     * {@link #openConnection(String, int, SSLContext)} with Python's {@code server_hostname}.
+     *
+     * @param host the host name or address
+     * @param port the port
+     * @param sslContext the TLS context
+     * @param serverHostname the name the certificate must have (null: {@code host}; "": none checked)
+     * @return a coroutine of the reader and writer, once the handshake is done
+     */
+    public static Coroutine<Connection> openConnection(String host, int port, SSLContext sslContext, String serverHostname) {
+        if (sslContext == null) {
+            throw new NullPointerException("openConnection: sslContext is null");
+        }
+        return Streams.openConnection(host, port, StreamReader.DEFAULT_LIMIT, sslContext, serverHostname);
+    }
+
+    /**
      * {@link #openConnection(String, int)} with the reader's buffer limit (Python's {@code limit=}).
      *
      * @param host the host name or address
@@ -476,6 +509,24 @@ public final class Weft {
      */
     public static Coroutine<Server> startServer(ClientConnected clientConnected, String host, int port) {
         return Streams.startServer(clientConnected, host, port, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /**
+     * Python's {@code asyncio.start_server(handler, host, port, ssl=context)}: each connection
+     * over TLS with {@code sslContext} (the server's key and certificate); the handler runs once
+     * the handshake is done, and a client whose handshake fails is closed without reaching it.
+     *
+     * @param clientConnected called for each connection
+     * @param host the host name or address to listen on, or null for every interface
+     * @param port the port, or 0 for any free port
+     * @param sslContext the server's TLS context
+     * @return a coroutine of the server, serving
+     */
+    public static Coroutine<Server> startServer(ClientConnected clientConnected, String host, int port, SSLContext sslContext) {
+        if (sslContext == null) {
+            throw new NullPointerException("startServer: sslContext is null");
+        }
+        return Streams.startServer(clientConnected, host, port, StreamReader.DEFAULT_LIMIT, sslContext);
     }
 
     /**
