@@ -54,6 +54,9 @@ public final class WeftTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        if (className != null && !eligible(className) && !verbose) {
+            return null; // the JDK's and Weft's own classes: not even their bytes are read
+        }
         if (!WeftMentions.in(classfileBuffer)) {
             return null;
         }
