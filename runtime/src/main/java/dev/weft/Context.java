@@ -66,6 +66,25 @@ public final class Context {
         return new Context(c == null ? EMPTY : c.vars);
     }
 
+    /**
+     * A copy of the current context for a task or a callback of {@code loop} to run in, or null
+     * for a fresh empty one: most programs set no variable, and then a copy costs nothing (the
+     * holder adopts the context a {@link ContextVar#set} makes, see {@link #adopt}).
+     */
+    static Context lazyCopy(EventLoop loop) {
+        Current current = loop.contexts != null && loop.runsOnThisThread() ? loop.contexts : CURRENT.get();
+        Context c = current.context;
+        return c == null || c.vars.length == 0 ? null : new Context(c.vars);
+    }
+
+    /**
+     * The context a task or a callback that ran in {@code own} runs in from now on: {@code own},
+     * or, if it was the lazy empty one (null), whatever a {@link ContextVar#set} made current.
+     */
+    static Context adopt(Context own, Current current) {
+        return own != null ? own : current.context;
+    }
+
     /** The holder of this thread's current context. */
     static Current ofThisThread() {
         return CURRENT.get();

@@ -9,14 +9,17 @@ package dev.weft;
 public class Handle {
     final EventLoop loop;
     final Runnable callback;
-    /** A copy of the context current where it was scheduled, which the callback runs in (Python's {@code Handle._context}). */
-    private final Context context;
+    /**
+     * A copy of the context current where it was scheduled, which the callback runs in (Python's
+     * {@code Handle._context}); null for an empty one, made only if the callback sets a variable.
+     */
+    private Context context;
     private boolean cancelled;
 
     Handle(EventLoop loop, Runnable callback) {
         this.loop = loop;
         this.callback = callback;
-        this.context = Context.copyContext();
+        this.context = Context.lazyCopy(loop);
     }
 
     /** Cancels the callback: if it has not run yet, it will not run. Cancelling twice does nothing. */
@@ -49,6 +52,7 @@ public class Handle {
         } catch (Exception e) {
             loop.callExceptionHandler(EventLoop.context("Exception in callback " + callback, e, "handle", this));
         } finally {
+            context = Context.adopt(context, contexts);
             contexts.context = outer;
         }
     }

@@ -46,8 +46,12 @@ public final class Task<T> extends Future<T> {
     private int cancelsRequested;
     private final int number;
     private String name;
-    /** The context every step runs in: a copy of the one current at the task's creation (Python's {@code Task._context}). */
-    private final Context context;
+    /**
+     * The context every step runs in: a copy of the one current at the task's creation (Python's
+     * {@code Task._context}); null stands for an empty one, made when first needed, so that a task
+     * in a program without context variables allocates none.
+     */
+    private Context context;
     Task<?> prevLive;
     Task<?> nextLive;
 
@@ -56,7 +60,7 @@ public final class Task<T> extends Future<T> {
         this.leaf = coro;
         this.number = number;
         this.name = name;
-        this.context = context != null ? context : Context.copyOf(loop.contexts != null ? loop.contexts : Context.ofThisThread());
+        this.context = context != null ? context : Context.lazyCopy(loop);
     }
 
     /**
@@ -67,7 +71,14 @@ public final class Task<T> extends Future<T> {
      * @return the task's context
      */
     public Context getContext() {
-        return context;
+        Context c = context;
+        if (c == null) {
+            c = context = new Context();
+            if (loop.currentTask == this && loop.contexts.context == null) {
+                loop.contexts.context = c; // asked from its own step: the sets that follow land in it
+            }
+        }
+        return c;
     }
 
     /**
@@ -270,6 +281,7 @@ public final class Task<T> extends Future<T> {
                 value = null;
             }
         } finally {
+            context = Context.adopt(context, contexts);
             contexts.context = outerContext;
             loop.currentTask = outer;
         }

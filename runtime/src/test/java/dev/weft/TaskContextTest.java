@@ -264,4 +264,82 @@ class TaskContextTest {
         assertThat(task.getContext()).isSameAs(context);
         assertThat(context.get(VAL)).isEqualTo(5);
     }
+
+    // ---- a task created where no variable is set makes its context only when it needs one ----
+
+    @Async
+    static Coroutine<List<String>> setThenReadAcrossSteps() {
+        List<String> seen = new ArrayList<>();
+        seen.add(CVAR.get());
+        CVAR.set("set in step 1");
+        await(sleep(0));
+        seen.add(CVAR.get());
+        await(sleep(0));
+        seen.add(CVAR.get());
+        return Coroutine.returning(seen);
+    }
+
+    @Test
+    void aSetInATaskWithAnEmptyContextLastsAcrossItsSteps() {
+        Task<List<String>> t = loop.createTask(setThenReadAcrossSteps());
+        assertThat(loop.runUntilComplete(t)).containsExactly("nope", "set in step 1", "set in step 1");
+        assertThat(t.getContext().get(CVAR)).isEqualTo("set in step 1");
+        assertThat(CVAR.get()).isEqualTo("nope");
+    }
+
+    @Test
+    void getContextBeforeTheFirstStepIsTheContextTheTaskSetsIn() {
+        Task<Void> t = loop.createTask(setAfterAStep("later"));
+        Context early = t.getContext();
+        assertThat(early.size()).isZero();
+        loop.runUntilComplete(t);
+        assertThat(early.get(CVAR)).isEqualTo("later");
+        assertThat(t.getContext()).isSameAs(early);
+    }
+
+    @Async
+    static Coroutine<Context> askOwnContextThenSet() {
+        Context mine = loop().currentTask.getContext();
+        CVAR.set("after asking");
+        await(sleep(0));
+        return Coroutine.returning(mine);
+    }
+
+    private static EventLoop loop() {
+        return EventLoop.runningOrNull();
+    }
+
+    @Test
+    void getContextFromTheTasksOwnStepIsTheContextItsSetsLandIn() {
+        Task<Context> t = loop.createTask(askOwnContextThenSet());
+        Context mine = loop.runUntilComplete(t);
+        assertThat(mine).isSameAs(t.getContext());
+        assertThat(mine.get(CVAR)).isEqualTo("after asking");
+    }
+
+    @Async
+    static Coroutine<List<String>> siblingsWithEmptyContexts() {
+        Task<List<String>> a = createTask(setThenReadAcrossSteps());
+        Task<List<String>> b = createTask(setThenReadAcrossSteps());
+        List<String> seen = new ArrayList<>(await(a));
+        seen.addAll(await(b));
+        seen.add(CVAR.get());
+        return Coroutine.returning(seen);
+    }
+
+    @Test
+    void tasksWithEmptyContextsDoNotShareTheirSets() {
+        assertThat(loop.runUntilComplete(loop.createTask(siblingsWithEmptyContexts())))
+                .containsExactly("nope", "set in step 1", "set in step 1", "nope", "set in step 1", "set in step 1", "nope");
+    }
+
+    @Test
+    void aCallbackThatSetsLeavesTheLoopsContextAlone() {
+        List<String> seen = new ArrayList<>();
+        loop.callSoon(() -> CVAR.set("in the first callback"));
+        loop.callSoon(() -> seen.add(CVAR.get()));
+        loop.runUntilComplete(loop.createTask(setAfterAStep("x")));
+        assertThat(seen).containsExactly("nope");
+        assertThat(CVAR.get()).isEqualTo("nope");
+    }
 }
