@@ -35,7 +35,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the result type
  */
-public class Future<T> implements Awaitable<T>, LoopFuture<T> {
+public class Future<T> extends LoopFuture<T> implements Awaitable<T> {
     static final byte PENDING = 0;
     static final byte FINISHED = 1;
     static final byte FAILED = 2;

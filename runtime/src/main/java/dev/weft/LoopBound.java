@@ -40,8 +40,11 @@ abstract class LoopBound {
 
     /** For an operation that waits: the running loop, which must be (or becomes) the bound one. */
     final EventLoop waitingLoop(String what) {
-        EventLoop running = EventLoop.runningOrNull();
         EventLoop l = loop;
+        if (l != null && l.runsOnThisThread()) {
+            return l; // the common case, without the thread-local lookup below
+        }
+        EventLoop running = EventLoop.runningOrNull();
         if (l == null) {
             if (running == null) {
                 throw new IllegalStateException(what + " needs a running event loop: await it in a coroutine run by"

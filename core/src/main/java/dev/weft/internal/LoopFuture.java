@@ -4,17 +4,23 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A future of the event loop as the frames see it: {@code dev.weft.Future} and {@code Task}
- * implement it, so the frame ABI reads their outcome without depending on the asyncio layer.
+ * extend it, so the frame ABI reads their outcome without depending on the asyncio layer. A class,
+ * not an interface: {@code await}'s fast path tests it on every await, and a class test is one
+ * compare where an interface test scans (and, on JDK 17, rewrites) the class's list of interfaces.
  *
  * @param <T> the type of the future's result
  */
-public interface LoopFuture<T> {
+public abstract class LoopFuture<T> {
+    /** For {@code dev.weft.Future}, its one subclass. */
+    protected LoopFuture() {
+    }
+
     /**
      * Whether the future has a result, an exception, or was cancelled.
      *
      * @return whether the future is done
      */
-    boolean done();
+    public abstract boolean done();
 
     /**
      * The result of a done future; raises its exception unwrapped, or a
@@ -22,12 +28,12 @@ public interface LoopFuture<T> {
      *
      * @return the future's result
      */
-    T result();
+    public abstract T result();
 
     /**
      * A {@code CompletableFuture} completed with this future's outcome, on the loop's thread.
      *
      * @return a {@code CompletableFuture} that mirrors this future
      */
-    CompletableFuture<T> toCompletableFuture();
+    public abstract CompletableFuture<T> toCompletableFuture();
 }
