@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The cost of one element of a generator: a Weft generator against a hand-written
- * {@link Iterator} and a generator made of a producer thread, all producing the same values.
+ * {@link Iterator}, Kotlin's {@code sequence} ({@link KotlinSequences}) and a generator made of a
+ * producer thread, all producing the same values.
  *
  * <p>One operation takes one element from a long-lived, endless source, so what is measured is
  * the resume, not the creation. The benchmark methods are never inlined into JMH's loop
@@ -116,12 +117,14 @@ public class GeneratorBenchmark {
         Iterator<Integer> weft;
         Iterator<Integer> weftDeep;
         Iterator<Integer> iterator;
+        Iterator<Integer> kotlin;
 
         @Setup(Level.Trial)
         public void start() {
             weft = counter();
             weftDeep = delegating(10);
             iterator = new Counter();
+            kotlin = KotlinSequences.counter();
         }
     }
 
@@ -164,6 +167,12 @@ public class GeneratorBenchmark {
 
     @Benchmark
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    public Integer kotlinSequence(Sources s) {
+        return s.kotlin.next();
+    }
+
+    @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public Integer threadGenerator(Threads t) {
         return t.generator.next();
     }
@@ -173,6 +182,13 @@ public class GeneratorBenchmark {
         Generator<Integer, Void, Void> g = counter();
         g.next();
         return g;
+    }
+
+    @Benchmark
+    public Iterator<Integer> suspendedKotlinSequence() {
+        Iterator<Integer> it = KotlinSequences.counter();
+        it.next();
+        return it;
     }
 
     @Benchmark
