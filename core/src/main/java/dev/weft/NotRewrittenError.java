@@ -22,26 +22,36 @@ public class NotRewrittenError extends Error {
 
     /** The error for {@code marker} reached in the method that called it. */
     static NotRewrittenError reached(String marker) {
-        StackTraceElement caller = callerOf();
+        StackWalker.StackFrame caller = callerOf();
         String where = caller == null ? "a method" : caller.getClassName() + "." + caller.getMethodName()
                 + (caller.getFileName() == null ? "" : " (" + caller.getFileName() + ":" + caller.getLineNumber() + ")");
+        String from = caller == null ? null : locationOf(caller.getDeclaringClass());
         return new NotRewrittenError(marker + " was called in " + where
-                + ", which the Weft rewrite has not transformed. Annotate the method with @dev.weft.Async and"
-                + " enable the rewrite: add dev.weft:weft-maven-plugin (goals instrument and instrument-test) to"
-                + " the build, or run the JVM with -javaagent:weft-transformer.jar, or rewrite the classes with"
-                + " java -jar weft-transformer.jar DIR|JAR.");
+                + ", which the Weft rewrite has not transformed" + (from == null ? "" : " (its class was loaded from " + from + ")")
+                + ". Annotate the method with @dev.weft.Async and run the classes rewritten:"
+                + " with dev.weft:weft-maven-plugin (goals instrument and instrument-test) in the pom, Maven rewrites"
+                + " target/classes in the compile phase and target/test-classes in test-compile, so run"
+                + " `mvn compile exec:java` or `mvn test`, not an IDE's own build of the classes; in an IDE or on a"
+                + " bare JVM add -javaagent:weft-transformer.jar to the run configuration or java command; or rewrite"
+                + " the classes with java -jar weft-transformer.jar DIR|JAR.");
     }
 
     private static final java.util.Set<String> MARKER_CLASSES = java.util.Set.of(
-            NotRewrittenError.class.getName(), Generator.class.getName(), Coroutine.class.getName(), "dev.weft.Weft");
+            NotRewrittenError.class.getName(), Generator.class.getName(), Coroutine.class.getName(), "dev.weft.Weft",
+            "dev.weft.AsyncGenerator");
 
-    private static StackTraceElement callerOf() {
-        StackTraceElement[] trace = new Throwable().getStackTrace();
-        for (StackTraceElement e : trace) {
-            if (!MARKER_CLASSES.contains(e.getClassName())) {
-                return e;
-            }
+    private static StackWalker.StackFrame callerOf() {
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.filter(f -> !MARKER_CLASSES.contains(f.getClassName())).findFirst().orElse(null));
+    }
+
+    /** Where the class was loaded from (a directory such as an IDE's output folder, or a jar), if known. */
+    private static String locationOf(Class<?> type) {
+        try {
+            var source = type.getProtectionDomain().getCodeSource();
+            return source == null || source.getLocation() == null ? null : source.getLocation().toString();
+        } catch (SecurityException e) {
+            return null;
         }
-        return null;
     }
 }

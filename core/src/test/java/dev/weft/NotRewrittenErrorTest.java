@@ -20,6 +20,8 @@ class NotRewrittenErrorTest {
                 .hasMessageContaining("NotRewrittenErrorTest.java:")
                 .hasMessageContaining("@dev.weft.Async")
                 .hasMessageContaining("weft-maven-plugin")
+                .hasMessageContaining("`mvn compile exec:java`")
+                .hasMessageContaining("its class was loaded from file:")
                 .hasMessageContaining("-javaagent:weft-transformer.jar");
     }
 

@@ -10,9 +10,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /**
  * Rewrites the {@code @Async} methods of {@code target/test-classes} in place, after test
  * compilation, with the test classpath (which holds {@code target/classes}). Incremental, with
- * the stamp {@code target/weft-instrument-test.stamp}.
+ * the stamp {@code target/weft-instrument-test.stamp}. Bound to the {@code test-compile} phase,
+ * after the compiler, so that {@code mvn test-compile} leaves rewritten test classes.
  */
-@Mojo(name = "instrument-test", defaultPhase = LifecyclePhase.PROCESS_TEST_CLASSES,
+@Mojo(name = "instrument-test", defaultPhase = LifecyclePhase.TEST_COMPILE,
         requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public class InstrumentTestMojo extends AbstractInstrumentMojo {
     @Parameter(defaultValue = "${project.build.testOutputDirectory}", readonly = true, required = true)
