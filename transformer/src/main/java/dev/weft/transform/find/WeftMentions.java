@@ -14,24 +14,25 @@ public final class WeftMentions {
 
     /** Whether {@code classFile} contains the bytes {@code dev/weft/} or {@code com/ea/async/Async} (in any constant). */
     public static boolean in(byte[] classFile) {
-        return contains(classFile, PREFIX) || contains(classFile, EA_ASYNC);
-    }
-
-    private static boolean contains(byte[] classFile, byte[] part) {
-        byte first = part[0];
-        int last = classFile.length - part.length;
-        outer:
-        for (int i = 0; i <= last; i++) {
-            if (classFile[i] != first) {
-                continue;
+        int last = classFile.length - PREFIX.length;
+        for (int i = 0; i <= last; i++) { // one pass for both: the agent runs this over every class it sees
+            byte b = classFile[i];
+            if ((b == 'd' && matches(classFile, i, PREFIX)) || (b == 'c' && matches(classFile, i, EA_ASYNC))) {
+                return true;
             }
-            for (int j = 1; j < part.length; j++) {
-                if (classFile[i + j] != part[j]) {
-                    continue outer;
-                }
-            }
-            return true;
         }
         return false;
+    }
+
+    private static boolean matches(byte[] classFile, int at, byte[] part) {
+        if (at + part.length > classFile.length) {
+            return false;
+        }
+        for (int j = 1; j < part.length; j++) {
+            if (classFile[at + j] != part[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 }
