@@ -14,10 +14,15 @@ public final class WeftMentions {
 
     /** Whether {@code classFile} contains the bytes {@code dev/weft/} or {@code com/ea/async/Async} (in any constant). */
     public static boolean in(byte[] classFile) {
-        int last = classFile.length - PREFIX.length;
-        for (int i = 0; i <= last; i++) { // one pass for both: the agent runs this over every class it sees
-            byte b = classFile[i];
-            if ((b == 'd' && matches(classFile, i, PREFIX)) || (b == 'c' && matches(classFile, i, EA_ASYNC))) {
+        // one pass for both, anchored on the '/' that both have fourth ("dev/", "com/"): one compare a
+        // byte, as fast as the search for dev/weft/ alone; the agent runs this over every class it sees
+        int last = classFile.length - PREFIX.length + 3;
+        for (int i = 3; i <= last; i++) {
+            if (classFile[i] != '/') {
+                continue;
+            }
+            byte b = classFile[i - 3];
+            if ((b == 'd' && matches(classFile, i - 3, PREFIX)) || (b == 'c' && matches(classFile, i - 3, EA_ASYNC))) {
                 return true;
             }
         }
