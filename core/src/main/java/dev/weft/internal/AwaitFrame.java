@@ -12,6 +12,10 @@ package dev.weft.internal;
  *     k: restore live values; r = frame.resumeValue()
  *   }
  * </pre>
+ *
+ * <p>ea-async's {@code Async.await(stage)} takes the same path through {@link #tryJoin} and
+ * {@link #resumeJoined()}: it raises what {@code CompletableFuture.join()} raises, the stage's
+ * exception wrapped in a {@code CompletionException} (a cancellation as it is), as ea-async did.
  */
 public abstract class AwaitFrame extends Frame {
     /** From {@link #tryAwait}: the awaited thing is not done, the body must suspend. */
@@ -44,6 +48,43 @@ public abstract class AwaitFrame extends Frame {
      */
     public final Object tryAwait(Object awaited) {
         return Awaiting.tryNow(awaited);
+    }
+
+    /**
+     * {@link #tryAwait}, raising as {@code CompletableFuture.join()} does (ea-async's {@code await}):
+     * a failure wrapped in a {@code CompletionException}, a cancellation as it is.
+     *
+     * @param awaited what the method awaits
+     * @return its result if done at once, else a marker to suspend
+     */
+    public final Object tryJoin(Object awaited) {
+        if (awaited == null) {
+            return tryAwait(null); // raises its NullPointerException
+        }
+        try {
+            return Awaiting.tryNow(awaited);
+        } catch (Throwable t) {
+            throw Unchecked.<RuntimeException>raise(joined(t));
+        }
+    }
+
+    /**
+     * {@link #resumeValue()}, raising as {@code CompletableFuture.join()} does (see {@link #tryJoin}).
+     *
+     * @return the value the awaited stage gave
+     */
+    public final Object resumeJoined() {
+        Throwable t = thrown;
+        if (t != null) {
+            thrown = null;
+            throw Unchecked.<RuntimeException>raise(joined(t));
+        }
+        return resumeValue();
+    }
+
+    /** What {@code join()} raises for a stage that failed with {@code t} (unwrapped). */
+    private static Throwable joined(Throwable t) {
+        return t instanceof java.util.concurrent.CancellationException ? t : new java.util.concurrent.CompletionException(t);
     }
 
     /**

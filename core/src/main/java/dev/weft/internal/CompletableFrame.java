@@ -38,7 +38,7 @@ public final class CompletableFrame<T> extends AwaitFrame {
     private static final int COMPLETED_EARLY = 2;
     private static final AtomicIntegerFieldUpdater<CompletableFrame<?>> PHASE = phaseUpdater();
 
-    private final CompletableFuture<T> result = new CompletableFuture<>();
+    private final CompletableFuture<T> result;
     /** Whether the driver runs, waits, or a stage completed before the driver finished registering. */
     private volatile int phase;
 
@@ -50,7 +50,23 @@ public final class CompletableFrame<T> extends AwaitFrame {
      * @param primCount how many primitive slots the frame keeps
      */
     public CompletableFrame(Body body, int refCount, int primCount) {
+        this(body, refCount, primCount, new CompletableFuture<>());
+    }
+
+    /**
+     * What the rewritten factory of a method returning a subclass of {@code CompletableFuture}
+     * ({@code class Task<T> extends CompletableFuture<T>}) calls: {@code result} is a new instance of
+     * that subclass, made with its no-argument constructor, which {@link #start()} returns and the
+     * method's outcome completes.
+     *
+     * @param body the rewritten method body
+     * @param refCount how many reference slots the frame keeps
+     * @param primCount how many primitive slots the frame keeps
+     * @param result the not yet completed future the method returns
+     */
+    public CompletableFrame(Body body, int refCount, int primCount, CompletableFuture<T> result) {
         super(body, refCount, primCount);
+        this.result = result;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

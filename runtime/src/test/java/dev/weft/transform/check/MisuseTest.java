@@ -82,7 +82,8 @@ class MisuseTest {
                 + "    }\n"
                 + "}\n");
         assertThat(lines(p)).isEqualTo("m/Wrong.java:6: error: in m.Wrong.name(): an @Async method must return"
-                + " dev.weft.Generator, dev.weft.Coroutine, dev.weft.AsyncGenerator, CompletableFuture or CompletionStage, not java.lang.String");
+                + " dev.weft.Generator, dev.weft.Coroutine, dev.weft.AsyncGenerator, CompletableFuture (or a subclass of it with a"
+                + " public no-argument constructor) or CompletionStage, not java.lang.String");
     }
 
     @Test

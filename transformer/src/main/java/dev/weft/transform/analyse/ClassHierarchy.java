@@ -20,7 +20,7 @@ import org.objectweb.asm.ClassReader;
  * files and never by loading a class: the verifier's frames need common super classes, and an
  * agent must not load classes while one is being defined.
  */
-public final class ClassHierarchy {
+public final class ClassHierarchy implements dev.weft.transform.find.ReturnClasses {
     /** What is known of one class: its super class (internal name, null for Object) and whether it is an interface. */
     public static final class Entry {
         final String superName;
@@ -168,6 +168,37 @@ public final class ClassHierarchy {
             return true;
         }
         return superChain(sub).contains(sup);
+    }
+
+    @Override
+    public boolean extendsCompletableFuture(String internalName) {
+        return !internalName.equals(COMPLETABLE_FUTURE) && superChain(internalName).contains(COMPLETABLE_FUTURE);
+    }
+
+    @Override
+    public int classAccess(String internalName) {
+        byte[] bytes = classFiles.apply(internalName);
+        return bytes == null ? -1 : new ClassReader(bytes).getAccess();
+    }
+
+    @Override
+    public int noArgConstructorAccess(String internalName) {
+        byte[] bytes = classFiles.apply(internalName);
+        if (bytes == null) {
+            return -1;
+        }
+        int[] access = {-1};
+        new ClassReader(bytes).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
+            @Override
+            public org.objectweb.asm.MethodVisitor visitMethod(int acc, String name, String descriptor, String signature,
+                                                               String[] exceptions) {
+                if (name.equals("<init>") && descriptor.equals("()V")) {
+                    access[0] = acc;
+                }
+                return null;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return access[0];
     }
 
     private Entry entry(String internalName) {

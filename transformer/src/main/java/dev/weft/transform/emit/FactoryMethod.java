@@ -25,7 +25,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * {@code GeneratorFrame}, {@code CoroutineFrame}...), binds the body through
  * {@code invokedynamic} (a constant, allocated once per call site), saves the parameters as
  * resume point 0, and returns the state object: generators and coroutines start lazily. A method that
- * returns {@code CompletableFuture} starts its body at once and returns its result future.
+ * returns {@code CompletableFuture} starts its body at once and returns its result future; one that
+ * returns a subclass of it hands the frame a {@code new Subclass()} to complete.
  */
 public final class FactoryMethod {
     /** {@code altMetafactory}, so that the body also implements the marker {@code RewrittenBody}. */
@@ -64,8 +65,14 @@ public final class FactoryMethod {
                 Type.getMethodType(body.desc), FLAG_MARKERS, 1, Type.getObjectType(RuntimeAbi.REWRITTEN_BODY)));
         code.add(StateSlots.push(analysis.refCount()));
         code.add(StateSlots.push(analysis.primCount()));
+        String subclass = kind == MethodKind.COMPLETABLE_FUTURE ? MethodKind.futureSubclass(method.desc) : null;
+        if (subclass != null) { // class Task<T> extends CompletableFuture<T>: the frame completes a new Task()
+            code.add(new TypeInsnNode(Opcodes.NEW, subclass));
+            code.add(new InsnNode(Opcodes.DUP));
+            code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, subclass, "<init>", "()V", false));
+        }
         code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, kind.frameClass(), "<init>",
-                "(" + RuntimeAbi.BODY_DESCRIPTOR + "II)V", false));
+                "(" + RuntimeAbi.BODY_DESCRIPTOR + "II" + (subclass == null ? "" : "Ljava/util/concurrent/CompletableFuture;") + ")V", false));
         code.add(new VarInsnNode(Opcodes.ASTORE, stateLocal));
         for (SavedValue v : analysis.entry()) {
             code.add(slots.save(v, v.local()));
@@ -74,12 +81,15 @@ public final class FactoryMethod {
         if (kind.startsEagerly()) {
             code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, kind.frameClass(), "start", "()Ljava/util/concurrent/CompletableFuture;", false));
         }
+        if (subclass != null) {
+            code.add(new TypeInsnNode(Opcodes.CHECKCAST, subclass));
+        }
         code.add(new InsnNode(Opcodes.ARETURN));
         code.add(end);
 
         method.instructions = code;
         method.maxLocals = stateLocal + 1;
-        method.maxStack = 6;
+        method.maxStack = 8;
         method.localVariables = parameters(parameterLocals, argumentSlots, begin, end);
     }
 

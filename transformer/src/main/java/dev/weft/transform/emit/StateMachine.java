@@ -249,7 +249,8 @@ public final class StateMachine {
             s.add(new VarInsnNode(Opcodes.ASTORE, argument));
             s.add(new VarInsnNode(Opcodes.ALOAD, stateLocal));
             s.add(new VarInsnNode(Opcodes.ALOAD, argument));
-            s.add(frameCall("tryAwait", "(Ljava/lang/Object;)Ljava/lang/Object;"));
+            boolean joins = p.marker() == Marker.EA_AWAIT; // ea-async's await raises as join() does
+            s.add(frameCall(joins ? "tryJoin" : "tryAwait", "(Ljava/lang/Object;)Ljava/lang/Object;"));
             s.add(new InsnNode(Opcodes.DUP));
             s.add(new FieldInsnNode(Opcodes.GETSTATIC, RuntimeAbi.AWAIT_FRAME, "PENDING", "Ljava/lang/Object;"));
             s.add(new JumpInsnNode(Opcodes.IF_ACMPNE, join));
@@ -263,7 +264,7 @@ public final class StateMachine {
             s.add(new LineNumberNode(p.line(), resumed));
         }
         s.add(new VarInsnNode(Opcodes.ALOAD, stateLocal));
-        s.add(frameCall("resumeValue", OBJECT_OF_FRAME));
+        s.add(frameCall(p.marker() == Marker.EA_AWAIT ? "resumeJoined" : "resumeValue", OBJECT_OF_FRAME));
         if (join != null) {
             s.add(join);
         }
@@ -284,6 +285,7 @@ public final class StateMachine {
                 return frameCall("yieldFromIterable", "(ILjava/lang/Iterable;)Ljava/lang/Object;");
             case AWAIT:
             case AWAIT_STAGE:
+            case EA_AWAIT:
                 return frameCall("suspendAwait", "(ILjava/lang/Object;)Ljava/lang/Object;");
             default:
                 throw new IllegalArgumentException(marker + " does not suspend");

@@ -18,7 +18,7 @@ import org.objectweb.asm.tree.MethodNode;
  * in every method count, {@code @Async} or not, so that {@code run(withTaskGroup(tg -> ...))} in a
  * plain {@code main} and a lambda inside a lambda are found too. The body is async when it
  * returns what its functional interface returns once instantiated: {@code Coroutine},
- * {@code Awaitable}, {@code CompletionStage} or {@code CompletableFuture}; and it calls a marker
+ * {@code Awaitable}, {@code CompletionStage} or {@code CompletableFuture} (or a subclass); and it calls a marker
  * (a lambda that only hands on a coroutine is left as it is).
  */
 public final class AsyncLambdas {
@@ -32,7 +32,7 @@ public final class AsyncLambdas {
     }
 
     /** The async lambda bodies of {@code cls} with their kinds, in class-file order. */
-    public static Map<MethodNode, MethodKind> in(ClassNode cls) {
+    public static Map<MethodNode, MethodKind> in(ClassNode cls, ReturnClasses classes) {
         Map<MethodNode, MethodKind> lambdas = new LinkedHashMap<>();
         for (MethodNode m : cls.methods) {
             if (m.instructions == null) {
@@ -40,7 +40,7 @@ public final class AsyncLambdas {
             }
             for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
                 MethodNode body = insn instanceof InvokeDynamicInsnNode ? bodyOf(cls, (InvokeDynamicInsnNode) insn) : null;
-                MethodKind kind = body == null ? null : kindOf(body.desc);
+                MethodKind kind = body == null ? null : kindOf(body.desc, classes);
                 if (kind != null && !AsyncMethods.isAsync(body) && !AsyncMethods.markerCalls(body).isEmpty()) {
                     lambdas.put(body, kind);
                 }
@@ -55,11 +55,11 @@ public final class AsyncLambdas {
     }
 
     /** The kind of a lambda body that returns what {@code descriptor} says: an {@code Awaitable} runs as a coroutine. */
-    static MethodKind kindOf(String descriptor) {
+    static MethodKind kindOf(String descriptor, ReturnClasses classes) {
         if (descriptor.endsWith(")" + AWAITABLE)) {
             return MethodKind.COROUTINE;
         }
-        MethodKind kind = MethodKind.of(descriptor);
+        MethodKind kind = MethodKind.of(descriptor, classes);
         return kind == null || !kind.awaits() ? null : kind;
     }
 

@@ -33,6 +33,30 @@ public final class AsyncMethods {
         return has(method.invisibleAnnotations, Marker.ASYNC_DESCRIPTOR) || has(method.visibleAnnotations, Marker.ASYNC_DESCRIPTOR);
     }
 
+    /**
+     * Whether {@code method} is rewritten as ea-async rewrote it, without {@code @Async}: it calls
+     * ea-async's {@code com.ea.async.Async.await} and returns {@code CompletableFuture} (or a subclass)
+     * or {@code CompletionStage}.
+     */
+    public static boolean isEaAsync(MethodNode method, ReturnClasses classes) {
+        if (isAsync(method) || (method.access & (Opcodes.ACC_BRIDGE | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
+                || !callsEaAwait(method)) {
+            return false;
+        }
+        MethodKind kind = MethodKind.of(method.desc, classes);
+        return kind != null && kind.startsEagerly();
+    }
+
+    /** Whether {@code method} calls ea-async's {@code Async.await}. */
+    public static boolean callsEaAwait(MethodNode method) {
+        for (AbstractInsnNode call : markerCalls(method)) {
+            if (Marker.of(call) == Marker.EA_AWAIT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The marker calls in {@code method}, in code order. */
     public static List<AbstractInsnNode> markerCalls(MethodNode method) {
         List<AbstractInsnNode> calls = new ArrayList<>();

@@ -29,6 +29,12 @@ public enum Marker {
     /** {@code Weft.await(CompletionStage, Class)}: {@link #AWAIT_STAGE}, naming a checked exception for javac. */
     AWAIT_STAGE_NAMING(Owner.WEFT, "await", "(Ljava/util/concurrent/CompletionStage;Ljava/lang/Class;)Ljava/lang/Object;", true,
             MethodKind.COROUTINE),
+    /**
+     * ea-async's {@code com.ea.async.Async.await(CompletionStage)} (the drop-in artifact weft-ea-async
+     * provides it): {@link #AWAIT_STAGE}, but raising as {@code join()} does, the failure wrapped in a
+     * {@code CompletionException}. Matched by descriptor: the rewrite does not depend on that artifact.
+     */
+    EA_AWAIT(Owner.EA_ASYNC, "await", "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;", true, MethodKind.COROUTINE),
     /** {@code Coroutine.returning(Object)}: the coroutine's result. */
     COROUTINE_RETURNING(Owner.COROUTINE, "returning", "(Ljava/lang/Object;)Ldev/weft/Coroutine;", false, MethodKind.COROUTINE),
     /** {@code Coroutine.done()}: returns without a result. */
@@ -45,6 +51,7 @@ public enum Marker {
         static final String COROUTINE = "dev/weft/Coroutine";
         static final String WEFT = "dev/weft/Weft";
         static final String ASYNC_GENERATOR = "dev/weft/AsyncGenerator";
+        static final String EA_ASYNC = "com/ea/async/Async";
     }
 
     private final String owner;
@@ -86,7 +93,7 @@ public enum Marker {
 
     /** {@code Weft.await}, in either form. */
     public boolean isAwait() {
-        return this == AWAIT || this == AWAIT_STAGE || this == AWAIT_NAMING || this == AWAIT_STAGE_NAMING;
+        return this == AWAIT || this == AWAIT_STAGE || this == AWAIT_NAMING || this == AWAIT_STAGE_NAMING || this == EA_AWAIT;
     }
 
     /**
@@ -104,6 +111,10 @@ public enum Marker {
 
     /** Where it belongs, for messages: "an @Async method that returns dev.weft.Generator". */
     public String belongs() {
+        if (this == EA_AWAIT) {
+            return "a method that returns CompletableFuture (or a subclass of it with a public no-argument constructor)"
+                    + " or CompletionStage, as with ea-async, or an @Async method that returns dev.weft.Coroutine";
+        }
         if (isAwait()) {
             return "an @Async method that returns dev.weft.Coroutine, dev.weft.AsyncGenerator, CompletableFuture or CompletionStage";
         }
@@ -124,7 +135,7 @@ public enum Marker {
             return null;
         }
         org.objectweb.asm.Handle h = (org.objectweb.asm.Handle) bootstrapArgument;
-        if (h.getTag() != Opcodes.H_INVOKESTATIC || !h.getOwner().startsWith("dev/weft/")) {
+        if (h.getTag() != Opcodes.H_INVOKESTATIC || !ownedByMarkerClass(h.getOwner())) {
             return null;
         }
         for (Marker m : values()) {
@@ -141,7 +152,7 @@ public enum Marker {
             return null;
         }
         MethodInsnNode call = (MethodInsnNode) insn;
-        if (!call.owner.startsWith("dev/weft/")) {
+        if (!ownedByMarkerClass(call.owner)) {
             return null;
         }
         for (Marker m : values()) {
@@ -150,5 +161,10 @@ public enum Marker {
             }
         }
         return null;
+    }
+
+    /** Whether {@code owner} may declare markers: Weft's classes and ea-async's {@code Async}; a cheap test first. */
+    private static boolean ownedByMarkerClass(String owner) {
+        return owner.startsWith("dev/weft/") || owner.equals(Owner.EA_ASYNC);
     }
 }

@@ -12,7 +12,10 @@ public enum MethodKind {
     COROUTINE("Ldev/weft/Coroutine;", "dev/weft/internal/CoroutineFrame", "coroutine"),
     /** Returns {@code dev.weft.AsyncGenerator}: Python's {@code async def} with {@code yield}; both awaits and yields. */
     ASYNC_GENERATOR("Ldev/weft/AsyncGenerator;", "dev/weft/internal/AsyncGeneratorFrame", "async generator"),
-    /** Returns {@code CompletableFuture}: starts at once on the caller's thread, needs no event loop. */
+    /**
+     * Returns {@code CompletableFuture}, or a subclass of it with an accessible no-argument constructor:
+     * starts at once on the caller's thread, needs no event loop.
+     */
     COMPLETABLE_FUTURE("Ljava/util/concurrent/CompletableFuture;", "dev/weft/internal/CompletableFrame", "CompletableFuture method"),
     /** Returns {@code CompletionStage}: as {@link #COMPLETABLE_FUTURE}. */
     COMPLETION_STAGE("Ljava/util/concurrent/CompletionStage;", "dev/weft/internal/CompletableFrame", "CompletionStage method");
@@ -36,6 +39,30 @@ public enum MethodKind {
             }
         }
         return null;
+    }
+
+    /**
+     * {@link #of(String)}, also taking a method that returns a subclass of {@code CompletableFuture}
+     * as a {@link #COMPLETABLE_FUTURE} method (whether the rewrite can make that subclass's instance is
+     * the checks' business: {@link #futureSubclass}).
+     */
+    public static MethodKind of(String methodDescriptor, ReturnClasses classes) {
+        MethodKind kind = of(methodDescriptor);
+        if (kind != null) {
+            return kind;
+        }
+        String subclass = returnedClass(methodDescriptor);
+        return subclass != null && classes.extendsCompletableFuture(subclass) ? COMPLETABLE_FUTURE : null;
+    }
+
+    /** The subclass of {@code CompletableFuture} a {@link #COMPLETABLE_FUTURE} method returns, or null if it returns CompletableFuture itself. */
+    public static String futureSubclass(String methodDescriptor) {
+        return of(methodDescriptor) != null ? null : returnedClass(methodDescriptor);
+    }
+
+    private static String returnedClass(String methodDescriptor) {
+        String ret = methodDescriptor.substring(methodDescriptor.indexOf(')') + 1);
+        return ret.startsWith("L") ? ret.substring(1, ret.length() - 1) : null;
     }
 
     /** The descriptor of what the method returns. */

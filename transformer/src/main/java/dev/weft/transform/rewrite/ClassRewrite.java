@@ -32,7 +32,8 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
- * The rewrite of one class, step by step: find the {@code @Async} methods and the async lambdas, check for misuse,
+ * The rewrite of one class, step by step: find the {@code @Async} methods, the async lambdas and the methods
+ * that call ea-async's {@code await} (rewritten as ea-async rewrote them), check for misuse,
  * rewrite each method ({@link MethodRewrite}), gathering every refusal; finally mark the class as
  * rewritten and write it.
  */
@@ -70,17 +71,17 @@ public final class ClassRewrite {
         if (AsyncMethods.alreadyRewritten(cls)) {
             return RewriteResult.unchanged(className);
         }
-        List<Problem> problems = new ArrayList<>(Misuse.in(cls));
+        List<Problem> problems = new ArrayList<>(Misuse.in(cls, hierarchy));
         if (!problems.isEmpty()) {
             throw new RewriteException(problems);
         }
         Map<MethodNode, MethodKind> asyncMethods = new LinkedHashMap<>();
         for (MethodNode m : cls.methods) {
-            if (AsyncMethods.isAsync(m)) {
-                asyncMethods.put(m, MethodKind.of(m.desc));
+            if (AsyncMethods.isAsync(m) || AsyncMethods.isEaAsync(m, hierarchy)) {
+                asyncMethods.put(m, MethodKind.of(m.desc, hierarchy));
             }
         }
-        asyncMethods.putAll(AsyncLambdas.in(cls));
+        asyncMethods.putAll(AsyncLambdas.in(cls, hierarchy));
         if (asyncMethods.isEmpty()) {
             return RewriteResult.unchanged(className);
         }
@@ -160,7 +161,7 @@ public final class ClassRewrite {
     /** The user's method a body of this name came from (the body keeps the user's name). */
     private static MethodNode original(ClassNode cls, String name) {
         for (MethodNode m : cls.methods) {
-            if (m.name.equals(name) && (AsyncMethods.isAsync(m) || AsyncLambdas.named(m))) {
+            if (m.name.equals(name) && (AsyncMethods.isAsync(m) || AsyncLambdas.named(m) || AsyncMethods.callsEaAwait(m))) {
                 return m;
             }
         }
