@@ -72,9 +72,16 @@ import javax.net.ssl.SSLContext;
  * timeouts takes no real time. Both clocks start at 0.
  *
  * <h2>Errors nobody handled</h2>
- * An exception from a callback, and when the loop closes every future or task whose exception
- * was never retrieved ("Task exception was never retrieved"), go to the exception handler
- * ({@link #setExceptionHandler}); the default one prints to {@code System.err}.
+ * An exception from a callback ("Exception in callback ..."), and every future or task whose
+ * exception was never retrieved ("Task exception was never retrieved"), go to the exception handler
+ * ({@link #setExceptionHandler}); the default one prints to {@code System.err}. An unretrieved
+ * failure is reported once the future or task becomes unreachable (Python reports it when the
+ * object is collected), or when the loop closes, whichever comes first.
+ * An {@link Error} is treated as any exception, in a callback as in a task: the callback's goes
+ * to the handler, the task's fails the task, and the loop goes on. Only a
+ * {@link VirtualMachineError} ({@code OutOfMemoryError}, {@code StackOverflowError}: what Python's
+ * {@code KeyboardInterrupt} and {@code SystemExit} are to asyncio) ends {@link #runForever()}: it
+ * propagates out of it, from a callback as it is, from a task after failing the task.
  *
  * <h2>Example</h2>
  * {@link Weft#run(Coroutine)} makes, runs and closes a loop; by hand, with {@code import static
@@ -1510,8 +1517,8 @@ public final class EventLoop {
     }
 
     /**
-     * Passes {@code context} to the exception handler. An exception from a custom handler is
-     * reported by the default handler.
+     * Passes {@code context} to the exception handler. An exception (or an {@link Error} other than
+     * a {@link VirtualMachineError}) from a custom handler is reported by the default handler.
      *
      * @param context what happened: {@code message}, and optionally {@code exception}, {@code task}, {@code future}, ...
      */
@@ -1523,7 +1530,9 @@ public final class EventLoop {
         }
         try {
             h.accept(this, context);
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable e) {
             defaultExceptionHandler(context("Unhandled error in exception handler", e, "context", context));
         }
     }
