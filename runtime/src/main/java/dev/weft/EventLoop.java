@@ -147,7 +147,7 @@ public final class EventLoop {
     /** Tasks not done yet, an intrusive doubly-linked list through {@code Task.prevLive/nextLive}. */
     private Task<?> liveTasks;
     private int taskCount;
-    /** Futures that failed, whose exception may still be unretrieved: reported at close. */
+    /** Futures that failed, whose exception is still unretrieved: reported once collected, or at close. */
     private final UnretrievedFailures failed = new UnretrievedFailures();
     private BiConsumer<EventLoop, Map<String, Object>> exceptionHandler;
     /** The executor of {@code runInExecutor(null, ...)}. */
@@ -602,9 +602,19 @@ public final class EventLoop {
         task.nextLive = null;
     }
 
-    /** Remembers a failed future, to report its exception at close if nobody retrieves it. */
-    void noteFailed(Future<?> f) {
-        failed.note(f);
+    /** Remembers a failed future, to report its exception once it is collected, or at close, if nobody retrieves it. */
+    UnretrievedFailures.Entry noteFailed(Future<?> f, Throwable exception) {
+        return failed.note(f, exception);
+    }
+
+    /** The exception of a failed future was retrieved. */
+    void retrieved(UnretrievedFailures.Entry e) {
+        failed.retrieved(e);
+    }
+
+    /** How many failures wait to be retrieved or reported (for tests). */
+    int unretrievedFailures() {
+        return failed.size();
     }
 
     // ---- running ----
@@ -725,6 +735,7 @@ public final class EventLoop {
     /** One iteration: Python's {@code BaseEventLoop._run_once}. */
     private void runOnce() {
         drainInbox();
+        failed.reportCollected(this);
         sweepTimers();
         if (selector != null) {
             select(!ready.isEmpty() || stopping);

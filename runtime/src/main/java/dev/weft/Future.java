@@ -20,8 +20,10 @@ import java.util.function.Consumer;
  *       {@link CancellationException} (carrying the cancel message) if cancelled; pending, it throws
  *       {@link IllegalStateException} (Python's {@code InvalidStateError}).</li>
  *   <li>An exception that nobody retrieved (with {@code result()}, {@code exception()} or an
- *       {@code await}) is reported to the loop's exception handler when the loop closes:
- *       "Future exception was never retrieved".</li>
+ *       {@code await}) is reported to the loop's exception handler, "Future exception was never
+ *       retrieved", as in Python when the future is collected: in the loop's first iteration after
+ *       the garbage collector finds the future unreachable (the context's {@code "future"} is then
+ *       what the future printed as), or when the loop closes, whichever comes first.</li>
  * </ul>
  *
  * <p>Like the loop, a future is single-threaded: use it on its loop's thread (from elsewhere, go
@@ -43,8 +45,8 @@ public class Future<T> implements Awaitable<T>, LoopFuture<T> {
 
     final EventLoop loop;
     private byte state;
-    /** Exception set and not retrieved yet: reported when the loop closes. */
-    private boolean logTraceback;
+    /** Exception set and not retrieved yet: its entry in the loop's ledger, reported if the future is collected or the loop closes. */
+    private UnretrievedFailures.Entry unretrieved;
     /**
      * FINISHED: the result; FAILED: the exception; CANCELLED: the cancel message (a String), or the
      * CancellationException a task's coroutine ended with.
@@ -98,7 +100,7 @@ public class Future<T> implements Awaitable<T>, LoopFuture<T> {
             return (T) outcome;
         }
         if (s == FAILED) {
-            logTraceback = false;
+            markRetrieved();
             throw Unchecked.<RuntimeException>raise((Throwable) outcome);
         }
         if (s == CANCELLED) {
@@ -122,7 +124,7 @@ public class Future<T> implements Awaitable<T>, LoopFuture<T> {
         if (s == PENDING) {
             throw new IllegalStateException("Exception is not set: " + this);
         }
-        logTraceback = false;
+        markRetrieved();
         return s == FAILED ? (Throwable) outcome : null;
     }
 
@@ -168,7 +170,7 @@ public class Future<T> implements Awaitable<T>, LoopFuture<T> {
      * @return false if it was done already, true otherwise
      */
     public boolean cancel(String msg) {
-        logTraceback = false;
+        markRetrieved();
         if (state != PENDING) {
             return false;
         }
@@ -315,13 +317,12 @@ public class Future<T> implements Awaitable<T>, LoopFuture<T> {
     /** Makes the future fail with {@code exception}, to be reported at close unless someone retrieves it. */
     final void fail(Throwable exception) {
         complete(FAILED, exception);
-        logTraceback = true;
-        loop.noteFailed(this);
+        unretrieved = loop.noteFailed(this, exception);
     }
 
     /** Cancels as a plain future would (Task's own {@code cancel} asks its coroutine first). */
     final boolean cancelFuture(Object messageOrException) {
-        logTraceback = false;
+        markRetrieved();
         if (state != PENDING) {
             return false;
         }
@@ -353,11 +354,16 @@ public class Future<T> implements Awaitable<T>, LoopFuture<T> {
 
     /** Whether an exception is set and nobody retrieved it yet. */
     final boolean exceptionUnretrieved() {
-        return logTraceback;
+        return unretrieved != null;
     }
 
+    /** The exception counts as retrieved: its entry leaves the loop's ledger, nothing will be reported. */
     final void markRetrieved() {
-        logTraceback = false;
+        UnretrievedFailures.Entry e = unretrieved;
+        if (e != null) {
+            unretrieved = null;
+            loop.retrieved(e);
+        }
     }
 
     /** Registers {@code task} to be woken (put on the ready queue) when this is done; no allocation for one waiter. */
