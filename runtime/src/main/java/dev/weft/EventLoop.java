@@ -185,6 +185,7 @@ public final class EventLoop {
      * @param enabled true to turn debug mode on, false to turn it off
      */
     public void setDebug(boolean enabled) {
+        checkThread("setDebug");
         if (enabled != debug) {
             debug = enabled;
             NeverAwaited.debugLoop(enabled);
@@ -197,6 +198,7 @@ public final class EventLoop {
      * @return whether debug mode is on
      */
     public boolean getDebug() {
+        checkThread("getDebug");
         return debug;
     }
 
@@ -258,6 +260,7 @@ public final class EventLoop {
      * @return the loop's clock now, in seconds
      */
     public double time() {
+        checkThread("time");
         return nanos() / 1e9;
     }
 
@@ -426,6 +429,7 @@ public final class EventLoop {
      * @throws IllegalStateException if the loop is running
      */
     public void shutdownDefaultExecutor() {
+        checkThread("shutdownDefaultExecutor");
         if (thread != null) {
             throw new IllegalStateException("shutdownDefaultExecutor blocks: call it while the loop is not running");
         }
@@ -473,6 +477,7 @@ public final class EventLoop {
      * @return a new pending future on this loop
      */
     public <T> Future<T> createFuture() {
+        checkThread("createFuture");
         return new Future<>(this);
     }
 
@@ -561,6 +566,7 @@ public final class EventLoop {
      * @return a snapshot of this loop's tasks that are not done
      */
     public Set<Task<?>> allTasks() {
+        checkThread("allTasks");
         Set<Task<?>> all = new LinkedHashSet<>();
         for (Task<?> t = liveTasks; t != null; t = t.nextLive) {
             all.add(t);
@@ -574,6 +580,7 @@ public final class EventLoop {
      * @return the task running now on this loop, or null
      */
     public Task<?> currentTask() {
+        checkThread("currentTask");
         return currentTask;
     }
 
@@ -631,7 +638,7 @@ public final class EventLoop {
      *     thread, or if the loop was stopped before {@code aw} was done
      */
     public <T> T runUntilComplete(Awaitable<T> aw) {
-        checkRunnable();
+        checkRunnable("runUntilComplete");
         Future<T> fut = ensureFuture(aw);
         boolean newTask = fut != aw;
         Consumer<Future<T>> stopper = f -> stop();
@@ -658,7 +665,7 @@ public final class EventLoop {
      * the thread's interrupt status is set again when this returns.
      */
     public void runForever() {
-        checkRunnable();
+        checkRunnable("runForever");
         thread = Thread.currentThread();
         RUNNING.set(this);
         contexts = Context.ofThisThread();
@@ -717,6 +724,7 @@ public final class EventLoop {
      * @throws IllegalStateException if the loop is running
      */
     public void close() {
+        checkThread("close");
         if (thread != null) {
             throw new IllegalStateException("Cannot close a running event loop");
         }
@@ -1159,9 +1167,9 @@ public final class EventLoop {
      */
     public <P extends Protocol> Future<TransportAndProtocol<Transport, P>> createConnection(Supplier<P> protocolFactory,
             String host, int port, SSLContext sslContext, String serverHostname) {
+        checkThread("createConnection");
         checkOpen("createConnection", protocolFactory);
         checkOpen("createConnection", sslContext);
-        checkThread("createConnection");
         return Connecting.start(this, protocolFactory, host, port, sslContext, serverHostname == null ? host : serverHostname);
     }
 
@@ -1181,6 +1189,7 @@ public final class EventLoop {
      */
     public Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port,
             SSLContext sslContext) {
+        checkThread("createServer");
         checkOpen("createServer", sslContext);
         Future<Server> server = createServer(protocolFactory, host, port, false);
         Future<Server> result = createFuture();
@@ -1210,6 +1219,8 @@ public final class EventLoop {
      * @throws IllegalArgumentException if {@code transport} is not a TCP transport of this loop
      */
     public Future<Transport> startTls(Transport transport, Protocol protocol, SSLContext sslContext, boolean serverSide) {
+        checkThread("startTls");
+        checkOpen("startTls", transport);
         String peer = null;
         Object address = transport.getExtraInfo("peername");
         if (!serverSide && address instanceof InetSocketAddress) {
@@ -1233,10 +1244,10 @@ public final class EventLoop {
      */
     public Future<Transport> startTls(Transport transport, Protocol protocol, SSLContext sslContext, boolean serverSide,
             String serverHostname) {
+        checkThread("startTls");
         checkOpen("startTls", transport);
         checkOpen("startTls", protocol);
         checkOpen("startTls", sslContext);
-        checkThread("startTls");
         if (!(transport instanceof SocketTransport) || ((SocketTransport) transport).loop != this) {
             throw new IllegalArgumentException("startTls: " + transport + " is not a TCP transport of this loop");
         }
@@ -1468,7 +1479,8 @@ public final class EventLoop {
 
     // ---- checks ----
 
-    private void checkRunnable() {
+    private void checkRunnable(String what) {
+        checkThread(what);
         if (closed) {
             throw new IllegalStateException("Event loop is closed");
         }
@@ -1489,12 +1501,15 @@ public final class EventLoop {
         }
     }
 
-    /** Refuses a call from another thread while the loop runs. */
     /** Whether this loop runs on the calling thread. */
     boolean runsOnThisThread() {
         return thread == Thread.currentThread();
     }
 
+    /**
+     * Refuses a call from another thread while the loop runs: one volatile read and a compare, no
+     * allocation unless it throws.
+     */
     void checkThread(String what) {
         Thread t = thread;
         if (t != null && t != Thread.currentThread()) {
@@ -1515,6 +1530,7 @@ public final class EventLoop {
      * @param handler the new exception handler, or null for the default one
      */
     public void setExceptionHandler(BiConsumer<EventLoop, Map<String, Object>> handler) {
+        checkThread("setExceptionHandler");
         this.exceptionHandler = handler;
     }
 
@@ -1524,6 +1540,7 @@ public final class EventLoop {
      * @return the exception handler set, or null if the default one is in use
      */
     public BiConsumer<EventLoop, Map<String, Object>> getExceptionHandler() {
+        checkThread("getExceptionHandler");
         return exceptionHandler;
     }
 
@@ -1534,6 +1551,7 @@ public final class EventLoop {
      * @param context what happened: {@code message}, and optionally {@code exception}, {@code task}, {@code future}, ...
      */
     public void callExceptionHandler(Map<String, Object> context) {
+        checkThread("callExceptionHandler");
         BiConsumer<EventLoop, Map<String, Object>> h = exceptionHandler;
         if (h == null) {
             defaultExceptionHandler(context);

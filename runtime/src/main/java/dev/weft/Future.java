@@ -26,8 +26,11 @@ import java.util.function.Consumer;
  *       what the future printed as), or when the loop closes, whichever comes first.</li>
  * </ul>
  *
- * <p>Like the loop, a future is single-threaded: use it on its loop's thread (from elsewhere, go
- * through {@link EventLoop#callSoonThreadsafe}).
+ * <p>Like the loop, a future is single-threaded, as asyncio's: while its loop runs, every method
+ * but {@link #getLoop()} refuses another thread with {@link IllegalStateException} (reads too: what
+ * they would see is not safely published). From elsewhere, go through
+ * {@link EventLoop#callSoonThreadsafe}, or follow it with {@link #toCompletableFuture()} called on
+ * the loop. Before the loop runs, and after, the thread that drives it may use it.
  *
  * <pre>{@code
  * Future<String> fut = getRunningLoop().createFuture();
@@ -74,6 +77,12 @@ public class Future<T> implements Awaitable<T>, LoopFuture<T> {
      * @return whether the future has a result, an exception, or was cancelled
      */
     public boolean done() {
+        loop.checkThread("Future.done");
+        return state != PENDING;
+    }
+
+    /** {@link #done()} without the thread check, for the loop's own hot paths. */
+    final boolean isDone() {
         return state != PENDING;
     }
 
@@ -83,6 +92,7 @@ public class Future<T> implements Awaitable<T>, LoopFuture<T> {
      * @return whether the future was cancelled
      */
     public boolean cancelled() {
+        loop.checkThread("Future.cancelled");
         return state == CANCELLED;
     }
 
@@ -95,6 +105,7 @@ public class Future<T> implements Awaitable<T>, LoopFuture<T> {
      */
     @SuppressWarnings("unchecked")
     public T result() {
+        loop.checkThread("Future.result");
         byte s = state;
         if (s == FINISHED) {
             return (T) outcome;
@@ -117,6 +128,7 @@ public class Future<T> implements Awaitable<T>, LoopFuture<T> {
      * @throws IllegalStateException if it is not done
      */
     public Throwable exception() {
+        loop.checkThread("Future.exception");
         byte s = state;
         if (s == CANCELLED) {
             throw cancelledError();
@@ -147,6 +159,7 @@ public class Future<T> implements Awaitable<T>, LoopFuture<T> {
      * @throws NullPointerException if {@code exception} is null
      */
     public void setException(Throwable exception) {
+        loop.checkThread("Future.setException");
         if (exception == null) {
             throw new NullPointerException("setException(null): pass the exception the future fails with");
         }
@@ -170,11 +183,11 @@ public class Future<T> implements Awaitable<T>, LoopFuture<T> {
      * @return false if it was done already, true otherwise
      */
     public boolean cancel(String msg) {
+        loop.checkThread("Future.cancel");
         markRetrieved();
         if (state != PENDING) {
             return false;
         }
-        loop.checkThread("Future.cancel");
         state = CANCELLED;
         outcome = msg;
         scheduleCallbacks();
@@ -188,6 +201,7 @@ public class Future<T> implements Awaitable<T>, LoopFuture<T> {
      * @param callback called with this future once it is done
      */
     public void addDoneCallback(Consumer<? super Future<T>> callback) {
+        loop.checkThread("Future.addDoneCallback");
         if (callback == null) {
             throw new NullPointerException("addDoneCallback(null)");
         }
@@ -205,6 +219,7 @@ public class Future<T> implements Awaitable<T>, LoopFuture<T> {
      * @return how many were removed
      */
     public int removeDoneCallback(Consumer<? super Future<T>> callback) {
+        loop.checkThread("Future.removeDoneCallback");
         Object cbs = callbacks;
         if (cbs == null) {
             return 0;
@@ -260,9 +275,13 @@ public class Future<T> implements Awaitable<T>, LoopFuture<T> {
             addCallback(new ToCompletable<>(target));
         }
         target.whenComplete((v, e) -> {
-            if (target.isCancelled() && !done()) {
+            if (target.isCancelled()) { // on the thread that cancelled target: only the loop may look at this future
                 try {
-                    loop.callSoonThreadsafe(() -> cancel());
+                    loop.callSoonThreadsafe(() -> {
+                        if (state == PENDING) {
+                            cancel();
+                        }
+                    });
                 } catch (IllegalStateException closed) {
                     // the loop is closed: nothing left to cancel
                 }
@@ -305,10 +324,10 @@ public class Future<T> implements Awaitable<T>, LoopFuture<T> {
 
     /** Sets the outcome, checking the state and the thread, and schedules the callbacks. */
     void complete(byte newState, Object value) {
+        loop.checkThread("Future.setResult/setException");
         if (state != PENDING) {
             throw new IllegalStateException("invalid state: " + this + " is done already");
         }
-        loop.checkThread("Future.setResult/setException");
         state = newState;
         outcome = value;
         scheduleCallbacks();

@@ -117,7 +117,7 @@ final class UnretrievedFailures {
             super(f, queue);
             this.exception = exception;
             this.task = f instanceof Task;
-            this.label = task ? ((Task<?>) f).getName() : f.getClass().getSimpleName();
+            this.label = task ? ((Task<?>) f).name() : f.getClass().getSimpleName();
         }
 
         /** What the future's {@code toString()} gave. */
