@@ -61,10 +61,14 @@ import javax.net.ssl.SSLContext;
  * {@link #sockSendall}. {@link #close()} closes every channel still registered.
  *
  * <h2>Threads</h2>
- * The loop is single-threaded. While it runs, using it (or one of its futures and tasks) from
- * another thread throws {@link IllegalStateException}: the doors in from other threads are
- * {@link #callSoonThreadsafe} and {@link #runCoroutineThreadsafe}, and a {@code CompletionStage}
- * awaited by a task, whatever thread completes it, resumes the task on the loop.
+ * The loop is single-threaded, as asyncio's. While it runs, calling one of its methods, or one of
+ * its futures', tasks', primitives' or queues', from another thread throws
+ * {@link IllegalStateException}, reads ({@code done()}, {@code qsize()}) as well as changes: the
+ * doors in from other threads are {@link #callSoonThreadsafe} and {@link #runCoroutineThreadsafe},
+ * and a {@code CompletionStage} awaited by a task, whatever thread completes it, resumes the task
+ * on the loop. Safe from any thread: those two, {@link #isRunning()}, {@link #isClosed()},
+ * {@link #defaultExceptionHandler}, {@code toString()}, and the methods that only give a
+ * coroutine ({@code queue.put(x)}, {@code lock.acquire()}), which acts when awaited on the loop.
  *
  * <h2>Clocks</h2>
  * {@link #create()} runs on {@link System#nanoTime()}. {@link #withVirtualClock()} runs in virtual

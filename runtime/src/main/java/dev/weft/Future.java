@@ -103,9 +103,14 @@ public class Future<T> implements Awaitable<T>, LoopFuture<T> {
      * @return the future's result
      * @throws IllegalStateException if it is not done (Python's {@code InvalidStateError})
      */
-    @SuppressWarnings("unchecked")
     public T result() {
         loop.checkThread("Future.result");
+        return resultOnLoop();
+    }
+
+    /** {@link #result()} without the thread check: a task resuming from what it awaited, on the loop. */
+    @SuppressWarnings("unchecked")
+    final T resultOnLoop() {
         byte s = state;
         if (s == FINISHED) {
             return (T) outcome;

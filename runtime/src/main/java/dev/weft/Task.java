@@ -246,7 +246,7 @@ public final class Task<T> extends Future<T> {
         Object value = null;
         Throwable exc = null;
         try {
-            value = w.result();
+            value = w.resultOnLoop();
         } catch (Throwable t) {
             exc = t;
         }
