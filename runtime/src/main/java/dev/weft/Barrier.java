@@ -77,6 +77,7 @@ public final class Barrier extends LoopBound {
      * @return how many tasks are waiting at the barrier now
      */
     public int nWaiting() {
+        cond.checkReader("Barrier.nWaiting");
         return state == State.FILLING ? count : 0;
     }
 
@@ -86,6 +87,7 @@ public final class Barrier extends LoopBound {
      * @return whether the barrier is broken (by {@link #abort()})
      */
     public boolean broken() {
+        cond.checkReader("Barrier.broken");
         return state == State.BROKEN;
     }
 
@@ -186,7 +188,7 @@ public final class Barrier extends LoopBound {
     public String toString() {
         String extra = state.toString();
         if (state != State.BROKEN) {
-            extra += ", waiters:" + nWaiting() + "/" + parties;
+            extra += ", waiters:" + (state == State.FILLING ? count : 0) + "/" + parties;
         }
         return "<Barrier [" + extra + "]>";
     }

@@ -98,6 +98,7 @@ public final class Condition extends LoopBound {
      * @return whether the underlying lock is held
      */
     public boolean locked() {
+        checkReader("Condition.locked");
         return lock.locked();
     }
 
@@ -119,7 +120,7 @@ public final class Condition extends LoopBound {
      */
     @Async
     public Coroutine<Void> waitSignal() {
-        if (!lock.locked()) {
+        if (!lock.isLocked()) {
             throw new IllegalStateException("cannot wait on un-acquired lock");
         }
         Future<Object> fut = waitingLoop("Condition.waitSignal").createFuture();
@@ -204,7 +205,7 @@ public final class Condition extends LoopBound {
      */
     public void signal(int n) {
         checkLoop("Condition.signal");
-        if (!lock.locked()) {
+        if (!lock.isLocked()) {
             throw new IllegalStateException("cannot notify on un-acquired lock");
         }
         notifyWaiters(n);
@@ -239,7 +240,7 @@ public final class Condition extends LoopBound {
     /** Python's repr, for debugging: {@code <Condition [locked, waiters:1]>}. */
     @Override
     public String toString() {
-        String extra = lock.locked() ? "locked" : "unlocked";
+        String extra = lock.isLocked() ? "locked" : "unlocked";
         if (!waiters.isEmpty()) {
             extra += ", waiters:" + waiters.size();
         }

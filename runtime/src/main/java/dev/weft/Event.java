@@ -62,6 +62,7 @@ public final class Event extends LoopBound {
      * @return whether the event is set
      */
     public boolean isSet() {
+        checkReader("Event.isSet");
         return value;
     }
 

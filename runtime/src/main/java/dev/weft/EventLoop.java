@@ -61,10 +61,14 @@ import javax.net.ssl.SSLContext;
  * {@link #sockSendall}. {@link #close()} closes every channel still registered.
  *
  * <h2>Threads</h2>
- * The loop is single-threaded. While it runs, using it (or one of its futures and tasks) from
- * another thread throws {@link IllegalStateException}: the doors in from other threads are
- * {@link #callSoonThreadsafe} and {@link #runCoroutineThreadsafe}, and a {@code CompletionStage}
- * awaited by a task, whatever thread completes it, resumes the task on the loop.
+ * The loop is single-threaded, as asyncio's. While it runs, calling one of its methods, or one of
+ * its futures', tasks', primitives' or queues', from another thread throws
+ * {@link IllegalStateException}, reads ({@code done()}, {@code qsize()}) as well as changes: the
+ * doors in from other threads are {@link #callSoonThreadsafe} and {@link #runCoroutineThreadsafe},
+ * and a {@code CompletionStage} awaited by a task, whatever thread completes it, resumes the task
+ * on the loop. Safe from any thread: those two, {@link #isRunning()}, {@link #isClosed()},
+ * {@link #defaultExceptionHandler}, {@code toString()}, and the methods that only give a
+ * coroutine ({@code queue.put(x)}, {@code lock.acquire()}), which acts when awaited on the loop.
  *
  * <h2>Clocks</h2>
  * {@link #create()} runs on {@link System#nanoTime()}. {@link #withVirtualClock()} runs in virtual
@@ -72,9 +76,16 @@ import javax.net.ssl.SSLContext;
  * timeouts takes no real time. Both clocks start at 0.
  *
  * <h2>Errors nobody handled</h2>
- * An exception from a callback, and when the loop closes every future or task whose exception
- * was never retrieved ("Task exception was never retrieved"), go to the exception handler
- * ({@link #setExceptionHandler}); the default one prints to {@code System.err}.
+ * An exception from a callback ("Exception in callback ..."), and every future or task whose
+ * exception was never retrieved ("Task exception was never retrieved"), go to the exception handler
+ * ({@link #setExceptionHandler}); the default one prints to {@code System.err}. An unretrieved
+ * failure is reported once the future or task becomes unreachable (Python reports it when the
+ * object is collected), or when the loop closes, whichever comes first.
+ * An {@link Error} is treated as any exception, in a callback as in a task: the callback's goes
+ * to the handler, the task's fails the task, and the loop goes on. Only a
+ * {@link VirtualMachineError} ({@code OutOfMemoryError}, {@code StackOverflowError}: what Python's
+ * {@code KeyboardInterrupt} and {@code SystemExit} are to asyncio) ends {@link #runForever()}: it
+ * propagates out of it, from a callback as it is, from a task after failing the task.
  *
  * <h2>Example</h2>
  * {@link Weft#run(Coroutine)} makes, runs and closes a loop; by hand, with {@code import static
@@ -140,7 +151,7 @@ public final class EventLoop {
     /** Tasks not done yet, an intrusive doubly-linked list through {@code Task.prevLive/nextLive}. */
     private Task<?> liveTasks;
     private int taskCount;
-    /** Futures that failed, whose exception may still be unretrieved: reported at close. */
+    /** Futures that failed, whose exception is still unretrieved: reported once collected, or at close. */
     private final UnretrievedFailures failed = new UnretrievedFailures();
     private BiConsumer<EventLoop, Map<String, Object>> exceptionHandler;
     /** The executor of {@code runInExecutor(null, ...)}. */
@@ -178,6 +189,7 @@ public final class EventLoop {
      * @param enabled true to turn debug mode on, false to turn it off
      */
     public void setDebug(boolean enabled) {
+        checkThread("setDebug");
         if (enabled != debug) {
             debug = enabled;
             NeverAwaited.debugLoop(enabled);
@@ -190,6 +202,7 @@ public final class EventLoop {
      * @return whether debug mode is on
      */
     public boolean getDebug() {
+        checkThread("getDebug");
         return debug;
     }
 
@@ -251,6 +264,7 @@ public final class EventLoop {
      * @return the loop's clock now, in seconds
      */
     public double time() {
+        checkThread("time");
         return nanos() / 1e9;
     }
 
@@ -419,6 +433,7 @@ public final class EventLoop {
      * @throws IllegalStateException if the loop is running
      */
     public void shutdownDefaultExecutor() {
+        checkThread("shutdownDefaultExecutor");
         if (thread != null) {
             throw new IllegalStateException("shutdownDefaultExecutor blocks: call it while the loop is not running");
         }
@@ -466,6 +481,7 @@ public final class EventLoop {
      * @return a new pending future on this loop
      */
     public <T> Future<T> createFuture() {
+        checkThread("createFuture");
         return new Future<>(this);
     }
 
@@ -554,6 +570,7 @@ public final class EventLoop {
      * @return a snapshot of this loop's tasks that are not done
      */
     public Set<Task<?>> allTasks() {
+        checkThread("allTasks");
         Set<Task<?>> all = new LinkedHashSet<>();
         for (Task<?> t = liveTasks; t != null; t = t.nextLive) {
             all.add(t);
@@ -567,6 +584,7 @@ public final class EventLoop {
      * @return the task running now on this loop, or null
      */
     public Task<?> currentTask() {
+        checkThread("currentTask");
         return currentTask;
     }
 
@@ -595,9 +613,19 @@ public final class EventLoop {
         task.nextLive = null;
     }
 
-    /** Remembers a failed future, to report its exception at close if nobody retrieves it. */
-    void noteFailed(Future<?> f) {
-        failed.note(f);
+    /** Remembers a failed future, to report its exception once it is collected, or at close, if nobody retrieves it. */
+    UnretrievedFailures.Entry noteFailed(Future<?> f, Throwable exception) {
+        return failed.note(f, exception);
+    }
+
+    /** The exception of a failed future was retrieved. */
+    void retrieved(UnretrievedFailures.Entry e) {
+        failed.retrieved(e);
+    }
+
+    /** How many failures wait to be retrieved or reported (for tests). */
+    int unretrievedFailures() {
+        return failed.size();
     }
 
     // ---- running ----
@@ -614,7 +642,7 @@ public final class EventLoop {
      *     thread, or if the loop was stopped before {@code aw} was done
      */
     public <T> T runUntilComplete(Awaitable<T> aw) {
-        checkRunnable();
+        checkRunnable("runUntilComplete");
         Future<T> fut = ensureFuture(aw);
         boolean newTask = fut != aw;
         Consumer<Future<T>> stopper = f -> stop();
@@ -641,7 +669,7 @@ public final class EventLoop {
      * the thread's interrupt status is set again when this returns.
      */
     public void runForever() {
-        checkRunnable();
+        checkRunnable("runForever");
         thread = Thread.currentThread();
         RUNNING.set(this);
         contexts = Context.ofThisThread();
@@ -700,6 +728,7 @@ public final class EventLoop {
      * @throws IllegalStateException if the loop is running
      */
     public void close() {
+        checkThread("close");
         if (thread != null) {
             throw new IllegalStateException("Cannot close a running event loop");
         }
@@ -718,6 +747,7 @@ public final class EventLoop {
     /** One iteration: Python's {@code BaseEventLoop._run_once}. */
     private void runOnce() {
         drainInbox();
+        failed.reportCollected(this);
         sweepTimers();
         if (selector != null) {
             select(!ready.isEmpty() || stopping);
@@ -1141,9 +1171,9 @@ public final class EventLoop {
      */
     public <P extends Protocol> Future<TransportAndProtocol<Transport, P>> createConnection(Supplier<P> protocolFactory,
             String host, int port, SSLContext sslContext, String serverHostname) {
+        checkThread("createConnection");
         checkOpen("createConnection", protocolFactory);
         checkOpen("createConnection", sslContext);
-        checkThread("createConnection");
         return Connecting.start(this, protocolFactory, host, port, sslContext, serverHostname == null ? host : serverHostname);
     }
 
@@ -1163,6 +1193,7 @@ public final class EventLoop {
      */
     public Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port,
             SSLContext sslContext) {
+        checkThread("createServer");
         checkOpen("createServer", sslContext);
         Future<Server> server = createServer(protocolFactory, host, port, false);
         Future<Server> result = createFuture();
@@ -1192,6 +1223,8 @@ public final class EventLoop {
      * @throws IllegalArgumentException if {@code transport} is not a TCP transport of this loop
      */
     public Future<Transport> startTls(Transport transport, Protocol protocol, SSLContext sslContext, boolean serverSide) {
+        checkThread("startTls");
+        checkOpen("startTls", transport);
         String peer = null;
         Object address = transport.getExtraInfo("peername");
         if (!serverSide && address instanceof InetSocketAddress) {
@@ -1215,10 +1248,10 @@ public final class EventLoop {
      */
     public Future<Transport> startTls(Transport transport, Protocol protocol, SSLContext sslContext, boolean serverSide,
             String serverHostname) {
+        checkThread("startTls");
         checkOpen("startTls", transport);
         checkOpen("startTls", protocol);
         checkOpen("startTls", sslContext);
-        checkThread("startTls");
         if (!(transport instanceof SocketTransport) || ((SocketTransport) transport).loop != this) {
             throw new IllegalArgumentException("startTls: " + transport + " is not a TCP transport of this loop");
         }
@@ -1450,7 +1483,8 @@ public final class EventLoop {
 
     // ---- checks ----
 
-    private void checkRunnable() {
+    private void checkRunnable(String what) {
+        checkThread(what);
         if (closed) {
             throw new IllegalStateException("Event loop is closed");
         }
@@ -1471,12 +1505,15 @@ public final class EventLoop {
         }
     }
 
-    /** Refuses a call from another thread while the loop runs. */
     /** Whether this loop runs on the calling thread. */
     boolean runsOnThisThread() {
         return thread == Thread.currentThread();
     }
 
+    /**
+     * Refuses a call from another thread while the loop runs: one volatile read and a compare, no
+     * allocation unless it throws.
+     */
     void checkThread(String what) {
         Thread t = thread;
         if (t != null && t != Thread.currentThread()) {
@@ -1497,6 +1534,7 @@ public final class EventLoop {
      * @param handler the new exception handler, or null for the default one
      */
     public void setExceptionHandler(BiConsumer<EventLoop, Map<String, Object>> handler) {
+        checkThread("setExceptionHandler");
         this.exceptionHandler = handler;
     }
 
@@ -1506,16 +1544,18 @@ public final class EventLoop {
      * @return the exception handler set, or null if the default one is in use
      */
     public BiConsumer<EventLoop, Map<String, Object>> getExceptionHandler() {
+        checkThread("getExceptionHandler");
         return exceptionHandler;
     }
 
     /**
-     * Passes {@code context} to the exception handler. An exception from a custom handler is
-     * reported by the default handler.
+     * Passes {@code context} to the exception handler. An exception (or an {@link Error} other than
+     * a {@link VirtualMachineError}) from a custom handler is reported by the default handler.
      *
      * @param context what happened: {@code message}, and optionally {@code exception}, {@code task}, {@code future}, ...
      */
     public void callExceptionHandler(Map<String, Object> context) {
+        checkThread("callExceptionHandler");
         BiConsumer<EventLoop, Map<String, Object>> h = exceptionHandler;
         if (h == null) {
             defaultExceptionHandler(context);
@@ -1523,7 +1563,9 @@ public final class EventLoop {
         }
         try {
             h.accept(this, context);
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable e) {
             defaultExceptionHandler(context("Unhandled error in exception handler", e, "context", context));
         }
     }

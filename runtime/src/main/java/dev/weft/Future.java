@@ -20,12 +20,17 @@ import java.util.function.Consumer;
  *       {@link CancellationException} (carrying the cancel message) if cancelled; pending, it throws
  *       {@link IllegalStateException} (Python's {@code InvalidStateError}).</li>
  *   <li>An exception that nobody retrieved (with {@code result()}, {@code exception()} or an
- *       {@code await}) is reported to the loop's exception handler when the loop closes:
- *       "Future exception was never retrieved".</li>
+ *       {@code await}) is reported to the loop's exception handler, "Future exception was never
+ *       retrieved", as in Python when the future is collected: in the loop's first iteration after
+ *       the garbage collector finds the future unreachable (the context's {@code "future"} is then
+ *       what the future printed as), or when the loop closes, whichever comes first.</li>
  * </ul>
  *
- * <p>Like the loop, a future is single-threaded: use it on its loop's thread (from elsewhere, go
- * through {@link EventLoop#callSoonThreadsafe}).
+ * <p>Like the loop, a future is single-threaded, as asyncio's: while its loop runs, every method
+ * but {@link #getLoop()} refuses another thread with {@link IllegalStateException} (reads too: what
+ * they would see is not safely published). From elsewhere, go through
+ * {@link EventLoop#callSoonThreadsafe}, or follow it with {@link #toCompletableFuture()} called on
+ * the loop. Before the loop runs, and after, the thread that drives it may use it.
  *
  * <pre>{@code
  * Future<String> fut = getRunningLoop().createFuture();
@@ -43,8 +48,8 @@ public class Future<T> extends LoopFuture<T> implements Awaitable<T> {
 
     final EventLoop loop;
     private byte state;
-    /** Exception set and not retrieved yet: reported when the loop closes. */
-    private boolean logTraceback;
+    /** Exception set and not retrieved yet: its entry in the loop's ledger, reported if the future is collected or the loop closes. */
+    private UnretrievedFailures.Entry unretrieved;
     /**
      * FINISHED: the result; FAILED: the exception; CANCELLED: the cancel message (a String), or the
      * CancellationException a task's coroutine ended with.
@@ -72,7 +77,33 @@ public class Future<T> extends LoopFuture<T> implements Awaitable<T> {
      * @return whether the future has a result, an exception, or was cancelled
      */
     public boolean done() {
+        loop.checkThread("Future.done");
         return state != PENDING;
+    }
+
+    /** {@link #done()} without the thread check, for the loop's own hot paths. */
+    final boolean isDone() {
+        return state != PENDING;
+    }
+
+    /**
+     * {@link #done()} without the thread check, for {@code await}'s fast path (not for other use).
+     *
+     * @return whether the future is done
+     */
+    @Override
+    protected final boolean doneForAwait() {
+        return state != PENDING;
+    }
+
+    /**
+     * {@link #result()} without the thread check, for {@code await}'s fast path (not for other use).
+     *
+     * @return the result of the done future
+     */
+    @Override
+    protected final T resultForAwait() {
+        return resultOnLoop();
     }
 
     /**
@@ -81,6 +112,7 @@ public class Future<T> extends LoopFuture<T> implements Awaitable<T> {
      * @return whether the future was cancelled
      */
     public boolean cancelled() {
+        loop.checkThread("Future.cancelled");
         return state == CANCELLED;
     }
 
@@ -91,14 +123,20 @@ public class Future<T> extends LoopFuture<T> implements Awaitable<T> {
      * @return the future's result
      * @throws IllegalStateException if it is not done (Python's {@code InvalidStateError})
      */
-    @SuppressWarnings("unchecked")
     public T result() {
+        loop.checkThread("Future.result");
+        return resultOnLoop();
+    }
+
+    /** {@link #result()} without the thread check: a task resuming from what it awaited, on the loop. */
+    @SuppressWarnings("unchecked")
+    final T resultOnLoop() {
         byte s = state;
         if (s == FINISHED) {
             return (T) outcome;
         }
         if (s == FAILED) {
-            logTraceback = false;
+            markRetrieved();
             throw Unchecked.<RuntimeException>raise((Throwable) outcome);
         }
         if (s == CANCELLED) {
@@ -115,6 +153,7 @@ public class Future<T> extends LoopFuture<T> implements Awaitable<T> {
      * @throws IllegalStateException if it is not done
      */
     public Throwable exception() {
+        loop.checkThread("Future.exception");
         byte s = state;
         if (s == CANCELLED) {
             throw cancelledError();
@@ -122,7 +161,7 @@ public class Future<T> extends LoopFuture<T> implements Awaitable<T> {
         if (s == PENDING) {
             throw new IllegalStateException("Exception is not set: " + this);
         }
-        logTraceback = false;
+        markRetrieved();
         return s == FAILED ? (Throwable) outcome : null;
     }
 
@@ -145,6 +184,7 @@ public class Future<T> extends LoopFuture<T> implements Awaitable<T> {
      * @throws NullPointerException if {@code exception} is null
      */
     public void setException(Throwable exception) {
+        loop.checkThread("Future.setException");
         if (exception == null) {
             throw new NullPointerException("setException(null): pass the exception the future fails with");
         }
@@ -168,11 +208,11 @@ public class Future<T> extends LoopFuture<T> implements Awaitable<T> {
      * @return false if it was done already, true otherwise
      */
     public boolean cancel(String msg) {
-        logTraceback = false;
+        loop.checkThread("Future.cancel");
+        markRetrieved();
         if (state != PENDING) {
             return false;
         }
-        loop.checkThread("Future.cancel");
         state = CANCELLED;
         outcome = msg;
         scheduleCallbacks();
@@ -186,6 +226,7 @@ public class Future<T> extends LoopFuture<T> implements Awaitable<T> {
      * @param callback called with this future once it is done
      */
     public void addDoneCallback(Consumer<? super Future<T>> callback) {
+        loop.checkThread("Future.addDoneCallback");
         if (callback == null) {
             throw new NullPointerException("addDoneCallback(null)");
         }
@@ -203,6 +244,7 @@ public class Future<T> extends LoopFuture<T> implements Awaitable<T> {
      * @return how many were removed
      */
     public int removeDoneCallback(Consumer<? super Future<T>> callback) {
+        loop.checkThread("Future.removeDoneCallback");
         Object cbs = callbacks;
         if (cbs == null) {
             return 0;
@@ -258,9 +300,13 @@ public class Future<T> extends LoopFuture<T> implements Awaitable<T> {
             addCallback(new ToCompletable<>(target));
         }
         target.whenComplete((v, e) -> {
-            if (target.isCancelled() && !done()) {
+            if (target.isCancelled()) { // on the thread that cancelled target: only the loop may look at this future
                 try {
-                    loop.callSoonThreadsafe(() -> cancel());
+                    loop.callSoonThreadsafe(() -> {
+                        if (state == PENDING) {
+                            cancel();
+                        }
+                    });
                 } catch (IllegalStateException closed) {
                     // the loop is closed: nothing left to cancel
                 }
@@ -303,10 +349,10 @@ public class Future<T> extends LoopFuture<T> implements Awaitable<T> {
 
     /** Sets the outcome, checking the state and the thread, and schedules the callbacks. */
     void complete(byte newState, Object value) {
+        loop.checkThread("Future.setResult/setException");
         if (state != PENDING) {
             throw new IllegalStateException("invalid state: " + this + " is done already");
         }
-        loop.checkThread("Future.setResult/setException");
         state = newState;
         outcome = value;
         scheduleCallbacks();
@@ -315,13 +361,12 @@ public class Future<T> extends LoopFuture<T> implements Awaitable<T> {
     /** Makes the future fail with {@code exception}, to be reported at close unless someone retrieves it. */
     final void fail(Throwable exception) {
         complete(FAILED, exception);
-        logTraceback = true;
-        loop.noteFailed(this);
+        unretrieved = loop.noteFailed(this, exception);
     }
 
     /** Cancels as a plain future would (Task's own {@code cancel} asks its coroutine first). */
     final boolean cancelFuture(Object messageOrException) {
-        logTraceback = false;
+        markRetrieved();
         if (state != PENDING) {
             return false;
         }
@@ -353,11 +398,16 @@ public class Future<T> extends LoopFuture<T> implements Awaitable<T> {
 
     /** Whether an exception is set and nobody retrieved it yet. */
     final boolean exceptionUnretrieved() {
-        return logTraceback;
+        return unretrieved != null;
     }
 
+    /** The exception counts as retrieved: its entry leaves the loop's ledger, nothing will be reported. */
     final void markRetrieved() {
-        logTraceback = false;
+        UnretrievedFailures.Entry e = unretrieved;
+        if (e != null) {
+            unretrieved = null;
+            loop.retrieved(e);
+        }
     }
 
     /** Registers {@code task} to be woken (put on the ready queue) when this is done; no allocation for one waiter. */

@@ -37,8 +37,10 @@ public class Handle {
     }
 
     /**
-     * Runs the callback unless cancelled. An exception it throws goes to the loop's exception
-     * handler ("Exception in callback ..."); an {@link Error} propagates out of the loop.
+     * Runs the callback unless cancelled. What it throws goes to the loop's exception handler
+     * ("Exception in callback ..."), an {@link Error} too, as a task's error only fails the task;
+     * a {@link VirtualMachineError} (out of memory, stack overflow: Python's
+     * {@code KeyboardInterrupt}/{@code SystemExit}) propagates out of the loop.
      */
     void run() {
         if (cancelled) {
@@ -49,7 +51,9 @@ public class Handle {
         contexts.context = context;
         try {
             callback.run();
-        } catch (Exception e) {
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable e) {
             loop.callExceptionHandler(EventLoop.context("Exception in callback " + callback, e, "handle", this));
         } finally {
             context = Context.adopt(context, contexts);

@@ -97,6 +97,12 @@ public final class Lock extends LoopBound {
      * @return whether the lock is held
      */
     public boolean locked() {
+        checkReader("Lock.locked");
+        return locked;
+    }
+
+    /** {@link #locked()} without the thread check (for {@code Condition}'s own use, and {@code toString}). */
+    boolean isLocked() {
         return locked;
     }
 

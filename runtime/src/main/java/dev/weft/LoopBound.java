@@ -13,6 +13,12 @@ import java.util.ArrayDeque;
  *   <li>An operation that never waits ({@code release}, {@code set}, {@code putNowait}, ...)
  *       refuses a foreign thread while the loop runs (the loop is single-threaded: the doors in are
  *       {@link EventLoop#callSoonThreadsafe} and {@link EventLoop#runCoroutineThreadsafe}).</li>
+ *   <li>A read of the state ({@code locked()}, {@code qsize()}, {@code isSet()}, ...) refuses a
+ *       foreign thread while the bound loop runs, too: the state is the loop's, not safely
+ *       published to other threads.</li>
+ *   <li>A method that gives a coroutine ({@code acquire()}, {@code get()}, {@code put(item)},
+ *       {@code waitSet()}, ...) may be called on any thread: nothing happens until the coroutine is
+ *       awaited, on the loop (for instance {@code loop.runCoroutineThreadsafe(queue.put(item))}).</li>
  *   <li>An operation that must wait needs a running loop, and that loop must be the one the
  *       primitive is bound to: otherwise {@link IllegalStateException} ("bound to a different event
  *       loop", as CPython's RuntimeError).</li>
@@ -36,6 +42,17 @@ abstract class LoopBound {
         }
         EventLoop running = EventLoop.runningOrNull();
         return running == null ? null : bind(running, what);
+    }
+
+    /**
+     * For a read of the primitive's state ({@code locked()}, {@code qsize()}, ...): refuses a
+     * foreign thread while the bound loop runs; binds nothing (a read needs no loop).
+     */
+    final void checkReader(String what) {
+        EventLoop l = loop;
+        if (l != null) {
+            l.checkThread(what);
+        }
     }
 
     /** For an operation that waits: the running loop, which must be (or becomes) the bound one. */

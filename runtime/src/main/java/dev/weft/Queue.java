@@ -81,7 +81,7 @@ public class Queue<T> extends LoopBound {
         @Override
         protected Object tryNow(Object item) {
             checkLoop("Queue.put");
-            if (!isShutdown && full()) {
+            if (!isShutdown && isFull()) {
                 return AwaitFrame.PENDING;
             }
             putNowait(Queue.<T>unmask(item));
@@ -163,6 +163,7 @@ public class Queue<T> extends LoopBound {
      * @return how many items are in the queue
      */
     public int qsize() {
+        checkReader("Queue.qsize");
         return size();
     }
 
@@ -181,6 +182,7 @@ public class Queue<T> extends LoopBound {
      * @return whether the queue has no items
      */
     public boolean empty() {
+        checkReader("Queue.empty");
         return size() == 0;
     }
 
@@ -190,6 +192,11 @@ public class Queue<T> extends LoopBound {
      * @return whether the queue holds {@code maxsize} items
      */
     public boolean full() {
+        checkReader("Queue.full");
+        return isFull();
+    }
+
+    private boolean isFull() {
         return maxsize > 0 && size() >= maxsize;
     }
 
@@ -225,7 +232,7 @@ public class Queue<T> extends LoopBound {
      */
     @Async
     private Coroutine<Void> putInTurn(T item) {
-        while (full()) {
+        while (isFull()) {
             if (isShutdown) {
                 throw new QueueShutDown();
             }
@@ -236,7 +243,7 @@ public class Queue<T> extends LoopBound {
             } catch (Throwable t) {
                 putter.cancel(); // not done yet if we were cancelled
                 putters.remove(putter); // unless a get or shutdown removed it
-                if (!full() && !putter.cancelled()) {
+                if (!isFull() && !putter.cancelled()) {
                     wakeUpNext(putters); // woken for room we cannot take: wake the next in line
                 }
                 throw t;
@@ -262,7 +269,7 @@ public class Queue<T> extends LoopBound {
         if (isShutdown) {
             throw new QueueShutDown();
         }
-        if (full()) {
+        if (isFull()) {
             throw new QueueFull();
         }
         putItem(item);
@@ -302,7 +309,7 @@ public class Queue<T> extends LoopBound {
      */
     @Async
     private Coroutine<T> getInTurn() {
-        while (empty()) {
+        while (size() == 0) {
             if (isShutdown) {
                 throw new QueueShutDown();
             }
@@ -313,7 +320,7 @@ public class Queue<T> extends LoopBound {
             } catch (Throwable t) {
                 getter.cancel(); // not done yet if we were cancelled
                 getters.remove(getter); // unless a put or shutdown removed it
-                if (!empty() && !getter.cancelled()) {
+                if (size() != 0 && !getter.cancelled()) {
                     wakeUpNext(getters); // woken for an item we cannot take: wake the next in line
                 }
                 throw t;

@@ -44,7 +44,7 @@ public class Semaphore extends LoopBound {
         @Override
         protected Object tryNow(Object unused) {
             checkLoop("Semaphore.acquire");
-            if (!locked()) {
+            if (!isLocked()) {
                 value--;
                 return held;
             }
@@ -94,6 +94,11 @@ public class Semaphore extends LoopBound {
      * @return whether {@code acquire()} would wait now
      */
     public boolean locked() {
+        checkReader("Semaphore.locked");
+        return isLocked();
+    }
+
+    private boolean isLocked() {
         if (value == 0) {
             return true;
         }
@@ -114,6 +119,7 @@ public class Semaphore extends LoopBound {
      * @return how many permits are free
      */
     public int value() {
+        checkReader("Semaphore.value");
         return value;
     }
 
@@ -149,7 +155,7 @@ public class Semaphore extends LoopBound {
     @Async
     private Coroutine<Held> acquireInTurn() {
         checkLoop("Semaphore.acquire"); // the fast path needs no running loop (CPython's neither), only this thread
-        if (!locked()) {
+        if (!isLocked()) {
             value--;
             return Coroutine.returning(held);
         }
@@ -206,7 +212,7 @@ public class Semaphore extends LoopBound {
     /** Python's repr, for debugging: {@code <Semaphore [unlocked, value:2]>}. */
     @Override
     public String toString() {
-        String extra = locked() ? "locked" : "unlocked, value:" + value;
+        String extra = isLocked() ? "locked" : "unlocked, value:" + value;
         if (waiters != null && !waiters.isEmpty()) {
             extra += ", waiters:" + waiters.size();
         }

@@ -71,6 +71,7 @@ public final class Task<T> extends Future<T> {
      * @return the task's context
      */
     public Context getContext() {
+        loop.checkThread("Task.getContext");
         Context c = context;
         if (c == null) {
             c = context = new Context();
@@ -87,6 +88,12 @@ public final class Task<T> extends Future<T> {
      * @return the task's name
      */
     public String getName() {
+        loop.checkThread("Task.getName");
+        return name();
+    }
+
+    /** The name, without the thread check (for {@code toString}, which any thread may call). */
+    String name() {
         String n = name;
         if (n == null) {
             n = "Task-" + number;
@@ -101,18 +108,21 @@ public final class Task<T> extends Future<T> {
      * @param name the task's new name
      */
     public void setName(String name) {
+        loop.checkThread("Task.setName");
         this.name = name;
     }
 
     /** Refused: a task's result is what its coroutine returns. */
     @Override
     public void setResult(T result) {
+        loop.checkThread("Task.setResult");
         throw new IllegalStateException("Task does not support setResult(): its result is what its coroutine returns");
     }
 
     /** Refused: a task's exception is what its coroutine raises. */
     @Override
     public void setException(Throwable exception) {
+        loop.checkThread("Task.setException");
         throw new IllegalStateException("Task does not support setException(): its exception is what its coroutine raises");
     }
 
@@ -126,11 +136,11 @@ public final class Task<T> extends Future<T> {
      */
     @Override
     public boolean cancel(String msg) {
+        loop.checkThread("Task.cancel");
         markRetrieved();
-        if (done()) {
+        if (isDone()) {
             return false;
         }
-        loop.checkThread("Task.cancel");
         cancelsRequested++;
         Future<?> w = waitingOn;
         if (w != null && w.cancel(msg)) {
@@ -148,6 +158,7 @@ public final class Task<T> extends Future<T> {
      * @return how many cancellation requests are pending
      */
     public int cancelling() {
+        loop.checkThread("Task.cancelling");
         return cancelsRequested;
     }
 
@@ -158,6 +169,7 @@ public final class Task<T> extends Future<T> {
      * @return how many cancellation requests are left pending
      */
     public int uncancel() {
+        loop.checkThread("Task.uncancel");
         if (cancelsRequested > 0) {
             cancelsRequested--;
             if (cancelsRequested == 0) {
@@ -185,6 +197,7 @@ public final class Task<T> extends Future<T> {
      * @return the task's stack frames, innermost first
      */
     public List<StackTraceElement> getStack() {
+        loop.checkThread("Task.getStack");
         return TaskStack.of(this, leaf, Integer.MAX_VALUE);
     }
 
@@ -195,6 +208,7 @@ public final class Task<T> extends Future<T> {
      * @return the task's stack frames, innermost first
      */
     public List<StackTraceElement> getStack(int limit) {
+        loop.checkThread("Task.getStack");
         return TaskStack.of(this, leaf, limit);
     }
 
@@ -207,6 +221,7 @@ public final class Task<T> extends Future<T> {
      * </pre>
      */
     public void printStack() {
+        loop.checkThread("Task.printStack");
         TaskStack.print(this, getStack(), System.err);
     }
 
@@ -216,12 +231,13 @@ public final class Task<T> extends Future<T> {
      * @param out where to print the stack
      */
     public void printStack(PrintStream out) {
+        loop.checkThread("Task.printStack");
         TaskStack.print(this, getStack(), out);
     }
 
     @Override
     public String toString() {
-        return "<Task " + describeState() + " name='" + getName() + "'"
+        return "<Task " + describeState() + " name='" + name() + "'"
                 + (waitingOn != null ? " wait_for=" + waitingOn : "") + ">";
     }
 
@@ -229,7 +245,7 @@ public final class Task<T> extends Future<T> {
 
     /** Run by the loop: the task is ready, because it starts, yielded, or what it awaited is done. */
     void wakeup() {
-        if (done()) {
+        if (isDone()) {
             return;
         }
         Future<?> w = waitingOn;
@@ -241,7 +257,7 @@ public final class Task<T> extends Future<T> {
         Object value = null;
         Throwable exc = null;
         try {
-            value = w.result();
+            value = w.resultOnLoop();
         } catch (Throwable t) {
             exc = t;
         }

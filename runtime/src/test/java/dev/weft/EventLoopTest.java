@@ -180,6 +180,57 @@ class EventLoopTest {
     }
 
     @Test
+    void an_error_from_a_callback_is_reported_as_a_tasks_error_is_and_the_loop_goes_on() {
+        List<Map<String, Object>> reported = new ArrayList<>();
+        loop.setExceptionHandler((l, ctx) -> reported.add(ctx));
+        AssertionError inCallback = new AssertionError("callback");
+        AssertionError inTask = new AssertionError("task");
+        List<String> after = new ArrayList<>();
+        loop.callSoon(() -> {
+            throw inCallback;
+        });
+        Task<Object> task = loop.createTask(coro((f, label) -> {
+            throw inTask;
+        }));
+        loop.callSoon(() -> after.add("the loop goes on"));
+        runBriefly(loop);
+        assertThat(after).containsExactly("the loop goes on");
+        assertThat(task.exception()).isSameAs(inTask);
+        assertThat(reported).hasSize(1);
+        assertThat((String) reported.get(0).get("message")).startsWith("Exception in callback");
+        assertThat(reported.get(0)).containsEntry("exception", inCallback).containsKey("handle");
+    }
+
+    @Test
+    void a_virtual_machine_error_from_a_callback_ends_run_as_from_a_task() {
+        StackOverflowError inCallback = new StackOverflowError("callback");
+        loop.callSoon(() -> {
+            throw inCallback;
+        });
+        assertThatThrownBy(() -> runBriefly(loop)).isSameAs(inCallback);
+        OutOfMemoryError inTask = new OutOfMemoryError("task");
+        Task<Object> task = loop.createTask(coro((f, label) -> {
+            throw inTask;
+        }));
+        assertThatThrownBy(() -> runBriefly(loop)).isSameAs(inTask);
+        assertThat(task.exception()).isSameAs(inTask);
+    }
+
+    @Test
+    void an_error_from_the_exception_handler_goes_to_the_default_handler() {
+        loop.setExceptionHandler((l, ctx) -> {
+            throw new AssertionError("broken handler");
+        });
+        List<String> after = new ArrayList<>();
+        loop.callSoon(() -> {
+            throw new IllegalArgumentException("boom");
+        });
+        loop.callSoon(() -> after.add("the loop goes on"));
+        runBriefly(loop);
+        assertThat(after).containsExactly("the loop goes on");
+    }
+
+    @Test
     void test_set_exc_handler_broken() {
         loop.setExceptionHandler((l, ctx) -> {
             throw new IllegalStateException("broken handler");

@@ -23,7 +23,7 @@ final class Awaiting {
     static Object tryNow(Object awaited) {
         if (awaited instanceof LoopFuture) {
             LoopFuture<?> f = (LoopFuture<?>) awaited;
-            return f.done() ? f.result() : AwaitFrame.PENDING;
+            return f.doneForAwait() ? f.resultForAwait() : AwaitFrame.PENDING;
         }
         if (awaited instanceof SharedCoroutine) {
             return ((SharedCoroutine<?>) awaited).tryAwait(); // a primitive's fast path, run at the await

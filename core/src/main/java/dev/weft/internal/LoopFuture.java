@@ -31,6 +31,21 @@ public abstract class LoopFuture<T> {
     public abstract T result();
 
     /**
+     * What {@code await}'s fast path reads: {@link #done()} without its thread check (a task's
+     * await runs on its loop's thread by construction), so that the check costs nothing there.
+     *
+     * @return whether the future is done
+     */
+    protected abstract boolean doneForAwait();
+
+    /**
+     * What {@code await}'s fast path reads of a done future: {@link #result()} without its thread check.
+     *
+     * @return the future's result
+     */
+    protected abstract T resultForAwait();
+
+    /**
      * A {@code CompletableFuture} completed with this future's outcome, on the loop's thread.
      *
      * @return a {@code CompletableFuture} that mirrors this future
