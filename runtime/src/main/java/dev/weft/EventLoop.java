@@ -69,7 +69,9 @@ import javax.net.ssl.SSLContext;
  * <h2>Clocks</h2>
  * {@link #create()} runs on {@link System#nanoTime()}. {@link #withVirtualClock()} runs in virtual
  * time: when nothing is ready, time jumps to the next timer instead of waiting, so a test of
- * timeouts takes no real time. Both clocks start at 0.
+ * timeouts takes no real time; while a {@code CompletionStage} of another thread is awaited (an
+ * HTTP call, {@link #runInExecutor}), time stands still and the loop waits for it, so a timeout
+ * around it expires only if virtual time passes for other reasons. Both clocks start at 0.
  *
  * <h2>Errors nobody handled</h2>
  * An exception from a callback, and when the loop closes every future or task whose exception
@@ -100,6 +102,11 @@ public final class EventLoop {
     private final boolean virtualClock;
     private final long origin = System.nanoTime();
     private long virtualNow;
+    /**
+     * Awaited stages of other threads not settled yet ({@link StageFuture}): while some are, the
+     * virtual clock does not jump, since not every task waits on the loop's own timers.
+     */
+    private int foreignWork;
 
     /** Ready callbacks: a {@link Handle} to run, or a {@link Task} to step. */
     private final ArrayDeque<Object> ready = new ArrayDeque<>();
@@ -595,6 +602,16 @@ public final class EventLoop {
         task.nextLive = null;
     }
 
+    /** A stage of another thread is awaited: virtual time stands still until it settles ({@link #foreignWorkSettled}). */
+    void foreignWorkStarted() {
+        foreignWork++;
+    }
+
+    /** An awaited stage of another thread settled, or its future was cancelled. */
+    void foreignWorkSettled() {
+        foreignWork--;
+    }
+
     /** Remembers a failed future, to report its exception at close if nobody retrieves it. */
     void noteFailed(Future<?> f) {
         failed.note(f);
@@ -782,13 +799,13 @@ public final class EventLoop {
     /** Nothing is ready: wait for the next timer (or jump to it, in virtual time) or another thread's callback. */
     private void waitForWork() {
         TimerHandle next = timers.peek();
-        if (virtualClock && next != null) {
+        if (virtualClock && next != null && foreignWork == 0) {
             if (inbox.isEmpty() && next.whenNanos > virtualNow) {
                 virtualNow = next.whenNanos;
             }
             return;
         }
-        long deadline = next == null ? Long.MAX_VALUE : next.whenNanos;
+        long deadline = next == null || virtualClock ? Long.MAX_VALUE : next.whenNanos; // virtual: until the other thread answers
         sleeping = true;
         try {
             while (inbox.isEmpty()) {
@@ -938,7 +955,7 @@ public final class EventLoop {
                 return;
             }
             TimerHandle next = timers.peek();
-            if (virtualClock && next != null) {
+            if (virtualClock && next != null && foreignWork == 0) {
                 // virtual time jumps to the next timer only when no I/O is ready now
                 if (s.selectNow(onReady) == 0 && ready.isEmpty() && inbox.isEmpty() && next.whenNanos > virtualNow) {
                     virtualNow = next.whenNanos;
@@ -946,7 +963,7 @@ public final class EventLoop {
                 return;
             }
             long timeoutMillis = 0; // 0: no timer, wait until I/O or a wakeup
-            if (next != null) {
+            if (next != null && !virtualClock) { // virtual: another thread's stage is awaited, wait for it
                 long wait = next.whenNanos - nanos();
                 if (wait <= 0) {
                     s.selectNow(onReady);

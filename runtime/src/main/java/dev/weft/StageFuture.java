@@ -13,14 +13,25 @@ import java.util.concurrent.ExecutionException;
  */
 final class StageFuture<T> extends Future<T> {
     private final CompletionStage<T> source;
+    /** Counted in the loop's foreign work until it settles or is cancelled (virtual time waits for it). */
+    private boolean outstanding = true;
 
     StageFuture(EventLoop loop, CompletionStage<T> source) {
         super(loop);
         this.source = source;
+        loop.foreignWorkStarted();
         source.whenComplete((v, e) -> loop.callSoonThreadsafe(() -> settle(v, e)));
     }
 
+    private void settled() {
+        if (outstanding) {
+            outstanding = false;
+            loop.foreignWorkSettled();
+        }
+    }
+
     private void settle(T value, Throwable failure) {
+        settled();
         if (done()) {
             return;
         }
@@ -41,6 +52,7 @@ final class StageFuture<T> extends Future<T> {
         if (!super.cancel(msg)) {
             return false;
         }
+        settled();
         try {
             source.toCompletableFuture().cancel(false);
         } catch (UnsupportedOperationException notConvertible) {
