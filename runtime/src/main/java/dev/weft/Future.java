@@ -240,7 +240,7 @@ public class Future<T> implements Awaitable<T>, LoopFuture<T> {
                 }
             }
         }
-        CompletableFuture<T> target = new CompletableFuture<>();
+        CompletableFuture<T> target = new LoopCompletableFuture<>(loop);
         chainTo(target);
         return target;
     }

@@ -13,13 +13,16 @@ import java.util.concurrent.ExecutionException;
  */
 final class StageFuture<T> extends Future<T> {
     private final CompletionStage<T> source;
-    /** Counted in the loop's foreign work until it settles or is cancelled (virtual time waits for it). */
-    private boolean outstanding = true;
+    /** Counted in the loop's foreign work until it settles or is cancelled (virtual time follows real time meanwhile). */
+    private boolean outstanding;
 
     StageFuture(EventLoop loop, CompletionStage<T> source) {
         super(loop);
         this.source = source;
-        loop.foreignWorkStarted();
+        outstanding = !(source instanceof LoopCompletableFuture && ((LoopCompletableFuture<?>) source).loop == loop);
+        if (outstanding) {
+            loop.foreignWorkStarted();
+        }
         source.whenComplete((v, e) -> loop.callSoonThreadsafe(() -> settle(v, e)));
     }
 

@@ -37,7 +37,8 @@ public @interface AsyncTest {
      * Whether the test's loop runs on a virtual clock ({@code EventLoop.withVirtualClock()}): when
      * every task waits on the loop's timers, the clock jumps to the next one, so sleeps and timeouts
      * take no wall time. While a task awaits another thread's {@code CompletionStage} (an HTTP call,
-     * {@code runInExecutor}), the clock stands still and the loop waits for it for real.
+     * {@code runInExecutor}), the clock passes as the real one does, so a timeout around that work
+     * expires when it would for real.
      *
      * @return true for a virtual clock; false (the default) for the real one
      */
