@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>The test fails with the body's own exception, as a plain test does; and also when, at its
  * end, a task it started is still pending, or a task or future failed and nobody retrieved its
  * exception (asyncio's "Task exception was never retrieved"), or a callback's exception went to the
- * loop's exception handler. A parameter of type {@code EventLoop} receives the test's loop.
+ * loop's exception handler (unless the test sets a handler of its own on the loop). A parameter of type {@code EventLoop} receives the test's loop.
  * The method must be a non-static {@code void} instance method, as every JUnit test.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})

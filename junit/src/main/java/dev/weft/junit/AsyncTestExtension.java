@@ -41,8 +41,8 @@ public final class AsyncTestExtension implements InvocationInterceptor, Paramete
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
                                     ExtensionContext extensionContext) throws Throwable {
         Method test = invocationContext.getExecutable();
-        Method body = bodyOf(test);
         invocation.skip();
+        Method body = bodyOf(test);
         Coroutine<Void> coroutine = start(body, invocationContext.getTarget().orElse(null), invocationContext.getArguments());
         new TestRun(loopOf(test, extensionContext)).run(coroutine);
     }
