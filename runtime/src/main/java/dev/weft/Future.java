@@ -282,7 +282,7 @@ public class Future<T> extends LoopFuture<T> implements Awaitable<T> {
                 }
             }
         }
-        CompletableFuture<T> target = new CompletableFuture<>();
+        CompletableFuture<T> target = new LoopCompletableFuture<>(loop);
         chainTo(target);
         return target;
     }

@@ -13,14 +13,28 @@ import java.util.concurrent.ExecutionException;
  */
 final class StageFuture<T> extends Future<T> {
     private final CompletionStage<T> source;
+    /** Counted in the loop's foreign work until it settles or is cancelled (virtual time follows real time meanwhile). */
+    private boolean outstanding;
 
     StageFuture(EventLoop loop, CompletionStage<T> source) {
         super(loop);
         this.source = source;
+        outstanding = !(source instanceof LoopCompletableFuture && ((LoopCompletableFuture<?>) source).loop == loop);
+        if (outstanding) {
+            loop.foreignWorkStarted();
+        }
         source.whenComplete((v, e) -> loop.callSoonThreadsafe(() -> settle(v, e)));
     }
 
+    private void settled() {
+        if (outstanding) {
+            outstanding = false;
+            loop.foreignWorkSettled();
+        }
+    }
+
     private void settle(T value, Throwable failure) {
+        settled();
         if (done()) {
             return;
         }
@@ -41,6 +55,7 @@ final class StageFuture<T> extends Future<T> {
         if (!super.cancel(msg)) {
             return false;
         }
+        settled();
         try {
             source.toCompletableFuture().cancel(false);
         } catch (UnsupportedOperationException notConvertible) {

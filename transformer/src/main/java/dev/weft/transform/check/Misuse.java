@@ -2,6 +2,7 @@ package dev.weft.transform.check;
 
 import dev.weft.transform.find.AsyncLambdas;
 import dev.weft.transform.find.AsyncMethods;
+import dev.weft.transform.find.AsyncTests;
 import dev.weft.transform.find.Marker;
 import dev.weft.transform.find.MethodKind;
 import dev.weft.transform.find.ReturnClasses;
@@ -45,7 +46,7 @@ public final class Misuse {
                 if (!checkEager(cls, m, kind, classes, problems)) {
                     checkMarkers(cls, m, kind, problems);
                 }
-            } else {
+            } else if (!AsyncTests.isAsyncTest(m)) { // one left unsplit was refused already, with its reason
                 for (AbstractInsnNode call : AsyncMethods.markerCalls(m)) {
                     problems.add(Refusal.at(cls, m, SourceLocation.lineOf(call), markerOutsideAsync(m, Marker.of(call))));
                 }

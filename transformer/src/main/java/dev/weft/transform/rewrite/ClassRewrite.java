@@ -8,8 +8,10 @@ import dev.weft.transform.emit.HierarchyClassWriter;
 import dev.weft.transform.emit.RuntimeAbi;
 import dev.weft.transform.find.AsyncLambdas;
 import dev.weft.transform.find.AsyncMethods;
+import dev.weft.transform.find.AsyncTests;
 import dev.weft.transform.find.MethodKind;
 import dev.weft.transform.find.WeftMentions;
+import dev.weft.transform.prepare.AsyncTestBodies;
 import dev.weft.transform.report.Problem;
 import dev.weft.transform.report.Refusal;
 import dev.weft.transform.report.RewriteException;
@@ -32,7 +34,8 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
- * The rewrite of one class, step by step: find the {@code @Async} methods, the async lambdas and the methods
+ * The rewrite of one class, step by step: split each {@code @AsyncTest} method into a test and its coroutine
+ * ({@link AsyncTestBodies}), find the {@code @Async} methods, the async lambdas and the methods
  * that call ea-async's {@code await} (rewritten as ea-async rewrote them), check for misuse,
  * rewrite each method ({@link MethodRewrite}), gathering every refusal; finally mark the class as
  * rewritten and write it.
@@ -71,7 +74,8 @@ public final class ClassRewrite {
         if (AsyncMethods.alreadyRewritten(cls)) {
             return RewriteResult.unchanged(className);
         }
-        List<Problem> problems = new ArrayList<>(Misuse.in(cls, hierarchy));
+        List<Problem> problems = new ArrayList<>(AsyncTestBodies.apply(cls));
+        problems.addAll(Misuse.in(cls, hierarchy));
         if (!problems.isEmpty()) {
             throw new RewriteException(problems);
         }
@@ -97,7 +101,7 @@ public final class ClassRewrite {
             MethodNode m = async.getKey();
             try {
                 MethodKind kind = async.getValue();
-                String bodyName = bodyName(m.name, RuntimeAbi.bodyDescriptor(kind), taken);
+                String bodyName = bodyName(AsyncTests.displayName(m.name), RuntimeAbi.bodyDescriptor(kind), taken);
                 rewritten.add(MethodRewrite.of(cls, isInterface, kind, m, bodyName, hierarchy));
             } catch (MethodTooLargeException e) { // from the stack map frames of the body, computed method by method
                 problems.add(Refusal.ofMethod(cls, m, tooLarge(e.getCodeSize())));

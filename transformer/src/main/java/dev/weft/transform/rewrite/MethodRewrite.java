@@ -8,6 +8,7 @@ import dev.weft.transform.emit.LocalScopes;
 import dev.weft.transform.emit.SourceIdentity;
 import dev.weft.transform.emit.StackMapComputation;
 import dev.weft.transform.emit.StateMachine;
+import dev.weft.transform.find.AsyncTests;
 import dev.weft.transform.find.MethodKind;
 import dev.weft.transform.prepare.NamedThrows;
 import dev.weft.transform.prepare.NewHoisting;
@@ -53,7 +54,7 @@ final class MethodRewrite {
         List<LocalVariableNode> locals = m.localVariables; // the factory names all its parameters, read or not
         LocalScopes.narrow(m, analysis);
         int firstLine = SourceLocation.firstLine(m);
-        SourceIdentity location = new SourceIdentity(cls.name.replace('/', '.'), m.name, cls.sourceFile, firstLine);
+        SourceIdentity location = new SourceIdentity(cls.name.replace('/', '.'), AsyncTests.displayName(m.name), cls.sourceFile, firstLine);
         MethodNode body = StateMachine.build(m, kind, analysis, bodyName, location);
         FactoryMethod.emit(cls.name, isInterface, kind, m, body, analysis, firstLine, locals);
         cls.methods.add(StackMapComputation.of(cls, body, hierarchy));
