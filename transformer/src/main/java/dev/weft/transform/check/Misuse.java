@@ -63,11 +63,11 @@ public final class Misuse {
         } else if ((m.access & Opcodes.ACC_NATIVE) != 0) {
             problems.add(Refusal.at(cls, m, line, "@Async cannot be used on a native method: it has no body to rewrite"));
         } else if (MethodKind.of(m.desc) == null) {
-            problems.add(Refusal.at(cls, m, line, "an @Async method must return dev.weft.Generator, dev.weft.Coroutine,"
+            problems.add(Refusal.ofDeclaration(cls, m, "an @Async method must return dev.weft.Generator, dev.weft.Coroutine,"
                     + " dev.weft.AsyncGenerator, CompletableFuture or CompletionStage, not "
                     + Type.getReturnType(m.desc).getClassName()));
         } else if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-            problems.add(Refusal.at(cls, m, line, "an @Async method cannot be synchronized: the monitor would be held"
+            problems.add(Refusal.ofDeclaration(cls, m, "an @Async method cannot be synchronized: the monitor would be held"
                     + " across suspensions; use a lock around the code between markers"));
         } else {
             checkMarkers(cls, m, MethodKind.of(m.desc), problems);
