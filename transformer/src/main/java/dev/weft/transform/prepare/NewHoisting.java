@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
@@ -66,7 +68,7 @@ public final class NewHoisting {
      * @return the refusal of a {@code new} that cannot be moved past its marker, else null
      */
     public static Problem apply(ClassNode cls, MethodNode method) {
-        if (!hasNewAndMarker(method)) {
+        if (!mayKeepUnfinished(method)) {
             return null;
         }
         AbstractInsnNode[] insns = method.instructions.toArray();
@@ -94,6 +96,8 @@ public final class NewHoisting {
             return null; // the analysis that follows reports it
         }
         Map<TypeInsnNode, List<MethodInsnNode>> spanning = new LinkedHashMap<>();
+        Map<TypeInsnNode, AbstractInsnNode> javacDups = new HashMap<>();
+        Map<AbstractInsnNode, BitSet> regions = new HashMap<>();
         for (int n = 0; n < insns.length; n++) {
             if (insns[n].getOpcode() != Opcodes.NEW || origins[n] == null) {
                 continue;
@@ -106,8 +110,14 @@ public final class NewHoisting {
                     return misused;
                 }
                 spanning.put((TypeInsnNode) insns[n], constructors);
+                regions.put(insns[n], region);
+                AbstractInsnNode dup = javacDup(insns, origins, region, n);
+                if (dup != null) {
+                    javacDups.put((TypeInsnNode) insns[n], dup);
+                }
             }
         }
+        keepCopiesMovedByOthers(insns, origins, spanning, javacDups, regions);
         for (Map.Entry<TypeInsnNode, List<MethodInsnNode>> e : spanning.entrySet()) {
             TypeInsnNode allocation = e.getKey();
             for (MethodInsnNode constructor : e.getValue()) {
@@ -116,7 +126,8 @@ public final class NewHoisting {
                             + "(...)' in a shape no Java compiler produces: assign the marker's result to a local first");
                 }
                 int at = indexOf(insns, constructor);
-                Problem problem = construct(cls, method, allocation, constructor, origins[at], kinds[at]);
+                Problem problem = construct(cls, method, allocation, constructor, origins[at], kinds[at],
+                        javacDups.containsKey(allocation));
                 if (problem != null) {
                     return problem;
                 }
@@ -128,11 +139,85 @@ public final class NewHoisting {
                 placeholder.add(new TypeInsnNode(Opcodes.NEW, allocation.desc));
                 placeholder.add(new InsnNode(Opcodes.POP));
             }
-            placeholder.add(new InsnNode(Opcodes.ACONST_NULL));
+            AbstractInsnNode dup = javacDups.get(allocation);
+            if (dup != null) {
+                method.instructions.remove(dup);
+            } else {
+                placeholder.add(new InsnNode(Opcodes.ACONST_NULL));
+            }
             method.instructions.insertBefore(allocation, placeholder);
             method.instructions.remove(allocation);
         }
         return null;
+    }
+
+    /**
+     * The {@code dup} after {@code new} when the object is javac's: its two copies stay where
+     * {@code new; dup} put them, beneath all else, until the constructor takes the upper one; then
+     * neither need be there at all, and the code keeps javac's shape with no placeholder. Else null.
+     */
+    private static AbstractInsnNode javacDup(AbstractInsnNode[] insns, Frame<SourceValue>[] origins, BitSet region, int n) {
+        AbstractInsnNode dup = insns[n].getNext();
+        while (dup != null && dup.getOpcode() < 0) {
+            dup = dup.getNext();
+        }
+        if (dup == null || dup.getOpcode() != Opcodes.DUP) {
+            return null;
+        }
+        int bottom = origins[n].getStackSize();
+        for (int i = region.nextSetBit(0); i >= 0; i = region.nextSetBit(i + 1)) {
+            Frame<SourceValue> f = origins[i];
+            if (f == null) {
+                continue;
+            }
+            for (int l = 0; l < f.getLocals(); l++) {
+                if (f.getLocal(l).insns.contains(insns[n])) {
+                    return null;
+                }
+            }
+            int copies = 0;
+            for (int st = 0; st < f.getStackSize(); st++) {
+                if (f.getStack(st).insns.contains(insns[n])) {
+                    if (st != bottom && st != bottom + 1) {
+                        return null;
+                    }
+                    copies++;
+                }
+            }
+            if (copies == 1 && insns[i] != dup) {
+                return null;
+            }
+        }
+        return dup;
+    }
+
+    /**
+     * Keeps the placeholders of a javac-shaped object whose copies lie among the values another
+     * object's constructor call moves to locals and back (the other's copy is deeper down).
+     */
+    private static void keepCopiesMovedByOthers(AbstractInsnNode[] insns, Frame<SourceValue>[] origins,
+                                                Map<TypeInsnNode, List<MethodInsnNode>> spanning,
+                                                Map<TypeInsnNode, AbstractInsnNode> javacDups,
+                                                Map<AbstractInsnNode, BitSet> regions) {
+        for (Map.Entry<TypeInsnNode, List<MethodInsnNode>> e : spanning.entrySet()) {
+            for (MethodInsnNode constructor : e.getValue()) {
+                int at = indexOf(insns, constructor);
+                Frame<SourceValue> f = origins[at];
+                int deepest = f.getStackSize();
+                for (int st = f.getStackSize() - 1; st >= 0; st--) {
+                    if (f.getStack(st).insns.contains(e.getKey())) {
+                        deepest = st;
+                    }
+                }
+                for (int st = deepest; st < f.getStackSize(); st++) {
+                    for (AbstractInsnNode source : f.getStack(st).insns) {
+                        if (source != e.getKey() && regions.containsKey(source) && regions.get(source).get(at)) {
+                            javacDups.remove(source); // still unfinished here, so moved: its copies must exist
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** The source interpreter, but a copy (load, store, dup, swap) keeps the origin of what it copies. */
@@ -147,19 +232,36 @@ public final class NewHoisting {
         }
     }
 
-    /** Whether the method makes objects and suspends: only then can an unfinished object be kept across a marker. */
-    private static boolean hasNewAndMarker(MethodNode method) {
+    /**
+     * Whether an unfinished object may be kept across a marker: a marker lies between a {@code new}
+     * and a constructor call in code order, or the method jumps back (a loop may carry one around).
+     * Most methods that make objects and suspend do neither, and are spared two analyses.
+     */
+    private static boolean mayKeepUnfinished(MethodNode method) {
+        int open = 0;
         boolean makes = false;
         boolean suspends = false;
+        boolean jumpsBack = false;
         for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-            if (insn.getOpcode() == Opcodes.NEW) {
+            int op = insn.getOpcode();
+            if (op == Opcodes.NEW) {
+                open++;
                 makes = true;
-            } else if (!suspends) {
+            } else if (op == Opcodes.INVOKESPECIAL && open > 0 && ((MethodInsnNode) insn).name.equals("<init>")) {
+                open--;
+            } else if (insn instanceof JumpInsnNode) {
+                jumpsBack |= method.instructions.indexOf(((JumpInsnNode) insn).label) < method.instructions.indexOf(insn);
+            } else if (insn instanceof MethodInsnNode) {
                 Marker m = Marker.of(insn);
-                suspends = m != null && m.suspends();
+                if (m != null && m.suspends()) {
+                    if (open > 0) {
+                        return true;
+                    }
+                    suspends = true;
+                }
             }
         }
-        return makes && suspends;
+        return makes && suspends && jumpsBack;
     }
 
     /** The index of {@code insn} in the code as analysed, before any change. */
@@ -275,7 +377,7 @@ public final class NewHoisting {
      * is made and constructed, and each copy, on the stack and in locals, becomes the object.
      */
     private static Problem construct(ClassNode cls, MethodNode method, TypeInsnNode allocation, MethodInsnNode constructor,
-                                     Frame<SourceValue> origin, Frame<BasicValue> kind) {
+                                     Frame<SourceValue> origin, Frame<BasicValue> kind, boolean javacShape) {
         int size = origin.getStackSize();
         int receiver = size - Type.getArgumentTypes(constructor.desc).length - 1;
         int deepest = receiver;
@@ -302,7 +404,9 @@ public final class NewHoisting {
         InsnList before = new InsnList();
         for (int s = size - 1; s >= deepest; s--) {
             if (s <= receiver && isCopy(origin, s, allocation)) {
-                before.add(new InsnNode(Opcodes.POP));
+                if (!javacShape) {
+                    before.add(new InsnNode(Opcodes.POP));
+                }
             } else {
                 Type type = kind.getStack(s).getType();
                 kept[s] = method.maxLocals;

@@ -33,7 +33,7 @@ import org.objectweb.asm.tree.MethodNode;
  * the allocation's line.
  */
 class UnfinishedObjectsTest {
-    private static final String BOX = "u/Odd$Box";
+    static final String BOX = "u/Odd$Box";
     private static final String GEN = "dev/weft/Generator";
 
     @Test
@@ -206,12 +206,17 @@ class UnfinishedObjectsTest {
             + "    @Async public static Generator<Object, Object, Void> shape() { return Generator.done(); }\n"
             + "}\n";
 
-    private static Map<String, byte[]> compiled() {
-        return InMemoryJavac.compile(17, List.of(JavaSource.of(SOURCE)));
+    private static Map<String, byte[]> compiled;
+
+    private static synchronized Map<String, byte[]> compiled() {
+        if (compiled == null) {
+            compiled = InMemoryJavac.compile(17, List.of(JavaSource.of(SOURCE)));
+        }
+        return compiled;
     }
 
     /** Odd, its {@code shape()} body written by {@code body} and ended by {@code return Generator.done()}. */
-    private static byte[] odd(Consumer<MethodVisitor> body) {
+    static byte[] odd(Consumer<MethodVisitor> body) {
         ClassNode cls = new ClassNode();
         new ClassReader(compiled().get("u.Odd")).accept(cls, ClassReader.SKIP_FRAMES);
         for (MethodNode m : cls.methods) {
@@ -236,17 +241,17 @@ class UnfinishedObjectsTest {
         return classes;
     }
 
-    private static Woven weave(Consumer<MethodVisitor> body) {
+    static Woven weave(Consumer<MethodVisitor> body) {
         return Harness.weave(withOdd(odd(body)));
     }
 
-    private static String run(Woven w, Object... script) {
+    static String run(Woven w, Object... script) {
         Object[] ops = script.length == 0 ? new Object[] {"next", "x", "next"} : script;
         return Drive.script((Generator<?, ?, ?>) w.call("u.Odd", "shape"), ops);
     }
 
     /** Pushes what {@code Generator.yield(value)} is sent. */
-    private static void yield(MethodVisitor mv, String value) {
+    static void yield(MethodVisitor mv, String value) {
         mv.visitLdcInsn(value);
         yieldTopKeep(mv);
     }
@@ -256,12 +261,12 @@ class UnfinishedObjectsTest {
     }
 
     /** Yields the top of the stack and drops what is sent. */
-    private static void yieldTop(MethodVisitor mv) {
+    static void yieldTop(MethodVisitor mv) {
         yieldTopKeep(mv);
         mv.visitInsn(Opcodes.POP);
     }
 
-    private static void construct(MethodVisitor mv) {
+    static void construct(MethodVisitor mv) {
         mv.visitMethodInsn(Opcodes.INVOKESPECIAL, BOX, "<init>", "(Ljava/lang/Object;)V", false);
     }
 }
