@@ -55,6 +55,9 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
     /** The classpath of those classes (the directory itself included or not). */
     abstract List<String> classpathElements();
 
+    /** The folders of those classes' sources: problems name the source file there, as the compiler does. */
+    abstract List<String> sourceRoots();
+
     /** The name of the stamp file in the build directory that makes the goal incremental. */
     abstract String stampName();
 
@@ -77,6 +80,7 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
                     .classpath(classpath)
                     .includes(includes)
                     .excludes(excludes)
+                    .sourceRoots(sourceRoots().stream().map(Path::of).collect(Collectors.toList()))
                     .stampFile(buildDirectory.toPath().resolve(stampName()))
                     .verbose(verbose)
                     .log(getLog()::info)

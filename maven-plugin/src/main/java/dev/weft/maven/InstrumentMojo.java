@@ -33,6 +33,14 @@ public class InstrumentMojo extends AbstractInstrumentMojo {
         return compileClasspath;
     }
 
+    @Parameter(defaultValue = "${project.compileSourceRoots}", readonly = true, required = true)
+    private List<String> sourceRoots;
+
+    @Override
+    List<String> sourceRoots() {
+        return sourceRoots;
+    }
+
     @Override
     String stampName() {
         return "weft-instrument.stamp";

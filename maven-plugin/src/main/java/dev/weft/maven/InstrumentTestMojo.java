@@ -32,6 +32,14 @@ public class InstrumentTestMojo extends AbstractInstrumentMojo {
         return testClasspath;
     }
 
+    @Parameter(defaultValue = "${project.testCompileSourceRoots}", readonly = true, required = true)
+    private List<String> sourceRoots;
+
+    @Override
+    List<String> sourceRoots() {
+        return sourceRoots;
+    }
+
     @Override
     String stampName() {
         return "weft-instrument-test.stamp";

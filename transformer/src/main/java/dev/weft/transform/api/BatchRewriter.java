@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
@@ -82,6 +83,8 @@ public final class BatchRewriter {
     private final ClassFilter filter;
     private final Path stampFile;
     private final boolean verbose;
+    private final boolean stripSignatures;
+    private final SourceRoots sourceRoots;
     private final Consumer<String> log;
     private final RewriteFunction rewrite;
 
@@ -94,6 +97,8 @@ public final class BatchRewriter {
         this.filter = new ClassFilter(includes, excludes);
         this.stampFile = b.stampFile;
         this.verbose = b.verbose;
+        this.stripSignatures = b.stripSignatures;
+        this.sourceRoots = new SourceRoots(b.sourceRoots);
         this.log = b.log;
         this.rewrite = b.rewrite;
     }
@@ -112,6 +117,8 @@ public final class BatchRewriter {
         private final List<String> excludes = new ArrayList<>();
         private Path stampFile;
         private boolean verbose;
+        private boolean stripSignatures;
+        private final List<Path> sourceRoots = new ArrayList<>();
         private Consumer<String> log = line -> { };
         private RewriteFunction rewrite;
 
@@ -157,6 +164,26 @@ public final class BatchRewriter {
         /** Whether to log every rewritten method. */
         public Builder verbose(boolean verbose) {
             this.verbose = verbose;
+            return this;
+        }
+
+        /**
+         * Whether to remove the signature of a signed jar whose signed classes the rewrite changes
+         * (its signature files and the manifest's digests), leaving an unsigned jar; by default
+         * such a jar is refused, as one of the problems, and left as it is.
+         */
+        public Builder stripSignatures(boolean strip) {
+            this.stripSignatures = strip;
+            return this;
+        }
+
+        /**
+         * The folders of the inputs' sources ({@code src/main/java}): a problem in a class whose
+         * source file is found there is printed with that file's absolute path, and a refusal of
+         * a method's declaration at the declaration's line rather than the body's first.
+         */
+        public Builder sourceRoots(List<Path> roots) {
+            sourceRoots.addAll(roots);
             return this;
         }
 
@@ -226,7 +253,9 @@ public final class BatchRewriter {
                 throw new NoSuchFileException(in.toString(), null, "no such directory or jar");
             }
         }
-        BatchResult result = new BatchResult(run.methods, run.classes, run.scanned, run.upToDate, run.problems, run.warnings);
+        BatchResult result = new BatchResult(run.methods, run.classes, run.scanned, run.upToDate,
+                run.problems.stream().map(sourceRoots::locate).collect(Collectors.toList()),
+                run.warnings.stream().map(sourceRoots::locate).collect(Collectors.toList()));
         if (stampFile != null && !result.hasProblems()) {
             writeStamp(key, run.handled);
         }
@@ -375,6 +404,10 @@ public final class BatchRewriter {
                     continue;
                 }
                 byte[] bytes = rewritable ? rewritten(Files.readAllBytes(file), file.toString()) : null;
+                if (bytes != null && inPlace && Files.isSymbolicLink(file)) {
+                    problems.add(throughLink(file));
+                    continue;
+                }
                 if (bytes != null) {
                     Files.createDirectories(target.getParent());
                     writeWhole(target, bytes);
@@ -432,6 +465,25 @@ public final class BatchRewriter {
                     }
                 }
                 Files.createDirectories(dir);
+                JarSignature signature = replaced.isEmpty() ? null : JarSignature.of(zip, entries);
+                if (signature != null && !stripSignatures) {
+                    Set<String> broken = signature.signedAmong(replaced.keySet());
+                    if (!broken.isEmpty()) {
+                        problems.add(Problem.ofFile(in.toString(), "a signed jar: the rewrite would change its signed entries "
+                                + String.join(", ", broken) + ", and the JVM would refuse to load them (digest error);"
+                                + " re-signing is yours to do: rewrite the unsigned jar and sign the result, or strip the"
+                                + " signature (--strip-signatures on the command line)"));
+                        return;
+                    }
+                }
+                if (!replaced.isEmpty() && inPlace && Files.isSymbolicLink(in)) {
+                    problems.add(throughLink(in));
+                    return;
+                }
+                boolean strip = signature != null && stripSignatures && signature.signed();
+                if (strip && signature.hasManifest()) {
+                    replaced.put(JarFile.MANIFEST_NAME, signature.manifestWithoutDigests());
+                }
                 if (replaced.isEmpty()) {
                     if (!inPlace) {
                         Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
@@ -444,6 +496,9 @@ public final class BatchRewriter {
                         ZipOutputStream zos = new ZipOutputStream(file)) {
                     zos.setComment(zip.getComment());
                     for (ZipEntry e : entries) {
+                        if (strip && JarSignature.isSignatureFile(e.getName())) {
+                            continue;
+                        }
                         byte[] data = replaced.containsKey(e.getName()) ? replaced.get(e.getName()) : read(zip, e);
                         zos.putNextEntry(copyOf(e, data));
                         zos.write(data);
@@ -521,6 +576,18 @@ public final class BatchRewriter {
             }
             return result.bytes();
         }
+    }
+
+    /**
+     * The refusal to rewrite {@code link} in place: writing through it would change a file
+     * outside the input, replacing it would turn the link into a regular file; both surprise a
+     * build. Written into an output directory ({@code -d}), the link is read and the output is a
+     * regular file.
+     */
+    private static Problem throughLink(Path link) throws IOException {
+        return Problem.ofFile(link.toString(), "a symbolic link (to " + Files.readSymbolicLink(link) + "): the rewrite does not"
+                + " write through a link nor replace it in place; rewrite the file it points to, or write into an output"
+                + " directory (-d OUT)");
     }
 
     /** Where {@code target} is written before it is moved over {@code target}. */

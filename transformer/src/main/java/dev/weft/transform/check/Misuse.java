@@ -70,11 +70,11 @@ public final class Misuse {
         } else if ((m.access & Opcodes.ACC_NATIVE) != 0) {
             problems.add(Refusal.at(cls, m, line, "@Async cannot be used on a native method: it has no body to rewrite"));
         } else if (MethodKind.of(m.desc, classes) == null) {
-            problems.add(Refusal.at(cls, m, line, "an @Async method must return dev.weft.Generator, dev.weft.Coroutine,"
+            problems.add(Refusal.ofDeclaration(cls, m, "an @Async method must return dev.weft.Generator, dev.weft.Coroutine,"
                     + " dev.weft.AsyncGenerator, CompletableFuture (or a subclass of it with a public no-argument"
                     + " constructor) or CompletionStage, not " + Type.getReturnType(m.desc).getClassName()));
         } else if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-            problems.add(Refusal.at(cls, m, line, "an @Async method cannot be synchronized: the monitor would be held"
+            problems.add(Refusal.ofDeclaration(cls, m, "an @Async method cannot be synchronized: the monitor would be held"
                     + " across suspensions; use a lock around the code between markers"));
         } else if (!checkEager(cls, m, MethodKind.of(m.desc, classes), classes, problems)) {
             checkMarkers(cls, m, MethodKind.of(m.desc, classes), problems);
@@ -87,9 +87,8 @@ public final class Misuse {
      * ea-async method (no {@code @Async}) that is synchronized. Whether it added a problem.
      */
     private static boolean checkEager(ClassNode cls, MethodNode m, MethodKind kind, ReturnClasses classes, List<Problem> problems) {
-        int line = SourceLocation.firstLine(m);
         if (!AsyncMethods.isAsync(m) && !AsyncLambdas.named(m) && (m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-            problems.add(Refusal.at(cls, m, line, "a method that calls ea-async's Async.await cannot be synchronized:"
+            problems.add(Refusal.ofDeclaration(cls, m, "a method that calls ea-async's Async.await cannot be synchronized:"
                     + " the monitor would be held across suspensions; use a lock around the code between awaits"));
             return true;
         }
@@ -101,7 +100,7 @@ public final class Misuse {
         if (why == null) {
             return false;
         }
-        problems.add(Refusal.at(cls, m, line, "this method returns " + subclass.replace('/', '.') + ", a subclass of"
+        problems.add(Refusal.ofDeclaration(cls, m, "this method returns " + subclass.replace('/', '.') + ", a subclass of"
                 + " CompletableFuture, which " + why + ": the rewrite makes the method's result with new "
                 + subclass.substring(subclass.lastIndexOf('/') + 1).replace('$', '.') + "(); give it a public"
                 + " no-argument constructor, or return CompletableFuture"));

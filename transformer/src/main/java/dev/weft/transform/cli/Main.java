@@ -30,13 +30,19 @@ public final class Main {
             "Rewrites the @Async methods of the classes in each directory or jar, in place or into -d OUT.",
             "  --classpath CP, -cp CP   where the super classes of the inputs' classes are (" + File.pathSeparator + "-separated)",
             "  -d OUT                   write into the directory OUT (or the jar OUT.jar for a single jar) instead of in place",
+            "  --sourcepath DIRS        where the sources are (" + File.pathSeparator + "-separated): problems name the source file's",
+            "                           path there, and a refused declaration its own line",
             "  --include GLOB           rewrite only class files matching GLOB, such as com/example/** (repeatable)",
             "  --exclude GLOB           never rewrite class files matching GLOB (repeatable)",
             "  --verbose, -v            list every rewritten method, its suspension points and saved state",
+            "  --strip-signatures       remove the signature of a signed jar whose signed classes are rewritten",
+            "                           (by default such a jar is refused: re-signing is yours to do)",
             "  --fail-on-warning        exit with 1 when there are warnings (a forgotten await, ...), as for errors",
             "  --print CLASS#METHOD     print the rewritten bytecode (ASM Textifier) of the @Async method METHOD",
             "                           of CLASS (such as com.example.Foo#bar), its factory and its body; writes nothing",
             "  --help, -h               print this message",
+            "A symbolic link to a class file or jar that needs rewriting is refused in place (neither written",
+            "through nor replaced); with -d OUT it is read and its output is a regular file.",
             "Exit status: 0 ok, 1 problems (printed to stderr, as are warnings), 2 bad usage.");
 
     private Main() {
@@ -70,6 +76,10 @@ public final class Main {
                             }
                         }
                         break;
+                    case "--sourcepath":
+                    case "-sourcepath":
+                        batch.sourceRoots(paths(value(args, ++i, arg)));
+                        break;
                     case "-d":
                         batch.output(Paths.get(value(args, ++i, arg)));
                         break;
@@ -82,6 +92,9 @@ public final class Main {
                     case "--verbose":
                     case "-v":
                         batch.verbose(true);
+                        break;
+                    case "--strip-signatures":
+                        batch.stripSignatures(true);
                         break;
                     case "--fail-on-warning":
                         failOnWarning = true;
@@ -129,6 +142,16 @@ public final class Main {
             err.println("weft: " + e);
             return 1;
         }
+    }
+
+    private static List<Path> paths(String list) {
+        List<Path> paths = new ArrayList<>();
+        for (String entry : list.split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                paths.add(Paths.get(entry));
+            }
+        }
+        return paths;
     }
 
     private static String value(String[] args, int i, String option) {

@@ -21,6 +21,8 @@ public final class Problem {
     private final int line;
     private final String message;
     private final Severity severity;
+    private final boolean lineInBody;
+    private final String sourcePath;
 
     /**
      * A misuse of Weft in a class: an error.
@@ -51,6 +53,13 @@ public final class Problem {
 
     private Problem(String file, String className, String sourceFile, String method, int line, String message,
             Severity severity) {
+        this(file, className, sourceFile, method, line, message, severity, false, null);
+    }
+
+    private Problem(String file, String className, String sourceFile, String method, int line, String message,
+            Severity severity, boolean lineInBody, String sourcePath) {
+        this.lineInBody = lineInBody;
+        this.sourcePath = sourcePath;
         this.file = file;
         this.className = className;
         this.sourceFile = sourceFile;
@@ -69,6 +78,32 @@ public final class Problem {
      */
     public static Problem ofFile(String file, String message) {
         return new Problem(file, null, null, null, 0, message, Severity.ERROR);
+    }
+
+    /**
+     * A refusal of a method's declaration (its modifiers, its return type), which the class file
+     * cannot place: {@code line} is the body's first line, and {@link #lineIsInBody()} says so,
+     * so that whoever has the source can move it up to the declaration.
+     */
+    static Problem ofDeclaration(String className, String sourceFile, String method, int line, String message) {
+        return new Problem(null, className, sourceFile, method, line, message, Severity.ERROR, true, null);
+    }
+
+    /**
+     * The same problem, located in the source file at {@code path} (as the compiler was given it,
+     * such as an absolute path) and {@code line}, the declaration's line for a refusal of one.
+     *
+     * @param path the source file's path, printed in place of the package's folders and the file name
+     * @param line the line in that file
+     * @return the problem so located
+     */
+    public Problem inSource(String path, int line) {
+        return new Problem(file, className, sourceFile, method, line, message, severity, false, path);
+    }
+
+    /** Whether the problem is about a method's declaration but its line is the body's first, the class file knowing no other. */
+    public boolean lineIsInBody() {
+        return lineInBody;
     }
 
     /** The unreadable file or jar entry, or {@code null} for a problem in a class that was read. */
@@ -118,9 +153,15 @@ public final class Problem {
         if (file != null) {
             return file + ": " + kind + ": " + message;
         }
-        String file = sourceFile == null ? className.replace('.', '/') + ".class" : packagePath() + sourceFile;
+        String file = sourcePath != null ? sourcePath
+                : sourceFile == null ? className.replace('.', '/') + ".class" : packagePath() + sourceFile;
         String where = method == null ? className : className + "." + method;
         return file + ":" + line + ": " + kind + ": in " + where + ": " + message;
+    }
+
+    /** {@code com/x/Foo.java}: where the source file is under a source root, or {@code null} when the class file does not say. */
+    public String sourcePathInRoot() {
+        return sourceFile == null || className == null ? null : packagePath() + sourceFile;
     }
 
     private String packagePath() {

@@ -27,6 +27,15 @@ public final class Refusal {
         return new Problem(className(cls), cls.sourceFile, SourceLocation.display(method), line, message);
     }
 
+    /**
+     * A refusal of {@code method}'s declaration (a modifier, the return type): at the body's first
+     * line, marked so that a batch that has the source moves it up to the declaration.
+     */
+    public static Problem ofDeclaration(ClassNode cls, MethodNode method, String message) {
+        return Problem.ofDeclaration(className(cls), cls.sourceFile, SourceLocation.display(method),
+                SourceLocation.firstLine(method), message);
+    }
+
     /** A refusal at the source line of {@code insn}, or at the method's first line when no line comes before it. */
     public static Problem near(ClassNode cls, MethodNode method, AbstractInsnNode insn, String message) {
         int line = SourceLocation.lineOf(insn);
