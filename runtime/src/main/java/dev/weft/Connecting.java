@@ -76,6 +76,23 @@ final class Connecting<P extends Protocol> {
         return c.result;
     }
 
+    /** Python's {@code create_connection(sock=sock)}: the transport over a socket already connected. */
+    static <P extends Protocol> Future<TransportAndProtocol<Transport, P>> adopt(EventLoop loop, Supplier<P> protocolFactory,
+            SocketChannel sock) {
+        Connecting<P> c = new Connecting<>(loop, protocolFactory, null, null);
+        c.channel = sock;
+        try {
+            sock.configureBlocking(false);
+            loop.watch(sock);
+        } catch (IOException | RuntimeException e) {
+            c.closeChannel();
+            c.result.setException(e);
+            return c.result;
+        }
+        c.connected();
+        return c.result;
+    }
+
     private void tryAll(List<? extends SocketAddress> resolved) {
         addresses = resolved;
         tryNext();

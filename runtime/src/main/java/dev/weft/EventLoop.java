@@ -1060,6 +1060,30 @@ public final class EventLoop {
     }
 
     /**
+     * Python's {@code loop.create_connection(protocol_factory, sock=sock)}: serves a socket
+     * already connected (a TCP or a Unix domain one) with a {@link Transport} and a protocol
+     * made by {@code protocolFactory}, given once its {@link Protocol#connectionMade} has run.
+     * The transport owns the socket from then on (it is made non-blocking, and closed with the
+     * transport or the loop).
+     *
+     * @param <P> the protocol's type
+     * @param protocolFactory makes the connection's protocol
+     * @param sock a connected socket channel
+     * @return a future of the transport and the protocol
+     * @throws IllegalArgumentException if {@code sock} is not connected
+     */
+    public <P extends Protocol> Future<TransportAndProtocol<Transport, P>> createConnection(Supplier<P> protocolFactory,
+            SocketChannel sock) {
+        checkOpen("createConnection", protocolFactory);
+        checkOpen("createConnection", sock);
+        checkThread("createConnection");
+        if (!sock.isConnected()) {
+            throw new IllegalArgumentException("createConnection: " + sock + " is not connected");
+        }
+        return Connecting.adopt(this, protocolFactory, sock);
+    }
+
+    /**
      * Python's {@code loop.create_server(protocol_factory, host, port)}: listens on every address
      * of {@code host} ({@code null}: every interface) at {@code port} ({@code 0}: a free port,
      * see {@link Server#sockets()}), and for each connection accepted makes a protocol with

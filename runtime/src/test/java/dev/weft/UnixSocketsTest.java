@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Unix domain stream sockets (Java 16+): the Unix cases of CPython's {@code test_streams.py}
- * ({@code test_open_unix_connection}, {@code test_open_unix_connection_no_loop_ssl},
+ * ({@code test_open_unix_connection_no_loop_ssl}, {@code test_open_unix_connection_error} (as a
+ * refused connection),
  * {@code test_start_unix_server}), {@code test_events.py} ({@code test_create_unix_connection},
  * {@code test_create_unix_server}), {@code test_unix_events.py} (the existing-path and
  * server-hostname cases) and {@code test_server.py} (3.13's socket-file cleanup). Where a case
@@ -199,6 +200,34 @@ class UnixSocketsTest {
         assertThatThrownBy(() -> loop.runUntilComplete(loop.createUnixConnection(RecordingProtocol::new, path())))
                 .isInstanceOf(IOException.class).hasMessageContaining("No such file");
         assertThat(loop.channels()).allMatch(c -> !c.isOpen());
+    }
+
+    @Test
+    void test_open_unix_connection_error() throws Exception {
+        String path = path();
+        try (ServerSocketChannel gone = UnixSockets.JDK.openServerChannel()) {
+            gone.bind(UnixSockets.JDK.address(path)); // its file stays, nobody listens
+        }
+        assertThatThrownBy(() -> loop.runUntilComplete(openUnixConnection(path)))
+                .isInstanceOf(java.net.ConnectException.class);
+    }
+
+    @Test
+    void createConnection_takes_a_connected_unix_socket() throws Exception {
+        String path = path();
+        RecordingProtocol served = new RecordingProtocol();
+        Server server = loop.runUntilComplete(loop.createUnixServer(() -> served, path));
+        SocketChannel sock = UnixSockets.JDK.openChannel();
+        sock.connect(UnixSockets.JDK.address(path));
+        TransportAndProtocol<Transport, RecordingProtocol> tp =
+                loop.runUntilComplete(loop.createConnection(RecordingProtocol::new, sock));
+        assertThat(tp.transport().getExtraInfo("peername")).isEqualTo(path);
+        tp.transport().write(b("abc"));
+        Sockets.runUntil(loop, 10, () -> served.received.size() == 3);
+        tp.transport().close();
+        Sockets.runUntil(loop, 10, () -> served.lost);
+        server.close();
+        loop.runUntilComplete(server.waitClosed());
     }
 
     @Test

@@ -131,6 +131,8 @@ public class RunAll {
                     dev.weft.examples.protocols.UdpEchoServer::main),
             new Example("protocols/UdpEchoClient", "asyncio docs: the UDP echo client",
                     dev.weft.examples.protocols.UdpEchoClient::main),
+            new Example("protocols/RegisterOpenSocket", "asyncio docs: createConnection on a socket already connected",
+                    dev.weft.examples.protocols.RegisterOpenSocket::main),
             // redis: Lettuce against a real redis-server
             new Example("redis/RedisHash", "seed 000: HSET/HGETALL with Lettuce's async API, once, then over 10 connections",
                     dev.weft.examples.redis.RedisHash::main));
