@@ -2,6 +2,7 @@ package dev.weft;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.util.List;
@@ -18,7 +19,9 @@ final class Connecting<P extends Protocol> {
     private final EventLoop loop;
     private final Supplier<P> protocolFactory;
     private final Future<TransportAndProtocol<Transport, P>> result;
-    private List<InetSocketAddress> addresses;
+    private List<? extends SocketAddress> addresses;
+    /** Whether the addresses are a Unix socket's path (no TCP options then). */
+    private boolean unix;
     private int next;
     private IOException firstError;
     private SocketChannel channel;
@@ -56,7 +59,41 @@ final class Connecting<P extends Protocol> {
         return c.result;
     }
 
-    private void tryAll(List<InetSocketAddress> resolved) {
+    /** Python's {@code create_unix_connection(protocol_factory, path)}: one address, no resolving. */
+    static <P extends Protocol> Future<TransportAndProtocol<Transport, P>> startUnix(EventLoop loop, Supplier<P> protocolFactory,
+            SocketAddress path, SSLContext sslContext, String serverHostname) {
+        Connecting<P> c = new Connecting<>(loop, protocolFactory, sslContext, serverHostname);
+        c.unix = true;
+        c.result.addDoneCallback(f -> {
+            if (f.cancelled()) {
+                if (c.connecting != null) {
+                    c.connecting.cancel();
+                }
+                c.closeChannel();
+            }
+        });
+        c.tryAll(java.util.Collections.singletonList(path));
+        return c.result;
+    }
+
+    /** Python's {@code create_connection(sock=sock)}: the transport over a socket already connected. */
+    static <P extends Protocol> Future<TransportAndProtocol<Transport, P>> adopt(EventLoop loop, Supplier<P> protocolFactory,
+            SocketChannel sock) {
+        Connecting<P> c = new Connecting<>(loop, protocolFactory, null, null);
+        c.channel = sock;
+        try {
+            sock.configureBlocking(false);
+            loop.watch(sock);
+        } catch (IOException | RuntimeException e) {
+            c.closeChannel();
+            c.result.setException(e);
+            return c.result;
+        }
+        c.connected();
+        return c.result;
+    }
+
+    private void tryAll(List<? extends SocketAddress> resolved) {
         addresses = resolved;
         tryNext();
     }
@@ -69,11 +106,13 @@ final class Connecting<P extends Protocol> {
             result.setException(firstError != null ? firstError : new IOException("getaddrinfo() returned empty list"));
             return;
         }
-        InetSocketAddress address = addresses.get(next++);
+        SocketAddress address = addresses.get(next++);
         try {
-            channel = SocketChannel.open();
+            channel = unix ? UnixSockets.JDK.openChannel() : SocketChannel.open();
             channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (!unix) {
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
         } catch (IOException e) {
             failed(e);
             return;
@@ -119,7 +158,8 @@ final class Connecting<P extends Protocol> {
                 transport = new SocketTransport(loop, c, protocol, waiter, null);
                 appTransport = transport;
             } else { // Python's _make_ssl_transport: the waiter is done once the handshake is
-                int port = ((InetSocketAddress) c.getRemoteAddress()).getPort();
+                SocketAddress peer = c.getRemoteAddress();
+                int port = peer instanceof InetSocketAddress ? ((InetSocketAddress) peer).getPort() : 0;
                 SSLProtocol ssl = new SSLProtocol(loop, protocol, sslContext, waiter, false, serverHostname, port, true);
                 transport = new SocketTransport(loop, c, ssl, null, null);
                 appTransport = ssl.appTransport();

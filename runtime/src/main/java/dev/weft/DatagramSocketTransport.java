@@ -34,8 +34,8 @@ final class DatagramSocketTransport extends SelectorTransport implements Datagra
         this.socket = socket;
         this.datagramProtocol = protocol;
         this.address = address;
-        extra.put("sockname", socket.getLocalAddress());
-        extra.put("peername", address);
+        extra.put("sockname", AddressTuple.of(socket.getLocalAddress()));
+        extra.put("peername", AddressTuple.of(address));
         loop.callSoon(() -> protocol.connectionMade(this));
         loop.callSoon(this::addReaderIfReading);
         loop.callSoon(() -> {
@@ -113,7 +113,8 @@ final class DatagramSocketTransport extends SelectorTransport implements Datagra
         rb.flip();
         rb.get(data);
         try {
-            datagramProtocol.datagramReceived(data, (InetSocketAddress) from);
+            // printed as Python prints it, ('127.0.0.1', 9999), as a stream transport's peername is
+            datagramProtocol.datagramReceived(data, (InetSocketAddress) AddressTuple.of(from));
         } catch (RuntimeException e) {
             fatalError(e, "Fatal error: protocol.datagramReceived() call failed.");
         }

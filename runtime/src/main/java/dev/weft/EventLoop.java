@@ -1125,6 +1125,30 @@ public final class EventLoop {
     }
 
     /**
+     * Python's {@code loop.create_connection(protocol_factory, sock=sock)}: serves a socket
+     * already connected (a TCP or a Unix domain one) with a {@link Transport} and a protocol
+     * made by {@code protocolFactory}, given once its {@link Protocol#connectionMade} has run.
+     * The transport owns the socket from then on (it is made non-blocking, and closed with the
+     * transport or the loop).
+     *
+     * @param <P> the protocol's type
+     * @param protocolFactory makes the connection's protocol
+     * @param sock a connected socket channel
+     * @return a future of the transport and the protocol
+     * @throws IllegalArgumentException if {@code sock} is not connected
+     */
+    public <P extends Protocol> Future<TransportAndProtocol<Transport, P>> createConnection(Supplier<P> protocolFactory,
+            SocketChannel sock) {
+        checkOpen("createConnection", protocolFactory);
+        checkOpen("createConnection", sock);
+        checkThread("createConnection");
+        if (!sock.isConnected()) {
+            throw new IllegalArgumentException("createConnection: " + sock + " is not connected");
+        }
+        return Connecting.adopt(this, protocolFactory, sock);
+    }
+
+    /**
      * Python's {@code loop.create_server(protocol_factory, host, port)}: listens on every address
      * of {@code host} ({@code null}: every interface) at {@code port} ({@code 0}: a free port,
      * see {@link Server#sockets()}), and for each connection accepted makes a protocol with
@@ -1237,6 +1261,97 @@ public final class EventLoop {
             s.startServing();
             result.setResult(s);
         });
+        return result;
+    }
+
+    /**
+     * Python's {@code loop.create_unix_connection(protocol_factory, path)}: connects to the Unix
+     * domain stream socket at {@code path} and gives its {@link Transport} (whose
+     * {@code "peername"} is {@code path}) and the protocol once its
+     * {@link Protocol#connectionMade} has run. Nobody listening fails the future with
+     * {@link java.net.ConnectException} (or {@link java.net.SocketException} for a missing file).
+     *
+     * @param <P> the protocol's type
+     * @param protocolFactory makes the connection's protocol
+     * @param path the socket file's path
+     * @return a future of the transport and the protocol
+     * @throws UnsupportedOperationException on Java 11-15, which have no Unix domain sockets
+     */
+    public <P extends Protocol> Future<TransportAndProtocol<Transport, P>> createUnixConnection(Supplier<P> protocolFactory,
+            String path) {
+        checkOpen("createUnixConnection", protocolFactory);
+        checkOpen("createUnixConnection", path);
+        checkThread("createUnixConnection");
+        return Connecting.startUnix(this, protocolFactory, UnixSockets.JDK.address(path), null, null);
+    }
+
+    /**
+     * {@link #createUnixConnection(Supplier, String)} over TLS: the server's certificate is
+     * checked against {@code serverHostname}, which a path cannot give (asyncio's "you have to
+     * pass server_hostname when using ssl"; "" checks no name).
+     *
+     * @param <P> the protocol's type
+     * @param protocolFactory makes the connection's protocol
+     * @param path the socket file's path
+     * @param sslContext the TLS context
+     * @param serverHostname the name the server's certificate must have, "" for none
+     * @return a future of the TLS transport and the protocol
+     * @throws UnsupportedOperationException on Java 11-15, which have no Unix domain sockets
+     */
+    public <P extends Protocol> Future<TransportAndProtocol<Transport, P>> createUnixConnection(Supplier<P> protocolFactory,
+            String path, SSLContext sslContext, String serverHostname) {
+        checkOpen("createUnixConnection", protocolFactory);
+        checkOpen("createUnixConnection", path);
+        checkOpen("createUnixConnection", sslContext);
+        if (serverHostname == null) {
+            throw new IllegalArgumentException("createUnixConnection: pass serverHostname with TLS (\"\" checks no name)");
+        }
+        checkThread("createUnixConnection");
+        return Connecting.startUnix(this, protocolFactory, UnixSockets.JDK.address(path), sslContext, serverHostname);
+    }
+
+    /**
+     * Python's {@code loop.create_unix_server(protocol_factory, path)}: listens on a Unix domain
+     * stream socket at {@code path}, making a protocol and a {@link Transport} per connection.
+     * A socket file left at {@code path} by an earlier server is removed first (any other file
+     * makes the bind fail with {@link java.net.BindException}); {@link Server#close()} removes
+     * the socket file, as Python 3.13 does. {@link Server#addresses()} holds the address.
+     *
+     * @param protocolFactory makes a protocol per connection
+     * @param path the socket file's path
+     * @return a future of the server, serving
+     * @throws UnsupportedOperationException on Java 11-15, which have no Unix domain sockets
+     */
+    public Future<Server> createUnixServer(Supplier<? extends Protocol> protocolFactory, String path) {
+        return createUnixServer(protocolFactory, path, null);
+    }
+
+    /**
+     * {@link #createUnixServer(Supplier, String)}, each connection served over TLS with
+     * {@code sslContext} when it is not null (Python's {@code ssl=}).
+     *
+     * @param protocolFactory makes a protocol per connection
+     * @param path the socket file's path
+     * @param sslContext the server's TLS context, or null for none
+     * @return a future of the server, serving
+     * @throws UnsupportedOperationException on Java 11-15, which have no Unix domain sockets
+     */
+    public Future<Server> createUnixServer(Supplier<? extends Protocol> protocolFactory, String path, SSLContext sslContext) {
+        checkOpen("createUnixServer", protocolFactory);
+        checkOpen("createUnixServer", path);
+        checkThread("createUnixServer");
+        UnixSockets.JDK.check("createUnixServer");
+        Future<Server> result = createFuture();
+        try {
+            Server server = Server.bindUnix(this, protocolFactory, path);
+            if (sslContext != null) {
+                server.useTls(sslContext);
+            }
+            server.startServing();
+            result.setResult(server);
+        } catch (IOException e) {
+            result.setException(e);
+        }
         return result;
     }
 

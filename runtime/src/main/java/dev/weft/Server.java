@@ -2,6 +2,7 @@ package dev.weft;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -37,6 +38,11 @@ public final class Server {
     /** The listening channels; null once closed. */
     private List<ServerSocketChannel> channels;
     private final List<InetSocketAddress> addresses;
+    /** Every bound address: the internet ones as {@link AddressTuple}s, the Unix ones as the JDK gives them. */
+    private final List<SocketAddress> bound;
+    /** For a Unix server: its socket file's path, and its identity once bound (null: nothing to clean up). */
+    private String unixPath;
+    private Object unixFileKey;
     /** The connections accepted and not yet lost (Python's {@code _clients}). */
     private final java.util.Set<SelectorTransport> clients = new java.util.LinkedHashSet<>();
     /** The futures of {@link #waitClosed()}; null once closed and every connection gone. */
@@ -52,10 +58,44 @@ public final class Server {
         this.protocolFactory = protocolFactory;
         this.channels = channels;
         List<InetSocketAddress> a = new ArrayList<>(channels.size());
+        List<SocketAddress> b = new ArrayList<>(channels.size());
         for (ServerSocketChannel c : channels) {
-            a.add((InetSocketAddress) AddressTuple.of(c.getLocalAddress()));
+            SocketAddress local = AddressTuple.of(c.getLocalAddress());
+            b.add(local);
+            if (local instanceof InetSocketAddress) {
+                a.add((InetSocketAddress) local);
+            }
         }
         this.addresses = Collections.unmodifiableList(a);
+        this.bound = Collections.unmodifiableList(b);
+    }
+
+    /**
+     * Python's {@code create_unix_server(path=...)}: a stale socket file at {@code path} is
+     * removed first; the file bound is removed again on {@link #close()} if it is still the
+     * same file (3.13's {@code cleanup_socket=True}).
+     */
+    static Server bindUnix(EventLoop loop, Supplier<? extends Protocol> protocolFactory, String path) throws IOException {
+        UnixSockets.removeStale(path);
+        ServerSocketChannel c = UnixSockets.JDK.openServerChannel();
+        try {
+            try {
+                c.bind(UnixSockets.JDK.address(path), BACKLOG);
+            } catch (java.net.BindException e) {
+                java.net.BindException inUse = new java.net.BindException("Address '" + path + "' is already in use");
+                inUse.initCause(e);
+                throw inUse;
+            }
+            c.configureBlocking(false);
+            loop.watch(c);
+            Server server = new Server(loop, protocolFactory, new ArrayList<>(Collections.singletonList(c)));
+            server.unixPath = path;
+            server.unixFileKey = UnixSockets.fileKey(path);
+            return server;
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
     }
 
     /** Binds a listening channel on each address (registered with the loop, not accepting yet). */
@@ -102,13 +142,25 @@ public final class Server {
     }
 
     /**
-     * The addresses the server listens on (with the port chosen when 0 was asked); empty once
-     * closed, as Python's {@code server.sockets}.
+     * The internet addresses the server listens on (with the port chosen when 0 was asked); empty
+     * once closed, as Python's {@code server.sockets}, and for a Unix server (see {@link #addresses()}).
      *
      * @return the listening addresses
      */
     public List<InetSocketAddress> sockets() {
         return channels == null ? Collections.emptyList() : addresses;
+    }
+
+    /**
+     * Every address the server listens on, whatever its family, as Python's
+     * {@code [s.getsockname() for s in server.sockets]}: the internet ones as in
+     * {@link #sockets()}, a Unix server's as a {@code java.net.UnixDomainSocketAddress} (its
+     * {@code getPath()} is the socket file's path); empty once closed.
+     *
+     * @return the listening addresses
+     */
+    public List<SocketAddress> addresses() {
+        return channels == null ? Collections.emptyList() : bound;
     }
 
     /**
@@ -169,7 +221,8 @@ public final class Server {
 
     /**
      * Stops listening and closes the listening sockets: Python's {@code close()}. Connections
-     * already accepted stay open. Closing twice does nothing.
+     * already accepted stay open. A Unix server removes its socket file, unless another has
+     * replaced it (Python 3.13). Closing twice does nothing.
      */
     public void close() {
         loop.checkThread("Server.close");
@@ -185,6 +238,9 @@ public final class Server {
             } catch (IOException ignored) {
                 // closing anyway
             }
+        }
+        if (unixPath != null) {
+            UnixSockets.cleanUp(unixPath, unixFileKey);
         }
         serving = false;
         Future<Void> f = servingForever;
@@ -287,7 +343,9 @@ public final class Server {
     private void serve(SocketChannel c) {
         try {
             c.configureBlocking(false);
-            c.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (unixPath == null) {
+                c.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
             Protocol protocol = protocolFactory.get();
             if (sslContext != null) { // the application's protocol hears of the connection once the handshake is done
                 protocol = new SSLProtocol(loop, protocol, sslContext, null, true, null, 0, true);

@@ -26,8 +26,8 @@ final class SocketTransport extends SelectorTransport implements Transport {
         super(loop, socket, protocol, server);
         this.socket = socket;
         this.streamProtocol = protocol;
-        extra.put("sockname", AddressTuple.of(socket.getLocalAddress()));
-        extra.put("peername", AddressTuple.of(socket.getRemoteAddress()));
+        extra.put("sockname", UnixSockets.pythonName(socket.getLocalAddress()));
+        extra.put("peername", UnixSockets.pythonName(socket.getRemoteAddress()));
         loop.callSoon(() -> protocol.connectionMade(this));
         loop.callSoon(this::addReaderIfReading); // only once connectionMade has run
         if (waiter != null) {

@@ -42,4 +42,26 @@ final class Streams {
         Server server = await(ssl == null ? loop.createServer(factory, host, port) : loop.createServer(factory, host, port, ssl));
         return Coroutine.returning(server);
     }
+
+    /** Python's {@code open_unix_connection(path)}; TLS over {@code ssl} when it is not null. */
+    @Async
+    static Coroutine<Connection> openUnixConnection(String path, int limit, SSLContext ssl, String serverHostname) {
+        EventLoop loop = EventLoop.requireRunning("openUnixConnection");
+        StreamReader reader = new StreamReader(limit, loop);
+        StreamReaderProtocol protocol = new StreamReaderProtocol(reader, loop);
+        TransportAndProtocol<Transport, StreamReaderProtocol> tp = await(ssl == null
+                ? loop.createUnixConnection(() -> protocol, path)
+                : loop.createUnixConnection(() -> protocol, path, ssl, serverHostname));
+        StreamWriter writer = new StreamWriter(tp.transport(), protocol, reader, loop);
+        return Coroutine.returning(new Connection(reader, writer));
+    }
+
+    /** Python's {@code start_unix_server(client_connected_cb, path)}; TLS over {@code ssl} when it is not null. */
+    @Async
+    static Coroutine<Server> startUnixServer(ClientConnected clientConnected, String path, int limit, SSLContext ssl) {
+        EventLoop loop = EventLoop.requireRunning("startUnixServer");
+        Supplier<Protocol> factory = () -> new StreamReaderProtocol(new StreamReader(limit, loop), clientConnected, loop);
+        Server server = await(loop.createUnixServer(factory, path, ssl));
+        return Coroutine.returning(server);
+    }
 }

@@ -543,6 +543,94 @@ public final class Weft {
     }
 
     /**
+     * Python's {@code asyncio.open_unix_connection(path)}: connects to the Unix domain stream
+     * socket at {@code path} and gives the connection's {@link StreamReader} and
+     * {@link StreamWriter} (the writer's {@code "peername"} is {@code path}). Nobody listening
+     * throws {@link java.net.ConnectException} or {@link java.net.SocketException} at the await.
+     *
+     * <pre>{@code
+     * Connection c = await(openUnixConnection("/run/app.sock"));
+     * }</pre>
+     *
+     * @param path the socket file's path
+     * @return a coroutine giving the connection's reader and writer
+     * @throws UnsupportedOperationException at the await, on Java 11-15 (no Unix domain sockets)
+     */
+    public static Coroutine<Connection> openUnixConnection(String path) {
+        return Streams.openUnixConnection(path, StreamReader.DEFAULT_LIMIT, null, null);
+    }
+
+    /**
+     * {@link #openUnixConnection(String)} with the reader's buffer limit (Python's {@code limit=}).
+     *
+     * @param path the socket file's path
+     * @param limit the reader's limit, in bytes
+     * @return a coroutine giving the connection's reader and writer
+     */
+    public static Coroutine<Connection> openUnixConnection(String path, int limit) {
+        return Streams.openUnixConnection(path, limit, null, null);
+    }
+
+    /**
+     * {@link #openUnixConnection(String)} over TLS, the server's certificate checked against
+     * {@code serverHostname} (a path names no host: asyncio requires it too; "" checks no name).
+     *
+     * @param path the socket file's path
+     * @param sslContext the TLS context
+     * @param serverHostname the name the certificate must have, "" for none
+     * @return a coroutine of the reader and writer, once the handshake is done
+     */
+    public static Coroutine<Connection> openUnixConnection(String path, SSLContext sslContext, String serverHostname) {
+        if (sslContext == null) {
+            throw new NullPointerException("openUnixConnection: sslContext is null");
+        }
+        return Streams.openUnixConnection(path, StreamReader.DEFAULT_LIMIT, sslContext, serverHostname);
+    }
+
+    /**
+     * Python's {@code asyncio.start_unix_server(client_connected_cb, path)}: a {@link Server}
+     * listening on a Unix domain stream socket at {@code path}, calling {@code clientConnected}
+     * with each connection's reader and writer. A socket file left at {@code path} is replaced;
+     * closing the server removes the file (Python 3.13).
+     *
+     * @param clientConnected called for each connection
+     * @param path the socket file's path
+     * @return a coroutine giving the server, serving
+     * @throws UnsupportedOperationException at the await, on Java 11-15 (no Unix domain sockets)
+     */
+    public static Coroutine<Server> startUnixServer(ClientConnected clientConnected, String path) {
+        return Streams.startUnixServer(clientConnected, path, StreamReader.DEFAULT_LIMIT, null);
+    }
+
+    /**
+     * {@link #startUnixServer(ClientConnected, String)} with the readers' buffer limit.
+     *
+     * @param clientConnected called for each connection
+     * @param path the socket file's path
+     * @param limit each reader's limit, in bytes
+     * @return a coroutine giving the server, serving
+     */
+    public static Coroutine<Server> startUnixServer(ClientConnected clientConnected, String path, int limit) {
+        return Streams.startUnixServer(clientConnected, path, limit, null);
+    }
+
+    /**
+     * {@link #startUnixServer(ClientConnected, String)}, each connection over TLS with
+     * {@code sslContext}.
+     *
+     * @param clientConnected called for each connection
+     * @param path the socket file's path
+     * @param sslContext the server's TLS context
+     * @return a coroutine giving the server, serving
+     */
+    public static Coroutine<Server> startUnixServer(ClientConnected clientConnected, String path, SSLContext sslContext) {
+        if (sslContext == null) {
+            throw new NullPointerException("startUnixServer: sslContext is null");
+        }
+        return Streams.startUnixServer(clientConnected, path, StreamReader.DEFAULT_LIMIT, sslContext);
+    }
+
+    /**
      * Python's {@code asyncio.to_thread(fn)}: a coroutine that runs {@code fn} on the running loop's
      * default executor (see {@link EventLoop#runInExecutor}) and gives its result; its exception
      * comes out unwrapped. Lazy: {@code fn} is submitted when the coroutine first runs. It runs in

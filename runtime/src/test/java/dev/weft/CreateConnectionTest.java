@@ -76,6 +76,35 @@ class CreateConnectionTest {
     }
 
     @Test
+    void test_create_connection_sock() throws Exception {
+        Server server = echoServer();
+        SocketChannel sock = SocketChannel.open();
+        sockets.track(sock);
+        sock.configureBlocking(false);
+        loop.runUntilComplete(loop.sockConnect(sock, new InetSocketAddress(HOST, port(server))));
+        TransportAndProtocol<Transport, RecordingProtocol> tp =
+                loop.runUntilComplete(loop.createConnection(RecordingProtocol::new, sock));
+        assertThat(tp.transport().getExtraInfo("socket")).isSameAs(sock);
+        assertThat(tp.protocol().events).containsExactly("made");
+        tp.transport().write("over an open socket".getBytes());
+        runUntil(loop, 5, () -> tp.protocol().received.size() == 19);
+        assertThat(tp.protocol().text()).isEqualTo("over an open socket");
+        tp.transport().close();
+        runUntil(loop, 5, () -> tp.protocol().lost && served.get(0).lost);
+        assertThat(sock.isOpen()).as("the transport closes the socket it was given").isFalse();
+        server.close();
+        loop.runUntilComplete(server.waitClosed());
+    }
+
+    @Test
+    void test_create_connection_sock_not_connected() throws Exception {
+        try (SocketChannel sock = SocketChannel.open()) {
+            assertThatThrownBy(() -> loop.createConnection(RecordingProtocol::new, sock))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not connected");
+        }
+    }
+
+    @Test
     void test_create_connection_refused_raises_ConnectException() {
         int closed = Sockets.closedPort();
         Future<TransportAndProtocol<Transport, RecordingProtocol>> f = loop.createConnection(RecordingProtocol::new, HOST, closed);

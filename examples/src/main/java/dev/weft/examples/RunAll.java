@@ -122,6 +122,17 @@ public class RunAll {
                     dev.weft.examples.streams.ChatServer::main),
             new Example("streams/Download", "seed 004: the images downloaded with HTTP/1.1 GETs over openConnection",
                     dev.weft.examples.streams.Download::main),
+            // protocols: loop.createServer, createConnection and createDatagramEndpoint on 127.0.0.1
+            new Example("protocols/TcpEchoServer", "asyncio docs: the TCP echo server using protocols, serving one client",
+                    dev.weft.examples.protocols.TcpEchoServer::main),
+            new Example("protocols/TcpEchoClient", "asyncio docs: the TCP echo client using protocols",
+                    dev.weft.examples.protocols.TcpEchoClient::main),
+            new Example("protocols/UdpEchoServer", "asyncio docs: the UDP echo server, serving one datagram",
+                    dev.weft.examples.protocols.UdpEchoServer::main),
+            new Example("protocols/UdpEchoClient", "asyncio docs: the UDP echo client",
+                    dev.weft.examples.protocols.UdpEchoClient::main),
+            new Example("protocols/RegisterOpenSocket", "asyncio docs: createConnection on a socket already connected",
+                    dev.weft.examples.protocols.RegisterOpenSocket::main),
             // redis: Lettuce against a real redis-server
             new Example("redis/RedisHash", "seed 000: HSET/HGETALL with Lettuce's async API, once, then over 10 connections",
                     dev.weft.examples.redis.RedisHash::main));

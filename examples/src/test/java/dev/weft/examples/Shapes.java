@@ -47,7 +47,9 @@ final class Shapes {
             Map.entry("crawler/PostInit", Shapes::sortedLines),
             Map.entry("redis/RedisHash", Shapes::redisHash),
             Map.entry("streams/EchoServer", Shapes::addressTuples),
-            Map.entry("streams/Download", Shapes::port));
+            Map.entry("streams/Download", Shapes::port),
+            Map.entry("protocols/TcpEchoServer", Shapes::addressTuples),
+            Map.entry("protocols/UdpEchoServer", Shapes::addressTuples));
 
     /** Line numbers, which differ between the Python file and its Java port, become {@code N}. */
     static String lineNumbers(String out) {

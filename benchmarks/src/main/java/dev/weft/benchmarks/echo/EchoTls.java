@@ -35,6 +35,13 @@ final class EchoTls {
         return kmf;
     }
 
+    /** The server's context, for Weft's {@code startServer(..., sslContext)}. */
+    static SSLContext serverContext(Path p12) throws Exception {
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(keyManagers(p12).getKeyManagers(), null, null);
+        return ctx;
+    }
+
     /** A client context trusting only the store's certificate. */
     static SSLContext clientContext(Path p12) throws Exception {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
