@@ -122,6 +122,11 @@ public class RunAll {
                     dev.weft.examples.streams.ChatServer::main),
             new Example("streams/Download", "seed 004: the images downloaded with HTTP/1.1 GETs over openConnection",
                     dev.weft.examples.streams.Download::main),
+            // subprocesses: createSubprocessShell and createSubprocessExec with pipes
+            new Example("subprocesses/RunShell", "asyncio docs: run('ls /zzz') with communicate, then two commands with gather",
+                    dev.weft.examples.subprocesses.RunShell::main),
+            new Example("subprocesses/GetDate", "asyncio docs: get_date, a python3 child's stdout read one line",
+                    dev.weft.examples.subprocesses.GetDate::main),
             // redis: Lettuce against a real redis-server
             new Example("redis/RedisHash", "seed 000: HSET/HGETALL with Lettuce's async API, once, then over 10 connections",
                     dev.weft.examples.redis.RedisHash::main));
