@@ -30,7 +30,8 @@ import java.util.List;
  * {@link StreamWriter#write} queued. The exit is seen through {@link java.lang.Process#onExit()}
  * (the JDK's process reaper). A thread ends with its stream (end of file, closed, or failed); one
  * blocked in a read or write of a pipe whose transport was closed ends when the child writes,
- * reads or exits. Nothing polls, and the loop never blocks on a pipe.
+ * reads or exits. Nothing polls, and the loop never blocks on a pipe; it only starts the child
+ * ({@link ProcessBuilder#start()}, a fork and exec), as Python's {@code Popen} does.
  *
  * <h2>Return codes</h2>
  * {@link #returncode()} is null until the child exits. A child killed by {@link #terminate()} or
