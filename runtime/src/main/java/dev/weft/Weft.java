@@ -835,4 +835,58 @@ public final class Weft {
     public static <G extends AsyncGenerator<?, ?>, T> Coroutine<T> aclosing(G agen, Function<? super G, ? extends Awaitable<T>> work) {
         return AsyncIteration.aclosing(agen, work);
     }
+
+    /**
+     * Python's {@code asyncio.create_subprocess_exec(program, *args)}: starts {@code args[0]} with
+     * the other arguments, every stream inherited from this process. Awaiting it throws
+     * {@link IllegalArgumentException} for no arguments and the {@link java.io.IOException} of
+     * {@link ProcessBuilder#start()} for a program that cannot run (Python's
+     * {@code FileNotFoundError}: {@code "Cannot run program ..."}).
+     *
+     * @param args the program and its arguments
+     * @return a coroutine giving the running {@link Subprocess}
+     */
+    public static Coroutine<Subprocess> createSubprocessExec(String... args) {
+        return createSubprocessExec(new SubprocessOptions(), args);
+    }
+
+    /**
+     * Python's {@code asyncio.create_subprocess_exec(program, *args, stdin=, stdout=, stderr=, limit=)}:
+     * {@link #createSubprocessExec(String...)} with the streams and other options given. Each piped
+     * stream has a daemon thread of its own off the loop (see {@link Subprocess}).
+     *
+     * <pre>{@code
+     * Subprocess p = await(createSubprocessExec(new SubprocessOptions().stdout(PIPE), "python3", "-c", "print(1)"));
+     * SubprocessOutput out = await(p.communicate());
+     * }</pre>
+     *
+     * @param options where the child's streams go, the readers' limit, its directory and environment
+     * @param args the program and its arguments
+     * @return a coroutine giving the running {@link Subprocess}
+     */
+    public static Coroutine<Subprocess> createSubprocessExec(SubprocessOptions options, String... args) {
+        return Subprocess.exec(options, Arrays.asList(args.clone()));
+    }
+
+    /**
+     * Python's {@code asyncio.create_subprocess_shell(cmd)}: runs {@code cmd} with the shell
+     * ({@code /bin/sh -c cmd}), every stream inherited.
+     *
+     * @param cmd the shell command
+     * @return a coroutine giving the running {@link Subprocess} (the shell's)
+     */
+    public static Coroutine<Subprocess> createSubprocessShell(String cmd) {
+        return createSubprocessShell(cmd, new SubprocessOptions());
+    }
+
+    /**
+     * Python's {@code asyncio.create_subprocess_shell(cmd, stdin=, stdout=, stderr=, limit=)}.
+     *
+     * @param cmd the shell command
+     * @param options where the shell's streams go, the readers' limit, its directory and environment
+     * @return a coroutine giving the running {@link Subprocess} (the shell's)
+     */
+    public static Coroutine<Subprocess> createSubprocessShell(String cmd, SubprocessOptions options) {
+        return Subprocess.shell(cmd, options);
+    }
 }

@@ -133,6 +133,11 @@ public class RunAll {
                     dev.weft.examples.protocols.UdpEchoClient::main),
             new Example("protocols/RegisterOpenSocket", "asyncio docs: createConnection on a socket already connected",
                     dev.weft.examples.protocols.RegisterOpenSocket::main),
+            // subprocesses: createSubprocessShell and createSubprocessExec with pipes
+            new Example("subprocesses/RunShell", "asyncio docs: run('ls /zzz') with communicate, then two commands with gather",
+                    dev.weft.examples.subprocesses.RunShell::main),
+            new Example("subprocesses/GetDate", "asyncio docs: get_date, a python3 child's stdout read one line",
+                    dev.weft.examples.subprocesses.GetDate::main),
             // redis: Lettuce against a real redis-server
             new Example("redis/RedisHash", "seed 000: HSET/HGETALL with Lettuce's async API, once, then over 10 connections",
                     dev.weft.examples.redis.RedisHash::main));
