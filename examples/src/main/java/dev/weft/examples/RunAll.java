@@ -138,6 +138,9 @@ public class RunAll {
                     dev.weft.examples.subprocesses.RunShell::main),
             new Example("subprocesses/GetDate", "asyncio docs: get_date, a python3 child's stdout read one line",
                     dev.weft.examples.subprocesses.GetDate::main),
+            // tls: streams over TLS, with the example's own key and self-signed certificate
+            new Example("tls/TlsEcho", "asyncio docs: the TCP echo pair over TLS (ssl= on start_server and open_connection)",
+                    dev.weft.examples.tls.TlsEcho::main),
             // redis: Lettuce against a real redis-server
             new Example("redis/RedisHash", "seed 000: HSET/HGETALL with Lettuce's async API, once, then over 10 connections",
                     dev.weft.examples.redis.RedisHash::main));
