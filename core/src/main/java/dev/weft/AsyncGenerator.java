@@ -75,7 +75,8 @@ public interface AsyncGenerator<Y, S> {
     /**
      * Python's {@code agen.athrow(exc)}: raises {@code exception} at the {@code yield} the body is
      * suspended at, and gives the next value it yields. Thrown into a generator that has not
-     * started, it closes it and comes straight out.
+     * started, it closes it and comes straight out; into one finished or closed, it gives
+     * {@code null} (as CPython 3.13's gives {@code None}).
      *
      * @param exception what to raise in the body
      * @return a coroutine giving the next value yielded, or raising what the body raised

@@ -2,10 +2,12 @@ package dev.weft;
 
 import static dev.weft.Weft.await;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 
-/** Python's {@code anext(agen, default)} and {@code contextlib.aclosing}, behind {@link Weft}. */
+/** Python's {@code anext(agen, default)}, {@code contextlib.aclosing} and {@code [x async for x in agen]}, behind {@link Weft}. */
 final class AsyncIteration {
     private AsyncIteration() {
     }
@@ -27,5 +29,14 @@ final class AsyncIteration {
         } finally {
             await(agen.aclose());
         }
+    }
+
+    @Async
+    static <Y> Coroutine<List<Y>> toList(AsyncGenerator<Y, ?> agen) {
+        List<Y> values = new ArrayList<>();
+        while (await(agen.hasNext())) {
+            values.add(agen.next());
+        }
+        return Coroutine.returning(values);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
@@ -888,5 +889,19 @@ public final class Weft {
      */
     public static Coroutine<Subprocess> createSubprocessShell(String cmd, SubprocessOptions options) {
         return Subprocess.shell(cmd, options);
+    }
+
+    /**
+     * Python's async comprehension {@code [x async for x in agen]}: a coroutine that runs
+     * {@code agen} to its end and gives every value it yielded, in order. What the body raises comes
+     * out of the coroutine, the values gathered so far with it lost, as in Python.
+     *
+     * @param <Y> the type of values yielded
+     * @param agen the async generator to exhaust
+     * @return a coroutine giving a new mutable list of the values
+     * @throws NullPointerException if {@code agen} is null
+     */
+    public static <Y> Coroutine<List<Y>> toList(AsyncGenerator<Y, ?> agen) {
+        return AsyncIteration.toList(Objects.requireNonNull(agen, "agen"));
     }
 }

@@ -2,6 +2,7 @@ package dev.weft;
 
 import static dev.weft.Weft.await;
 import static dev.weft.Weft.sleep;
+import static dev.weft.Weft.toList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,23 +17,13 @@ import org.junit.jupiter.api.Test;
  * test of the same name, its coroutines {@code @Async} methods run on a loop with a virtual clock.
  * {@code StopAsyncIteration} is {@code NoSuchElementException}, {@code RuntimeError} and
  * {@code TypeError} of the protocol are {@code IllegalStateException}, {@code 1 / 0} is
- * {@code ArithmeticException}.
+ * {@code ArithmeticException}. The test's {@code to_list} is {@link Weft#toList}.
  */
 class AsyncGenTest {
     private int done;
 
     private static <T> T run(Coroutine<T> main) {
         return Weft.run(main, EventLoop::withVirtualClock);
-    }
-
-    /** The test's {@code to_list}: {@code [x async for x in gen]}. */
-    @Async
-    static <Y> Coroutine<List<Y>> toList(AsyncGenerator<Y, ?> gen) {
-        List<Y> res = new ArrayList<>();
-        while (await(gen.hasNext())) {
-            res.add(gen.next());
-        }
-        return Coroutine.returning(res);
     }
 
     /** The test's {@code async_iterate} of {@code compare_generators}: each value, or the exception's class, then STOP. */
@@ -885,5 +876,33 @@ class AsyncGenTest {
     void test_athrow_send_already_running() {
         assertThat(run(concurrentSteps("athrow"))).containsExactly("athrow(): asynchronous generator is already running");
         assertThat(run(concurrentSteps("aclose"))).containsExactly("aclose(): asynchronous generator is already running");
+    }
+
+    // ---- beyond the CPython cases ----
+
+    @Async
+    static AsyncGenerator<Integer, Void> one() {
+        Generator.yield(1);
+        return AsyncGenerator.done();
+    }
+
+    @Async
+    static Coroutine<List<Object>> athrowAfterTheEnd() {
+        AsyncGenerator<Integer, Void> finished = one();
+        await(toList(finished));
+        AsyncGenerator<Integer, Void> closed = one();
+        await(closed.anext());
+        await(closed.aclose());
+        List<Object> out = new ArrayList<>();
+        out.add(await(finished.athrow(new IllegalArgumentException())));
+        out.add(await(closed.athrow(new IllegalArgumentException())));
+        out.add(closed.state());
+        return Coroutine.returning(out);
+    }
+
+    /** CPython 3.13: {@code await agen.athrow(e)} on a finished or closed generator gives None (throw() on a generator raises e). */
+    @Test
+    void athrowOnAFinishedGeneratorGivesNull() {
+        assertThat(run(athrowAfterTheEnd())).containsExactly(null, null, Generator.State.CLOSED);
     }
 }

@@ -47,6 +47,8 @@ public final class AsyncGeneratorFrame<Y, S> extends AwaitFrame implements Async
     private boolean running;
     /** {@link #hasNext()} ran ahead and {@link #value} holds the next element. */
     private boolean holding;
+    /** What closing this generator needs once it is unreachable; null until {@link #remains()} is asked for it. */
+    private Remains remains;
 
     /**
      * What the rewritten factory calls: an async generator of {@code body}, not started, with room
@@ -58,6 +60,74 @@ public final class AsyncGeneratorFrame<Y, S> extends AwaitFrame implements Async
      */
     public AsyncGeneratorFrame(Body body, int refCount, int primCount) {
         super(body, refCount, primCount);
+    }
+
+    /** A frame taking over {@code remains}: the generator whose frame died, suspended at a yield. */
+    private AsyncGeneratorFrame(Remains remains, int label) {
+        super(remains.body, remains.refs, remains.prims);
+        this.label = label;
+        this.life = SUSPENDED;
+    }
+
+    /**
+     * What closing this generator needs after it has become unreachable: its body and live values,
+     * not the generator itself, so that a {@code java.lang.ref.Cleaner} action holding them lets it
+     * be collected (Python's {@code finalizer} hook of {@code sys.set_asyncgen_hooks}).
+     *
+     * @return this generator's remains, the same object each call
+     */
+    public Remains remains() {
+        if (remains == null) {
+            remains = new Remains(body, refs, prims);
+            if (life == SUSPENDED && !running) {
+                remains.label = label;
+            }
+        }
+        return remains;
+    }
+
+    /**
+     * The body and live values of an async generator, and the yield it is suspended at, if any:
+     * enough to run its {@code finally} blocks once the generator object is gone.
+     */
+    public static final class Remains {
+        private final Body body;
+        private final Object[] refs;
+        private final long[] prims;
+        /** The label of the yield the generator is suspended at; -1 while it runs, before it starts and once it is closed. */
+        private int label = -1;
+
+        private Remains(Body body, Object[] refs, long[] prims) {
+            this.body = body;
+            this.refs = refs;
+            this.prims = prims;
+        }
+
+        /**
+         * Whether the generator was suspended at a yield when last seen: closing it runs code.
+         *
+         * @return whether there is something to close
+         */
+        public boolean suspended() {
+            return label >= 0;
+        }
+
+        /**
+         * Python's {@code agen.aclose()} for a generator whose object is gone: a new frame over the
+         * same live values, resumed at the same yield with {@link GeneratorExit}. Call it once, on
+         * the loop's thread, after the generator became unreachable.
+         *
+         * @return a coroutine that closes the generator
+         * @throws IllegalStateException if the generator was not suspended at a yield
+         */
+        public Coroutine<Void> aclose() {
+            int at = label;
+            if (at < 0) {
+                throw new IllegalStateException("the async generator is not suspended at a yield");
+            }
+            label = -1;
+            return new AsyncGeneratorFrame<Object, Object>(this, at).aclose();
+        }
     }
 
     // ---- the protocol the rewritten body calls (besides AwaitFrame's) ----
@@ -185,7 +255,8 @@ public final class AsyncGeneratorFrame<Y, S> extends AwaitFrame implements Async
             value = null;
         }
         if (life == CLOSED) {
-            return finished(operation);
+            // CPython 3.13: athrow on a finished generator gives None, where throw() would raise
+            return operation == ATHROW ? null : finished(operation);
         }
         if (life == CREATED) {
             if (operation == ACLOSE || operation == ATHROW) {
@@ -206,6 +277,9 @@ public final class AsyncGeneratorFrame<Y, S> extends AwaitFrame implements Async
 
     /** Runs the body with {@code sent} or {@code thrown} to its next await (the step suspends on it), yield or end. */
     private Object run(CoroutineFrame<?> step, byte operation, Object sent, Throwable thrown) {
+        if (remains != null) {
+            remains.label = -1;
+        }
         running = true;
         life = SUSPENDED;
         this.value = sent;
@@ -233,6 +307,9 @@ public final class AsyncGeneratorFrame<Y, S> extends AwaitFrame implements Async
                 return step.suspendAwait(1, a);
             }
             running = false;
+            if (remains != null) {
+                remains.label = label;
+            }
             if (operation == ACLOSE) {
                 value = null;
                 throw new IllegalStateException("async generator ignored GeneratorExit");

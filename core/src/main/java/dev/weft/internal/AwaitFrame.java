@@ -40,6 +40,11 @@ public abstract class AwaitFrame extends Frame {
         super(body, refCount, primCount);
     }
 
+    /** An awaiting frame of {@code body} over live values kept elsewhere (see {@link Frame}). */
+    AwaitFrame(Body body, Object[] refs, long[] prims) {
+        super(body, refs, prims);
+    }
+
     /**
      * The fast path of {@code await}: the result if {@code awaited} is done already, else {@link #PENDING}.
      *

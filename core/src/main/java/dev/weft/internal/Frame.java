@@ -46,6 +46,13 @@ public abstract class Frame {
         this.prims = primCount == 0 ? null : new long[primCount];
     }
 
+    /** A frame of {@code body} over live values kept elsewhere: an async generator's, closed after its first frame died. */
+    Frame(Body body, Object[] refs, long[] prims) {
+        this.body = body;
+        this.refs = refs;
+        this.prims = prims;
+    }
+
     /**
      * Where this frame is suspended, in the user's source: class, method, file and the line of its
      * resume point; {@code null} for bodies not made by the rewrite. For async stack traces

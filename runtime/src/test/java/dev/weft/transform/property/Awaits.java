@@ -35,6 +35,14 @@ public final class Awaits {
         return f;
     }
 
+    /** A pending Weft future the running loop completes with {@code value} on its next turn: an await that suspends with no driver. */
+    public static Future<Object> soon(Object value) {
+        EventLoop loop = loop();
+        Future<Object> f = loop.createFuture();
+        loop.callSoon(() -> f.setResult(value));
+        return f;
+    }
+
     /** A Weft future already done with {@code value}: awaiting it takes the value without suspending. */
     public static Future<Object> done(Object value) {
         Future<Object> f = loop().createFuture();

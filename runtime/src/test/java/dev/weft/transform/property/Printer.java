@@ -66,6 +66,9 @@ final class Printer {
     private boolean shared;
     /** Coroutine mode (see {@link #coroutineClasses}): a yield is an await of a pending future. */
     private boolean coroutine;
+    /** Async generator mode (see {@link #asyncGeneratorClasses}): yields stay yields, awaits come between them. */
+    private boolean asyncGen;
+    private int awaitsAfterYields;
     private int indent;
     private int fresh;
     /** The javac {@code --release} the code is for: switch expressions need 14. */
@@ -215,6 +218,48 @@ final class Printer {
                 + " hasNext(): task.cancel() twice\n";
     }
 
+    // ---- async generator mode ----
+    // The same trees as async generators without subgenerators (yield from is not allowed in
+    // one; delegation prints as a yield): yields stay yields, and the awaits of coroutine mode come
+    // between them, a yield of kind 4 awaiting a future the loop completes soon. The reference R<k>
+    // is the ThreadGen of generator mode, the awaits printed as their outcomes.
+
+    /** The Weft async generator class {@code W<k>} and the reference class {@code R<k>} of program {@code k}. */
+    static String asyncGeneratorClasses(int k, Program p, int release) {
+        return asyncGeneratorClass(true, "W" + k, p, release) + "\n" + asyncGeneratorClass(false, "R" + k, p, release);
+    }
+
+    static String asyncGeneratorClass(boolean weft, String name, Program p, int release) {
+        StringBuilder s = new StringBuilder("final class " + name + " {\n");
+        if (p.instance) {
+            s.append("    int f = 3;\n");
+        }
+        Printer pr = new Printer(weft, name, "m", 0, 0, weft ? 2 : 3);
+        pr.asyncGen = true;
+        pr.instance = p.instance;
+        pr.release = release;
+        pr.line(INIT);
+        if (pr.block(p.body)) {
+            pr.line(weft ? "return AsyncGenerator.done();" : "return null;");
+        }
+        String mods = p.instance ? "" : "static ";
+        if (weft) {
+            s.append("    @Async\n    ").append(mods).append("AsyncGenerator<Object, Object> main(List<String> t, int p0, int p1) {\n")
+                    .append(pr.out).append("    }\n");
+        } else {
+            s.append("    ").append(mods).append("Generator<Object, Object, Object> main(List<String> t, int p0, int p1) {\n")
+                    .append("        return new ThreadGen(g -> {\n").append(pr.out).append("        });\n    }\n");
+        }
+        return s.append("}\n").toString();
+    }
+
+    /** An async generator program for a failure report: the Weft source, the arguments, and the consumer's script. */
+    static String describeAsyncGenerator(Program p, int release) {
+        return asyncGeneratorClass(true, "Repro", p, release) + "// " + (p.instance ? "new Repro()." : "") + "main(t, " + p.p0 + ", " + p.p1
+                + ") on an event loop, then: " + p.script.stream().map(Object::toString).collect(Collectors.joining(", "))
+                + ", then aclose()\n// next(): anext(), send(a): asend(a), throwIn(b): athrow(b), close(): aclose(), hasNext(): hasNext()\n";
+    }
+
     /**
      * A coroutine's other awaits, for two kinds of yields: of a pending {@code CompletableFuture}
      * (kind 4; the driver settles it like a pending Weft future), of a Weft future done already
@@ -222,10 +267,13 @@ final class Printer {
      */
     private String awaitOther(Yield y) {
         int kind = Math.floorMod(y.kind, 6);
-        if (!coroutine || kind < 4) {
+        if (!(coroutine || asyncGen) || kind < 4) {
             return null;
         }
         String v = yieldValue(y.kind, y.e);
+        if (kind == 4 && asyncGen) {
+            return weft ? "Weft.await(Awaits.soon(" + v + "))" : "Awaits.same(" + v + ")";
+        }
         if (kind == 4) {
             return weft ? "Weft.await(Awaits.pendingStage(" + v + "))" : "c.suspend(" + v + ")";
         }
@@ -287,6 +335,10 @@ final class Printer {
             Yield y = (Yield) s;
             String other = awaitOther(y);
             line((other != null ? other : yield(yieldValue(y.kind, y.e))) + ";");
+            if (asyncGen && other == null) {
+                // an await after each yield statement: a suspension between two yields, in turn a future the loop completes and sleep(0)
+                line(!weft ? "// await" : awaitsAfterYields++ % 2 == 0 ? "Weft.await(Awaits.soon(null));" : "Weft.await(Weft.sleep(0));");
+            }
             return true;
         }
         if (s instanceof YieldAssign) {
@@ -310,7 +362,7 @@ final class Printer {
             line(x + " = Rt.val(" + call + ");");
             return true;
         }
-        if (s instanceof YieldFromList && coroutine) {
+        if (s instanceof YieldFromList && (coroutine || asyncGen)) {
             awaitsNow(((YieldFromList) s).elems);
             return true;
         }
@@ -402,7 +454,11 @@ final class Printer {
         }
         if (s instanceof Return) {
             Return r = (Return) s;
-            if (weft) {
+            if (weft && asyncGen) {
+                line("return AsyncGenerator.done();"); // an async generator returns no value
+            } else if (asyncGen) {
+                line("return null;");
+            } else if (weft) {
                 String api = coroutine ? "Coroutine" : "Generator";
                 line(r.e == null ? "return " + api + ".done();" : "return " + api + ".returning(" + expr(r.e) + ");");
             } else {

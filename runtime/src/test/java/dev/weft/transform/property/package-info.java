@@ -13,7 +13,10 @@
  *
  * <p>{@code CoroutinePropertyTest} prints the same programs as {@code @Async} coroutines (a yield
  * awaits a pending future) and {@code CoroutineRunner} runs them as tasks on an event loop against
- * {@link dev.weft.transform.property.ThreadCoroutine}. The {@code nightly} Maven profile runs both
- * properties with 100,000 programs each.
+ * {@link dev.weft.transform.property.ThreadCoroutine}. {@code AsyncGeneratorPropertyTest} prints
+ * them as async generators (awaits between the yields) and {@code AsyncGeneratorRunner} drives them
+ * on a loop through {@code anext}, {@code asend}, {@code athrow} and {@code aclose} against a
+ * {@code ThreadGen}. The {@code nightly} Maven profile runs the three properties with 100,000
+ * programs each.
  */
 package dev.weft.transform.property;
