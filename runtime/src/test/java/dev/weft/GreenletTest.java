@@ -246,7 +246,9 @@ class GreenletTest {
             g1 = null;
             created.countDown();
             try {
-                fgRefReleased.await(10, TimeUnit.SECONDS);
+                // generous: under load the main thread's 20 collections can take longer than 10 s, and
+                // going on early would run the kill before the main thread checks that it did not
+                fgRefReleased.await(2, TimeUnit.MINUTES);
                 // greenlet() in Python: a greenlet call of this thread runs the pending kill
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
                 while (seen.isEmpty() && System.nanoTime() < deadline) {
@@ -259,7 +261,7 @@ class GreenletTest {
             bgShouldBeClear.countDown();
         });
         t.start();
-        created.await(10, TimeUnit.SECONDS);
+        created.await(2, TimeUnit.MINUTES);
         assertThat(seen).isEmpty();
         assertThat(someref).hasSize(1);
         someref.clear();
