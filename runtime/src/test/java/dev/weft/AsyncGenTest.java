@@ -526,7 +526,7 @@ class AsyncGenTest {
 
     @Async
     Coroutine<Void> aclose08() {
-        Future<Object> fut = new Future<>(Weft.getRunningLoop());
+        Future<Object> fut = Weft.getRunningLoop().createFuture();
         await(firstThenClose(aclose08Foo(fut)));
         fut.cancel();
         return Coroutine.done();
