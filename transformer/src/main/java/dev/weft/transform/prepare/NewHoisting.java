@@ -28,6 +28,7 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicInterpreter;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.Interpreter;
 import org.objectweb.asm.tree.analysis.SourceInterpreter;
 import org.objectweb.asm.tree.analysis.SourceValue;
 
@@ -80,6 +81,16 @@ public final class NewHoisting {
         Frame<BasicValue>[] kinds;
         try {
             origins = new Analyzer<SourceValue>(new Copies()) {
+                @Override
+                protected Frame<SourceValue> newFrame(int numLocals, int numStack) {
+                    return new FinishingFrame(numLocals, numStack);
+                }
+
+                @Override
+                protected Frame<SourceValue> newFrame(Frame<? extends SourceValue> frame) {
+                    return new FinishingFrame(frame);
+                }
+
                 @Override
                 protected void newControlFlowEdge(int insn, int successor) {
                     successors.get(insn).add(successor);
@@ -217,6 +228,54 @@ public final class NewHoisting {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A frame in which a constructor call finishes every copy of its object: they become values of
+     * the call, no longer of the {@code new}. Without it a finished object would still count as its
+     * {@code new}'s in the frames after (in a local a loop carries round, or in the locals an
+     * exception handler merges), and look kept unfinished across every marker there.
+     */
+    private static final class FinishingFrame extends Frame<SourceValue> {
+        FinishingFrame(int numLocals, int numStack) {
+            super(numLocals, numStack);
+        }
+
+        FinishingFrame(Frame<? extends SourceValue> frame) {
+            super(frame);
+        }
+
+        @Override
+        public void execute(AbstractInsnNode insn, Interpreter<SourceValue> interpreter) throws AnalyzerException {
+            SourceValue receiver = null;
+            if (insn.getOpcode() == Opcodes.INVOKESPECIAL && ((MethodInsnNode) insn).name.equals("<init>")) {
+                receiver = getStack(getStackSize() - Type.getArgumentTypes(((MethodInsnNode) insn).desc).length - 1);
+            }
+            super.execute(insn, interpreter);
+            if (receiver == null) {
+                return;
+            }
+            SourceValue made = new SourceValue(1, insn);
+            for (int s = 0; s < getStackSize(); s++) {
+                if (sameAllocation(getStack(s), receiver)) {
+                    setStack(s, made);
+                }
+            }
+            for (int l = 0; l < getLocals(); l++) {
+                if (sameAllocation(getLocal(l), receiver)) {
+                    setLocal(l, made);
+                }
+            }
+        }
+
+        private static boolean sameAllocation(SourceValue value, SourceValue receiver) {
+            for (AbstractInsnNode source : value.insns) {
+                if (source.getOpcode() == Opcodes.NEW && receiver.insns.contains(source)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
