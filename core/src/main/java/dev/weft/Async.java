@@ -23,7 +23,8 @@ import java.lang.annotation.Target;
  *   <li>{@code java.util.concurrent.CompletableFuture} or {@code CompletionStage}: the body starts at
  *       once on the caller's thread, may {@code Weft.await(...)}, and ends with
  *       {@code return CompletableFuture.completedFuture(value)} or any stage whose outcome becomes
- *       the result.</li>
+ *       the result. A subclass of {@code CompletableFuture} with a public no-argument constructor
+ *       too: the result is made with that constructor.</li>
  * </ul>
  *
  * <pre>{@code
