@@ -4,7 +4,7 @@ import dev.weft.Async;
 
 public class WrongReturn {
     @Async
-    static String notAGenerator() {
-        return "a string"; // weft-error
+    static String notAGenerator() { // weft-error: reported at the declaration
+        return "a string";
     }
 }
