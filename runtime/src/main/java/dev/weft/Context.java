@@ -57,12 +57,7 @@ public final class Context {
      * @return a new context with the current context's variables and values
      */
     public static Context copyContext() {
-        return copyOf(CURRENT.get());
-    }
-
-    /** A copy of the context current on the thread {@code current} belongs to. */
-    static Context copyOf(Current current) {
-        Context c = current.context;
+        Context c = CURRENT.get().context;
         return new Context(c == null ? EMPTY : c.vars);
     }
 

@@ -204,17 +204,9 @@ final class PipeWriteTransport implements Transport {
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
-        if (high == -1) {
-            high = low == -1 ? 64 * 1024 : 4 * low;
-        }
-        if (low == -1) {
-            low = high / 4;
-        }
-        if (!(high >= low && low >= 0)) {
-            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
-        }
-        this.high = high;
-        this.low = low;
+        int[] limits = WriteBufferLimits.of(high, low, 64 * 1024);
+        this.high = limits[0];
+        this.low = limits[1];
     }
 
     @Override

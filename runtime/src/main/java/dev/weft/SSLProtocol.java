@@ -553,17 +553,9 @@ final class SSLProtocol implements Protocol {
     }
 
     void setWriteBufferLimits(int high, int low) {
-        if (high < 0) {
-            high = low < 0 ? HIGH_WATER_WRITE : 4 * low;
-        }
-        if (low < 0) {
-            low = high / 4;
-        }
-        if (!(high >= low && low >= 0)) {
-            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
-        }
-        outgoingHigh = high;
-        outgoingLow = low;
+        int[] limits = WriteBufferLimits.of(high, low, HIGH_WATER_WRITE);
+        outgoingHigh = limits[0];
+        outgoingLow = limits[1];
         controlAppWriting();
     }
 

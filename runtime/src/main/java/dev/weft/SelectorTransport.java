@@ -156,17 +156,9 @@ abstract class SelectorTransport implements BaseTransport {
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
-        if (high < 0) {
-            high = low < 0 ? 64 * 1024 : 4 * low;
-        }
-        if (low < 0) {
-            low = high / 4;
-        }
-        if (!(high >= low && low >= 0)) {
-            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
-        }
-        this.high = high;
-        this.low = low;
+        int[] limits = WriteBufferLimits.of(high, low, 64 * 1024);
+        this.high = limits[0];
+        this.low = limits[1];
         maybePauseProtocol();
     }
 

@@ -8,7 +8,6 @@ import dev.weft.transform.report.RewriteException;
 import dev.weft.transform.report.RewriteResult;
 import dev.weft.transform.report.RewrittenMethod;
 import java.io.IOException;
-import org.objectweb.asm.ClassReader;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
@@ -16,6 +15,7 @@ import java.lang.ref.WeakReference;
 import java.security.ProtectionDomain;
 import java.util.Map;
 import java.util.WeakHashMap;
+import org.objectweb.asm.ClassReader;
 
 /**
  * The agent's {@link ClassFileTransformer}: rewrites the {@code @Async} methods of each class as

@@ -61,6 +61,7 @@ public final class Misuse {
 
     private static void checkAsync(ClassNode cls, MethodNode m, ReturnClasses classes, List<Problem> problems) {
         int line = SourceLocation.firstLine(m);
+        MethodKind kind = MethodKind.of(m.desc, classes);
         if (m.name.equals("<init>") || m.name.equals("<clinit>")) {
             problems.add(Refusal.at(cls, m, line, "@Async cannot be used on a constructor or initializer:"
                     + " move the body into a static @Async factory method"));
@@ -69,15 +70,15 @@ public final class Misuse {
                     + " annotate the implementations instead"));
         } else if ((m.access & Opcodes.ACC_NATIVE) != 0) {
             problems.add(Refusal.at(cls, m, line, "@Async cannot be used on a native method: it has no body to rewrite"));
-        } else if (MethodKind.of(m.desc, classes) == null) {
+        } else if (kind == null) {
             problems.add(Refusal.ofDeclaration(cls, m, "an @Async method must return dev.weft.Generator, dev.weft.Coroutine,"
                     + " dev.weft.AsyncGenerator, CompletableFuture (or a subclass of it with a public no-argument"
                     + " constructor) or CompletionStage, not " + Type.getReturnType(m.desc).getClassName()));
         } else if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
             problems.add(Refusal.ofDeclaration(cls, m, "an @Async method cannot be synchronized: the monitor would be held"
                     + " across suspensions; use a lock around the code between markers"));
-        } else if (!checkEager(cls, m, MethodKind.of(m.desc, classes), classes, problems)) {
-            checkMarkers(cls, m, MethodKind.of(m.desc, classes), problems);
+        } else if (!checkEager(cls, m, kind, classes, problems)) {
+            checkMarkers(cls, m, kind, problems);
         }
     }
 
