@@ -23,13 +23,22 @@ class _Handler(BaseHTTPRequestHandler):
         with _lock:
             _in_flight[0] += 1
             _in_flight[1] = max(_in_flight)
+        self._counted = True
         try:
             super().handle_one_request()
         finally:
+            self._leave()
+
+    def _leave(self):
+        # A request stops counting before its answer is sent: counted after, a client that has
+        # read the whole answer could start its next request while this one still counts.
+        if self._counted:
+            self._counted = False
             with _lock:
                 _in_flight[0] -= 1
 
     def _reply(self, status, kind, body):
+        self._leave()
         self.send_response(status)
         self.send_header('Content-Type', kind)
         self.send_header('Content-Length', str(len(body)))

@@ -37,6 +37,7 @@ public final class LocalServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads;
+    private static final String LEFT = "dev.weft.examples.left";
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger served = new AtomicInteger();
@@ -117,16 +118,28 @@ public final class LocalServer implements AutoCloseable {
                 reply(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
             }
         } finally {
-            inFlight.decrementAndGet();
+            leave(exchange);
             served.incrementAndGet();
         }
     }
 
-    private static void reply(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    private void reply(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        leave(exchange);
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
+        }
+    }
+
+    /**
+     * A request stops counting as in flight before its answer is sent: counted after, a client
+     * that has read the whole answer could start its next request while this one still counts.
+     */
+    private void leave(HttpExchange exchange) {
+        if (exchange.getAttribute(LEFT) == null) {
+            exchange.setAttribute(LEFT, Boolean.TRUE);
+            inFlight.decrementAndGet();
         }
     }
 
