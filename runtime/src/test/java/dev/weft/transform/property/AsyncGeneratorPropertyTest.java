@@ -47,7 +47,7 @@ class AsyncGeneratorPropertyTest {
 
     @Provide
     Arbitrary<List<Program>> batches() {
-        return Programs.programs().list().ofSize(BATCH);
+        return Batches.of(Programs.programs(), BATCH);
     }
 
     @Property(tries = TRIES, shrinking = ShrinkingMode.OFF, generation = GenerationMode.RANDOMIZED, edgeCases = EdgeCasesMode.NONE)

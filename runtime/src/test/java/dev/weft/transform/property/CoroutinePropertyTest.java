@@ -54,7 +54,7 @@ class CoroutinePropertyTest {
 
     @Provide
     Arbitrary<List<Program>> batches() {
-        return Programs.programs().list().ofSize(BATCH);
+        return Batches.of(Programs.programs(), BATCH);
     }
 
     @Property(tries = TRIES, shrinking = ShrinkingMode.OFF, generation = GenerationMode.RANDOMIZED, edgeCases = EdgeCasesMode.NONE)

@@ -48,7 +48,7 @@ class GeneratorPropertyTest {
 
     @Provide
     Arbitrary<List<Program>> batches() {
-        return Programs.programs().list().ofSize(BATCH);
+        return Batches.of(Programs.programs(), BATCH);
     }
 
     @Property(tries = TRIES, shrinking = ShrinkingMode.OFF, generation = GenerationMode.RANDOMIZED, edgeCases = EdgeCasesMode.NONE)
