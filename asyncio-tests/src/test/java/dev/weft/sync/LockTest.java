@@ -46,18 +46,6 @@ class LockTest {
 
     @AsyncTest(virtualTime = true)
     void test_acquire() {
-        await(acquire());
-    }
-
-    @Async
-    static Coroutine<Boolean> c(Lock lock, List<Integer> result, int n) {
-        await(lock.acquire());
-        result.add(n);
-        return Coroutine.returning(true);
-    }
-
-    @Async
-    static Coroutine<Void> acquire() {
         Lock lock = new Lock();
         List<Integer> result = new ArrayList<>();
         assertThat(await(lock.acquire())).isNotNull();
@@ -89,7 +77,13 @@ class LockTest {
         assertThat(t2.result()).isTrue();
         assertThat(t3.done()).isTrue();
         assertThat(t3.result()).isTrue();
-        return Coroutine.done();
+    }
+
+    @Async
+    static Coroutine<Boolean> c(Lock lock, List<Integer> result, int n) {
+        await(lock.acquire());
+        result.add(n);
+        return Coroutine.returning(true);
     }
 
     @AsyncTest(virtualTime = true)
