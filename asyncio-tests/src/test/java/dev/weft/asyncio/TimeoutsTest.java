@@ -17,15 +17,14 @@ import dev.weft.Future;
 import dev.weft.Task;
 import dev.weft.Timeout;
 import dev.weft.TimeoutException;
-import dev.weft.Weft;
+import dev.weft.junit.AsyncTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import org.junit.jupiter.api.Test;
 
 /**
- * CPython 3.13's {@code Lib/test/test_asyncio/test_timeouts.py}, case by case, as rewritten
- * coroutines in virtual time. {@code async with asyncio.timeout(d) as cm: body} is
+ * CPython 3.13's {@code Lib/test/test_asyncio/test_timeouts.py}, case by case, as
+ * {@code @AsyncTest}s in virtual time. {@code async with asyncio.timeout(d) as cm: body} is
  * {@code await(timeout(d, cm -> body(cm)))}; the Python cases that look at {@code cm} after the
  * block keep it from the function. Not ported: {@code test_timeout_not_entered} and
  * {@code test_timeout_without_task} (a {@code Timeout} exists only once entered, and a coroutine
@@ -33,10 +32,6 @@ import org.junit.jupiter.api.Test;
  * and {@code test_timeout_taskgroup}, which look at the implicit {@code __context__} chain Java has not.
  */
 class TimeoutsTest {
-    private static <T> T runVirtual(Coroutine<T> main) {
-        return Weft.run(main, EventLoop::withVirtualClock);
-    }
-
     // ---- test_timeout_basic ----
 
     @Async
@@ -54,15 +49,15 @@ class TimeoutsTest {
         return Coroutine.returning(cm[0]);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_timeout_basic() {
-        assertThat(runVirtual(timeoutBasic()).expired()).isTrue();
+        assertThat(await(timeoutBasic()).expired()).isTrue();
     }
 
     // ---- test_timeout_at_basic ----
 
-    @Async
-    static Coroutine<Void> timeoutAtBasic() {
+    @AsyncTest(virtualTime = true)
+    void test_timeout_at_basic() {
         Timeout[] cm = new Timeout[1];
         double deadline = getRunningLoop().time() + 0.01;
         try {
@@ -76,12 +71,6 @@ class TimeoutsTest {
         }
         assertThat(cm[0].expired()).isTrue();
         assertThat(cm[0].when()).isEqualTo(deadline);
-        return Coroutine.done();
-    }
-
-    @Test
-    void test_timeout_at_basic() {
-        runVirtual(timeoutAtBasic());
     }
 
     // ---- test_nested_timeouts ----
@@ -100,8 +89,8 @@ class TimeoutsTest {
         return Coroutine.done();
     }
 
-    @Async
-    static Coroutine<Void> nestedTimeouts() {
+    @AsyncTest(virtualTime = true)
+    void test_nested_timeouts() {
         Timeout[] cms = new Timeout[2];
         boolean[] cancelled = new boolean[1];
         double deadline = getRunningLoop().time() + 0.01;
@@ -117,12 +106,6 @@ class TimeoutsTest {
         assertThat(cancelled[0]).isTrue();
         assertThat(cms[0].expired()).isTrue();
         assertThat(cms[1].expired()).isTrue();
-        return Coroutine.done();
-    }
-
-    @Test
-    void test_nested_timeouts() {
-        runVirtual(nestedTimeouts());
     }
 
     // ---- test_waiter_cancelled ----
@@ -138,8 +121,8 @@ class TimeoutsTest {
         return Coroutine.done();
     }
 
-    @Async
-    static Coroutine<Void> waiterCancelled() {
+    @AsyncTest(virtualTime = true)
+    void test_waiter_cancelled() {
         boolean[] cancelled = new boolean[1];
         try {
             await(timeout(0.01, sleepRecordingCancel(10, cancelled)));
@@ -148,18 +131,12 @@ class TimeoutsTest {
             // as Python's
         }
         assertThat(cancelled[0]).isTrue();
-        return Coroutine.done();
-    }
-
-    @Test
-    void test_waiter_cancelled() {
-        runVirtual(waiterCancelled());
     }
 
     // ---- test_timeout_not_called ----
 
-    @Async
-    static Coroutine<Void> timeoutNotCalled() {
+    @AsyncTest(virtualTime = true)
+    void test_timeout_not_called() {
         Timeout[] cm = new Timeout[1];
         await(timeout(10, t -> {
             cm[0] = t;
@@ -168,12 +145,6 @@ class TimeoutsTest {
         double t1 = getRunningLoop().time();
         assertThat(cm[0].expired()).isFalse();
         assertThat(cm[0].when()).isGreaterThan(t1);
-        return Coroutine.done();
-    }
-
-    @Test
-    void test_timeout_not_called() {
-        runVirtual(timeoutNotCalled());
     }
 
     // ---- test_timeout_disabled / test_timeout_at_disabled: None is POSITIVE_INFINITY ----
@@ -197,14 +168,14 @@ class TimeoutsTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_timeout_disabled() {
-        runVirtual(timeoutDisabled(false));
+        await(timeoutDisabled(false));
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_timeout_at_disabled() {
-        runVirtual(timeoutDisabled(true));
+        await(timeoutDisabled(true));
     }
 
     // ---- test_timeout_zero, test_timeout_zero_sleep_zero, test_timeout_in_the_past_sleep_zero ----
@@ -232,19 +203,19 @@ class TimeoutsTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_timeout_zero() {
-        runVirtual(timeoutZero(0, 10));
+        await(timeoutZero(0, 10));
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_timeout_zero_sleep_zero() {
-        runVirtual(timeoutZero(0, 0));
+        await(timeoutZero(0, 0));
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_timeout_in_the_past_sleep_zero() {
-        runVirtual(timeoutZero(-11, 0));
+        await(timeoutZero(-11, 0));
     }
 
     // ---- test_foreign_exception_passed ----
@@ -277,10 +248,10 @@ class TimeoutsTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_foreign_exception_passed() {
-        runVirtual(foreignExceptionPassed(true));
-        runVirtual(foreignExceptionPassed(false));
+        await(foreignExceptionPassed(true));
+        await(foreignExceptionPassed(false));
     }
 
     // ---- test_foreign_exception_on_timeout ----
@@ -296,26 +267,20 @@ class TimeoutsTest {
         return Coroutine.done();
     }
 
-    @Async
-    static Coroutine<Void> foreignExceptionOnTimeout() {
+    @AsyncTest(virtualTime = true)
+    void test_foreign_exception_on_timeout() {
         try {
             await(timeout(0.01, crash()));
             fail("no ArithmeticException");
         } catch (ArithmeticException expected) {
             // as Python's ZeroDivisionError
         }
-        return Coroutine.done();
-    }
-
-    @Test
-    void test_foreign_exception_on_timeout() {
-        runVirtual(foreignExceptionOnTimeout());
     }
 
     // ---- test_foreign_cancel_doesnt_timeout_if_not_expired ----
 
-    @Async
-    static Coroutine<Void> foreignCancel() {
+    @AsyncTest(virtualTime = true)
+    void test_foreign_cancel_doesnt_timeout_if_not_expired() {
         Timeout[] cm = new Timeout[1];
         try {
             await(timeout(10, t -> {
@@ -328,12 +293,6 @@ class TimeoutsTest {
             // not a timeout
         }
         assertThat(cm[0].expired()).isFalse();
-        return Coroutine.done();
-    }
-
-    @Test
-    void test_foreign_cancel_doesnt_timeout_if_not_expired() {
-        runVirtual(foreignCancel());
     }
 
     // ---- test_outer_task_is_not_cancelled ----
@@ -349,19 +308,13 @@ class TimeoutsTest {
         return Coroutine.done();
     }
 
-    @Async
-    static Coroutine<Void> outerTaskIsNotCancelled() {
+    @AsyncTest(virtualTime = true)
+    void test_outer_task_is_not_cancelled() {
         Task<Void> task = createTask(outerOfTimeout());
         await(task);
         assertThat(task.cancelled()).isFalse();
         assertThat(task.done()).isTrue();
         assertThat(task.cancelling()).isZero();
-        return Coroutine.done();
-    }
-
-    @Test
-    void test_outer_task_is_not_cancelled() {
-        runVirtual(outerTaskIsNotCancelled());
     }
 
     // ---- test_nested_timeouts_concurrent (real clock: the loop is blocked for real) ----
@@ -388,20 +341,14 @@ class TimeoutsTest {
         return Coroutine.done();
     }
 
-    @Async
-    static Coroutine<Void> nestedTimeoutsConcurrent() {
+    @AsyncTest
+    void test_nested_timeouts_concurrent() {
         try {
             await(timeout(0.002, innerExpectingTimeout(0.1, 10)));
             fail("no TimeoutException from the outer scope");
         } catch (TimeoutException expected) {
             // as Python's
         }
-        return Coroutine.done();
-    }
-
-    @Test
-    void test_nested_timeouts_concurrent() {
-        Weft.run(nestedTimeoutsConcurrent());
     }
 
     // ---- test_nested_timeouts_loop_busy ----
@@ -414,8 +361,8 @@ class TimeoutsTest {
         return Coroutine.done();
     }
 
-    @Async
-    static Coroutine<Void> nestedTimeoutsLoopBusy() {
+    @AsyncTest
+    void test_nested_timeouts_loop_busy() {
         double t0 = getRunningLoop().time();
         try {
             await(timeout(0.1, busyThenSleepTen()));
@@ -425,12 +372,6 @@ class TimeoutsTest {
         }
         double t1 = getRunningLoop().time();
         assertThat(t1).isBetween(t0, t0 + 1);
-        return Coroutine.done();
-    }
-
-    @Test
-    void test_nested_timeouts_loop_busy() {
-        Weft.run(nestedTimeoutsLoopBusy());
     }
 
     // ---- test_reschedule ----
@@ -444,8 +385,8 @@ class TimeoutsTest {
         return Coroutine.done();
     }
 
-    @Async
-    static Coroutine<Void> reschedule() {
+    @AsyncTest(virtualTime = true)
+    void test_reschedule() {
         EventLoop loop = getRunningLoop();
         Future<Timeout> fut = loop.createFuture();
         double deadline1 = loop.time() + 10;
@@ -465,12 +406,6 @@ class TimeoutsTest {
             // as Python's
         }
         assertThat(cm.expired()).isFalse();
-        return Coroutine.done();
-    }
-
-    @Test
-    void test_reschedule() {
-        runVirtual(reschedule());
     }
 
     @Async
@@ -482,9 +417,9 @@ class TimeoutsTest {
         return Coroutine.returning(getRunningLoop().time());
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void rescheduleMovesTheDeadlineOfTheRunningScope() {
-        assertThat(runVirtual(rescheduleLater())).isEqualTo(3.0);
+        assertThat(await(rescheduleLater())).isEqualTo(3.0);
     }
 
     // ---- test_repr_active, test_repr_expired, test_repr_finished, test_repr_disabled ----
@@ -517,9 +452,9 @@ class TimeoutsTest {
         return Coroutine.returning(seen);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_repr_active_expired_finished_disabled() {
-        List<String> seen = runVirtual(reprs());
+        List<String> seen = await(reprs());
         assertThat(seen.get(0)).matches("<Timeout \\[active\\] when=\\d+\\.\\d*>");
         assertThat(seen.subList(1, 4)).containsExactly("<Timeout [expired]>", "<Timeout [finished]>",
                 "<Timeout [active] when=None>");
@@ -542,26 +477,20 @@ class TimeoutsTest {
         return Coroutine.done();
     }
 
-    @Async
-    static Coroutine<Void> nestedTimeoutInFinally() {
+    @AsyncTest(virtualTime = true)
+    void test_nested_timeout_in_finally() {
         try {
             await(timeout(0.01, sleepWithTimeoutInFinally()));
             fail("no TimeoutException");
         } catch (TimeoutException expected) {
             // as Python's
         }
-        return Coroutine.done();
-    }
-
-    @Test
-    void test_nested_timeout_in_finally() {
-        runVirtual(nestedTimeoutInFinally());
     }
 
     // ---- test_timeout_after_cancellation ----
 
-    @Async
-    static Coroutine<Void> timeoutAfterCancellation() {
+    @AsyncTest(virtualTime = true)
+    void test_timeout_after_cancellation() {
         try {
             currentTask().cancel();
             await(sleep(1)); // work which will be cancelled
@@ -575,18 +504,12 @@ class TimeoutsTest {
                 // as Python's
             }
         }
-        return Coroutine.done();
-    }
-
-    @Test
-    void test_timeout_after_cancellation() {
-        runVirtual(timeoutAfterCancellation());
     }
 
     // ---- test_cancel_in_timeout_after_cancellation ----
 
-    @Async
-    static Coroutine<Void> cancelInTimeoutAfterCancellation() {
+    @AsyncTest(virtualTime = true)
+    void test_cancel_in_timeout_after_cancellation() {
         try {
             currentTask().cancel();
             await(sleep(1)); // work which will be cancelled
@@ -603,12 +526,6 @@ class TimeoutsTest {
                 // as Python's: a cancellation, not a timeout
             }
         }
-        return Coroutine.done();
-    }
-
-    @Test
-    void test_cancel_in_timeout_after_cancellation() {
-        runVirtual(cancelInTimeoutAfterCancellation());
     }
 
     // ---- test_timeout_exception_cause ----
@@ -623,9 +540,9 @@ class TimeoutsTest {
         return Coroutine.returning(null);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_timeout_exception_cause() {
-        assertThat(runVirtual(timeoutExceptionCause())).isInstanceOf(CancellationException.class);
+        assertThat(await(timeoutExceptionCause())).isInstanceOf(CancellationException.class);
     }
 
     // ---- test_timeout_already_entered, test_timeout_double_enter: a scope runs once ----
@@ -647,14 +564,14 @@ class TimeoutsTest {
         return Coroutine.returning(null);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_timeout_already_entered() {
-        assertThat(runVirtual(enterTwice(true))).contains("being awaited already");
+        assertThat(await(enterTwice(true))).contains("being awaited already");
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_timeout_double_enter() {
-        assertThat(runVirtual(enterTwice(false))).contains("already awaited");
+        assertThat(await(enterTwice(false))).contains("already awaited");
     }
 
     // ---- test_timeout_finished, test_timeout_expired, test_timeout_expiring ----
@@ -678,14 +595,14 @@ class TimeoutsTest {
         return Coroutine.returning(null);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_timeout_finished() {
-        assertThat(runVirtual(rescheduleAfter(false))).contains("finished");
+        assertThat(await(rescheduleAfter(false))).contains("finished");
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_timeout_expired() {
-        assertThat(runVirtual(rescheduleAfter(true))).contains("expired");
+        assertThat(await(rescheduleAfter(true))).contains("expired");
     }
 
     @Async
@@ -711,9 +628,9 @@ class TimeoutsTest {
         return Coroutine.returning(message);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_timeout_expiring() {
-        assertThat(runVirtual(timeoutExpiring())).contains("expiring");
+        assertThat(await(timeoutExpiring())).contains("expiring");
     }
 
     // ---- beyond the Python file: Java spellings ----
@@ -731,9 +648,9 @@ class TimeoutsTest {
         return Coroutine.returning(v);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void theWorksResultComesBackWhenInTime() {
-        assertThat(runVirtual(resultComesBack())).isEqualTo("done");
+        assertThat(await(resultComesBack())).isEqualTo("done");
     }
 
     @Async
@@ -749,9 +666,9 @@ class TimeoutsTest {
         return Coroutine.returning(new Object[] {inner.cancelled(), getRunningLoop().time()});
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void aTaskAsTheWorkIsCancelledOnExpiry() {
-        assertThat(runVirtual(taskAsWork())).containsExactly(true, 1.0);
+        assertThat(await(taskAsWork())).containsExactly(true, 1.0);
     }
 
     @Async
@@ -772,9 +689,9 @@ class TimeoutsTest {
         return Coroutine.returning(v);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void workThatSwallowsTheCancellationGivesItsResult() {
-        assertThat(runVirtual(workSwallowsTheCancellation())).isEqualTo("swallowed");
+        assertThat(await(workSwallowsTheCancellation())).isEqualTo("swallowed");
     }
 
     @Async
@@ -795,8 +712,8 @@ class TimeoutsTest {
         return Coroutine.returning(v);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void onlyTheInnerScopeRaisesWhenItExpires() {
-        assertThat(runVirtual(onlyTheExpiredScopeRaises())).isEqualTo("inner timed out, after at 3.0");
+        assertThat(await(onlyTheExpiredScopeRaises())).isEqualTo("inner timed out, after at 3.0");
     }
 }

@@ -7,7 +7,6 @@ import static dev.weft.Weft.gatherReturnExceptions;
 import static dev.weft.Weft.getRunningLoop;
 import static dev.weft.Weft.sleep;
 import static dev.weft.Weft.waitFor;
-import static dev.weft.sync.Sync.run;
 import static dev.weft.sync.Sync.waiters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,6 +18,7 @@ import dev.weft.Coroutine;
 import dev.weft.Held;
 import dev.weft.Semaphore;
 import dev.weft.Task;
+import dev.weft.junit.AsyncTest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * CPython 3.13's {@code test_asyncio/test_locks.py}, {@code SemaphoreTests}, as Weft coroutines.
+ * CPython 3.13's {@code test_asyncio/test_locks.py}, {@code SemaphoreTests}, as {@code @AsyncTest}s.
  * {@code sem._value} is {@code sem.value()}. Not ported: {@code test_semaphore} ({@code await sem}
  * is a compile error in Java). {@code TaskGroup} is replaced by {@code gather}.
  */
@@ -39,13 +39,8 @@ class SemaphoreTest {
         assertThat(new Semaphore(0).locked()).isTrue();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_repr() {
-        run(repr());
-    }
-
-    @Async
-    static Coroutine<Void> repr() {
         Semaphore sem = new Semaphore();
         assertThat(sem.toString()).endsWith("[unlocked, value:1]>");
         await(sem.acquire());
@@ -54,7 +49,8 @@ class SemaphoreTest {
         await(sleep(0));
         assertThat(sem.toString()).contains("waiters:1");
         w.cancel();
-        return Coroutine.done();
+        await(gatherReturnExceptions(w)); // ended, as an @AsyncTest asks of every task it starts
+        assertThat(w.cancelled()).isTrue();
     }
 
     @Test
@@ -69,13 +65,8 @@ class SemaphoreTest {
         return Coroutine.returning(true);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_acquire() {
-        run(acquire());
-    }
-
-    @Async
-    static Coroutine<Void> acquire() {
         Semaphore sem = new Semaphore(3);
         List<Integer> result = new ArrayList<>();
         await(sem.acquire());
@@ -110,16 +101,10 @@ class SemaphoreTest {
 
         sem.release();
         await(gather(raceTasks));
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_acquire_cancel() {
-        run(acquireCancel());
-    }
-
-    @Async
-    static Coroutine<Void> acquireCancel() {
         Semaphore sem = new Semaphore();
         await(sem.acquire());
         Task<Held> acquire = createTask(Sync.acquire(sem));
@@ -131,16 +116,10 @@ class SemaphoreTest {
             // as in Python
         }
         assertThat(waiters(sem)).isZero();
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_acquire_cancel_before_awoken() {
-        run(acquireCancelBeforeAwoken());
-    }
-
-    @Async
-    static Coroutine<Void> acquireCancelBeforeAwoken() {
         Semaphore sem = new Semaphore(0);
         Task<Held> t1 = createTask(Sync.acquire(sem));
         Task<Held> t2 = createTask(Sync.acquire(sem));
@@ -160,16 +139,10 @@ class SemaphoreTest {
         t3.cancel();
         t4.cancel();
         await(sleep(0));
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_acquire_hang() {
-        run(acquireHang());
-    }
-
-    @Async
-    static Coroutine<Void> acquireHang() {
         Semaphore sem = new Semaphore(0);
         Task<Held> t1 = createTask(Sync.acquire(sem));
         Task<Held> t2 = createTask(Sync.acquire(sem));
@@ -181,7 +154,6 @@ class SemaphoreTest {
         await(sleep(0));
         assertThat(sem.locked()).isTrue();
         assertThat(t2.done()).isTrue();
-        return Coroutine.done();
     }
 
     @Async
@@ -202,13 +174,8 @@ class SemaphoreTest {
     }
 
     /** Woken by a release, then cancelled before it ran: the permit is given back, not lost. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_acquire_no_hang() {
-        run(acquireNoHang());
-    }
-
-    @Async
-    static Coroutine<Void> acquireNoHang() {
         Semaphore sem = new Semaphore(1);
         Task<?>[] t2 = new Task<?>[1];
         Task<Void> t1 = createTask(noHang1(sem, t2));
@@ -217,7 +184,6 @@ class SemaphoreTest {
         assertThat(r.get(0)).isNull();
         assertThat(r.get(1)).isInstanceOf(CancellationException.class);
         await(waitFor(Sync.acquire(sem), 1.0));
-        return Coroutine.done();
     }
 
     @Test
@@ -227,19 +193,13 @@ class SemaphoreTest {
                 .hasMessage("BoundedSemaphore released too many times");
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_release_no_waiters() {
-        run(releaseNoWaiters());
-    }
-
-    @Async
-    static Coroutine<Void> releaseNoWaiters() {
         Semaphore sem = new Semaphore();
         await(sem.acquire());
         assertThat(sem.locked()).isTrue();
         sem.release();
         assertThat(sem.locked()).isFalse();
-        return Coroutine.done();
     }
 
     @Async
@@ -256,18 +216,12 @@ class SemaphoreTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_acquire_fifo_order() {
-        run(acquireFifoOrder());
-    }
-
-    @Async
-    static Coroutine<Void> acquireFifoOrder() {
         Semaphore sem = new Semaphore(1);
         List<String> result = new ArrayList<>();
         await(gather(fifoCoro(sem, result, "c1"), fifoCoro(sem, result, "c2"), fifoCoro(sem, result, "c3")));
         assertThat(result).containsExactly("c1_1", "c2_1", "c3_1", "c1_2", "c2_2", "c3_2");
-        return Coroutine.done();
     }
 
     @Async
@@ -280,13 +234,8 @@ class SemaphoreTest {
         return Coroutine.returning(true);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_acquire_fifo_order_2() {
-        run(acquireFifoOrder2());
-    }
-
-    @Async
-    static Coroutine<Void> acquireFifoOrder2() {
         Semaphore sem = new Semaphore(1);
         List<Integer> result = new ArrayList<>();
         Task<Boolean> t1 = createTask(c(sem, result, 1));
@@ -297,16 +246,10 @@ class SemaphoreTest {
         sem.release();
         await(gather(t1, t2, t3));
         assertThat(result).containsExactly(1, 2, 3, 4);
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_acquire_fifo_order_3() {
-        run(acquireFifoOrder3());
-    }
-
-    @Async
-    static Coroutine<Void> acquireFifoOrder3() {
         Semaphore sem = new Semaphore(0);
         List<Integer> result = new ArrayList<>();
         Task<Boolean> t1 = createTask(c(sem, result, 1));
@@ -319,7 +262,6 @@ class SemaphoreTest {
         sem.release();
         await(gatherReturnExceptions(t1, t2, t3));
         assertThat(result).containsExactly(2, 3);
-        return Coroutine.done();
     }
 
     @Async
@@ -362,13 +304,8 @@ class SemaphoreTest {
     }
 
     /** A successful acquire wakes every task that had to queue behind it only because of FIFO. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_acquire_fifo_order_4() {
-        run(acquireFifoOrder4());
-    }
-
-    @Async
-    static Coroutine<Void> acquireFifoOrder4() {
         Semaphore sem = new Semaphore(0);
         List<Integer> result = new ArrayList<>();
         Task<?>[] t4 = new Task<?>[1];
@@ -382,18 +319,12 @@ class SemaphoreTest {
         await(sleep(0));
         await(gather(t1, t2, t3, t4[0]));
         assertThat(result).containsExactly(1, 2, 3, 4);
-        return Coroutine.done();
     }
 
     // ---- Weft's own ----
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void bounded_semaphore_refuses_a_release_beyond_its_value_but_takes_one_back() {
-        run(bounded());
-    }
-
-    @Async
-    static Coroutine<Void> bounded() {
         BoundedSemaphore sem = new BoundedSemaphore(2);
         try (Held a = await(sem.acquire()); Held b = await(sem.acquire())) {
             assertThat(sem.locked()).isTrue();
@@ -401,6 +332,5 @@ class SemaphoreTest {
         assertThat(sem.value()).isEqualTo(2);
         assertThatThrownBy(sem::release).isInstanceOf(IllegalStateException.class);
         assertThat(sem.value()).isEqualTo(2);
-        return Coroutine.done();
     }
 }

@@ -5,7 +5,6 @@ import static dev.weft.Weft.createTask;
 import static dev.weft.Weft.gather;
 import static dev.weft.Weft.sleep;
 import static dev.weft.Weft.waitTasks;
-import static dev.weft.sync.Sync.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -15,6 +14,7 @@ import dev.weft.Barrier;
 import dev.weft.BrokenBarrierError;
 import dev.weft.Coroutine;
 import dev.weft.Task;
+import dev.weft.junit.AsyncTest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -54,13 +54,8 @@ class BarrierTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_repr() {
-        run(repr());
-    }
-
-    @Async
-    static Coroutine<Void> repr() {
         Barrier barrier = new Barrier(N);
         assertThat(barrier.toString()).contains("filling");
         List<Task<Integer>> waiters = new ArrayList<>();
@@ -95,7 +90,6 @@ class BarrierTest {
         assertThat(barrier.toString()).contains("broken");
         assertThat(barrier.broken()).isTrue();
         await(dev.weft.Weft.gatherReturnExceptions(waiters));
-        return Coroutine.done();
     }
 
     @Test
@@ -112,13 +106,8 @@ class BarrierTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_context_manager() {
-        run(contextManager());
-    }
-
-    @Async
-    static Coroutine<Void> contextManager() {
         int n = 3;
         Barrier barrier = new Barrier(n);
         List<Integer> results = new ArrayList<>();
@@ -131,31 +120,19 @@ class BarrierTest {
         assertThat(results).containsExactly(0, 1, 2);
         assertThat(barrier.nWaiting()).isZero();
         assertThat(barrier.broken()).isFalse();
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_filling_one_task() {
-        run(fillingOneTask());
-    }
-
-    @Async
-    static Coroutine<Void> fillingOneTask() {
         Barrier barrier = new Barrier(1);
         int i = await(barrier.arriveAndWait());
         assertThat(i).isZero();
         assertThat(barrier.nWaiting()).isZero();
         assertThat(barrier.broken()).isFalse();
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_filling_one_task_twice() {
-        run(fillingOneTaskTwice());
-    }
-
-    @Async
-    static Coroutine<Void> fillingOneTaskTwice() {
         Barrier barrier = new Barrier(1);
         Task<Integer> t1 = createTask(arrive(barrier));
         await(sleep(0));
@@ -166,16 +143,10 @@ class BarrierTest {
         assertThat(t1.done()).isEqualTo(t2.done());
         assertThat(barrier.nWaiting()).isZero();
         assertThat(barrier.broken()).isFalse();
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_filling_task_by_task() {
-        run(fillingTaskByTask());
-    }
-
-    @Async
-    static Coroutine<Void> fillingTaskByTask() {
         Barrier barrier = new Barrier(3);
         Task<Integer> t1 = createTask(arrive(barrier));
         await(sleep(0));
@@ -190,7 +161,6 @@ class BarrierTest {
         await(waitTasks(Arrays.asList(t1, t2, t3)));
         assertThat(barrier.nWaiting()).isZero();
         assertThat(barrier.broken()).isFalse();
-        return Coroutine.done();
     }
 
     @Async
@@ -202,13 +172,8 @@ class BarrierTest {
         return Coroutine.returning(i);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_filling_tasks_wait_twice() {
-        run(fillingTasksWaitTwice());
-    }
-
-    @Async
-    static Coroutine<Void> fillingTasksWaitTwice() {
         Barrier barrier = new Barrier(N);
         List<Boolean> results = new ArrayList<>();
         List<Task<Integer>> tasks = new ArrayList<>();
@@ -221,16 +186,10 @@ class BarrierTest {
         assertThat(Collections.frequency(results, false)).isEqualTo(N);
         assertThat(barrier.nWaiting()).isZero();
         assertThat(barrier.broken()).isFalse();
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_filling_tasks_check_return_value() {
-        run(fillingTasksCheckReturnValue());
-    }
-
-    @Async
-    static Coroutine<Void> fillingTasksCheckReturnValue() {
         Barrier barrier = new Barrier(N);
         List<Boolean> results1 = new ArrayList<>();
         List<Boolean> results2 = new ArrayList<>();
@@ -245,7 +204,6 @@ class BarrierTest {
         assertThat(res).isEqualTo(IntStream.range(0, N).boxed().collect(Collectors.toList()));
         assertThat(barrier.nWaiting()).isZero();
         assertThat(barrier.broken()).isFalse();
-        return Coroutine.done();
     }
 
     @Async
@@ -256,13 +214,8 @@ class BarrierTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_draining_state() {
-        run(drainingState());
-    }
-
-    @Async
-    static Coroutine<Void> drainingState() {
         Barrier barrier = new Barrier(N);
         List<Boolean> results = new ArrayList<>();
         List<Task<Void>> tasks = new ArrayList<>();
@@ -275,7 +228,6 @@ class BarrierTest {
         assertThat(results.subList(0, N - 1)).containsOnly(true);
         assertThat(barrier.nWaiting()).isZero();
         assertThat(barrier.broken()).isFalse();
-        return Coroutine.done();
     }
 
     @Async
@@ -292,13 +244,8 @@ class BarrierTest {
     }
 
     /** Tasks arriving while the barrier drains wait for the next round. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_blocking_tasks_while_draining() {
-        run(blockingTasksWhileDraining());
-    }
-
-    @Async
-    static Coroutine<Void> blockingTasksWhileDraining() {
         int rewait = 2;
         Barrier barrier = new Barrier(N);
         Barrier barrierNowaiting = new Barrier(N - rewait);
@@ -308,7 +255,6 @@ class BarrierTest {
             tasks.add(createTask(blockingCoro(barrier, barrierNowaiting, rewaitN)));
         }
         await(gather(tasks));
-        return Coroutine.done();
     }
 
     @Async
@@ -318,13 +264,8 @@ class BarrierTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_filling_tasks_cancel_one() {
-        run(fillingTasksCancelOne());
-    }
-
-    @Async
-    static Coroutine<Void> fillingTasksCancelOne() {
         Barrier barrier = new Barrier(3);
         List<Boolean> results = new ArrayList<>();
         Task<Void> t1 = createTask(appendAfter(barrier, results));
@@ -352,22 +293,15 @@ class BarrierTest {
         assertThat(results).hasSize(3).containsOnly(true);
         assertThat(barrier.nWaiting()).isZero();
         assertThat(barrier.broken()).isFalse();
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_reset_barrier() {
-        run(resetBarrier());
-    }
-
-    @Async
-    static Coroutine<Void> resetBarrier() {
         Barrier barrier = new Barrier(1);
         createTask(reset(barrier));
         await(sleep(0));
         assertThat(barrier.nWaiting()).isZero();
         assertThat(barrier.broken()).isFalse();
-        return Coroutine.done();
     }
 
     @Async
@@ -380,13 +314,8 @@ class BarrierTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_reset_barrier_while_tasks_waiting() {
-        run(resetBarrierWhileTasksWaiting());
-    }
-
-    @Async
-    static Coroutine<Void> resetBarrierWhileTasksWaiting() {
         Barrier barrier = new Barrier(N);
         List<Boolean> results = new ArrayList<>();
         List<Task<Void>> tasks = new ArrayList<>();
@@ -400,7 +329,6 @@ class BarrierTest {
         assertThat(barrier.nWaiting()).isZero();
         assertThat(barrier.toString()).doesNotContain("resetting");
         assertThat(barrier.broken()).isFalse();
-        return Coroutine.done();
     }
 
     @Async
@@ -420,13 +348,8 @@ class BarrierTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_reset_barrier_when_tasks_half_draining() {
-        run(resetBarrierWhenTasksHalfDraining());
-    }
-
-    @Async
-    static Coroutine<Void> resetBarrierWhenTasksHalfDraining() {
         Barrier barrier = new Barrier(N);
         List<Boolean> results1 = new ArrayList<>();
         int restOfTasks = N / 2;
@@ -440,7 +363,6 @@ class BarrierTest {
         assertThat(barrier.nWaiting()).isZero();
         assertThat(barrier.toString()).doesNotContain("resetting");
         assertThat(barrier.broken()).isFalse();
-        return Coroutine.done();
     }
 
     @Async
@@ -467,13 +389,8 @@ class BarrierTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_reset_barrier_when_tasks_half_draining_half_blocking() {
-        run(resetBarrierWhenTasksHalfDrainingHalfBlocking());
-    }
-
-    @Async
-    static Coroutine<Void> resetBarrierWhenTasksHalfDrainingHalfBlocking() {
         Barrier barrier = new Barrier(N);
         List<Boolean> results1 = new ArrayList<>();
         List<Boolean> results2 = new ArrayList<>();
@@ -489,7 +406,6 @@ class BarrierTest {
         assertThat(barrier.nWaiting()).isZero();
         assertThat(barrier.toString()).doesNotContain("resetting");
         assertThat(barrier.broken()).isFalse();
-        return Coroutine.done();
     }
 
     @Async
@@ -512,13 +428,8 @@ class BarrierTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_reset_barrier_while_tasks_waiting_and_waiting_again() {
-        run(resetBarrierWhileTasksWaitingAndWaitingAgain());
-    }
-
-    @Async
-    static Coroutine<Void> resetBarrierWhileTasksWaitingAndWaitingAgain() {
         Barrier barrier = new Barrier(N);
         List<Boolean> results1 = new ArrayList<>();
         List<Boolean> results2 = new ArrayList<>();
@@ -534,7 +445,6 @@ class BarrierTest {
         assertThat(results1).hasSize(N - 1).containsOnly(true);
         assertThat(results2).hasSize(N).containsOnly(true);
         assertThat(barrier.nWaiting()).isZero();
-        return Coroutine.done();
     }
 
     @Async
@@ -559,13 +469,8 @@ class BarrierTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_reset_barrier_while_tasks_draining() {
-        run(resetBarrierWhileTasksDraining());
-    }
-
-    @Async
-    static Coroutine<Void> resetBarrierWhileTasksDraining() {
         Barrier barrier = new Barrier(N);
         List<Boolean> results1 = new ArrayList<>();
         List<Boolean> results2 = new ArrayList<>();
@@ -581,22 +486,15 @@ class BarrierTest {
         assertThat(results2).isEmpty();
         assertThat(results3).hasSize(N).containsOnly(true);
         assertThat(barrier.nWaiting()).isZero();
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_abort_barrier() {
-        run(abortBarrier());
-    }
-
-    @Async
-    static Coroutine<Void> abortBarrier() {
         Barrier barrier = new Barrier(1);
         createTask(abort(barrier));
         await(sleep(0));
         assertThat(barrier.nWaiting()).isZero();
         assertThat(barrier.broken()).isTrue();
-        return Coroutine.done();
     }
 
     @Async
@@ -621,13 +519,8 @@ class BarrierTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_abort_barrier_when_tasks_half_draining_half_blocking() {
-        run(abortBarrierWhenTasksHalfDrainingHalfBlocking());
-    }
-
-    @Async
-    static Coroutine<Void> abortBarrierWhenTasksHalfDrainingHalfBlocking() {
         Barrier barrier = new Barrier(N);
         List<Boolean> results1 = new ArrayList<>();
         List<Boolean> results2 = new ArrayList<>();
@@ -643,7 +536,6 @@ class BarrierTest {
         assertThat(results2).isEqualTo(Collections.nCopies(N - blockingTasks - 1, true));
         assertThat(barrier.nWaiting()).isZero();
         assertThat(barrier.toString()).doesNotContain("resetting");
-        return Coroutine.done();
     }
 
     @Async
@@ -663,13 +555,8 @@ class BarrierTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_abort_barrier_when_exception() {
-        run(abortBarrierWhenException());
-    }
-
-    @Async
-    static Coroutine<Void> abortBarrierWhenException() {
         Barrier barrier = new Barrier(N);
         List<Boolean> results1 = new ArrayList<>();
         List<Boolean> results2 = new ArrayList<>();
@@ -682,7 +569,6 @@ class BarrierTest {
         assertThat(results1).isEmpty();
         assertThat(results2).hasSize(N - 1).containsOnly(true);
         assertThat(barrier.nWaiting()).isZero();
-        return Coroutine.done();
     }
 
     @Async
@@ -711,13 +597,8 @@ class BarrierTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_abort_barrier_when_exception_then_resetting() {
-        run(abortBarrierWhenExceptionThenResetting());
-    }
-
-    @Async
-    static Coroutine<Void> abortBarrierWhenExceptionThenResetting() {
         Barrier barrier1 = new Barrier(N);
         Barrier barrier2 = new Barrier(N);
         List<Boolean> results1 = new ArrayList<>();
@@ -733,7 +614,6 @@ class BarrierTest {
         assertThat(results2).hasSize(N - 1).containsOnly(true);
         assertThat(results3).hasSize(N).containsOnly(true);
         assertThat(barrier1.nWaiting()).isZero();
-        return Coroutine.done();
     }
 
     // ---- Weft's own ----
@@ -745,13 +625,8 @@ class BarrierTest {
     }
 
     /** Arrival indexes follow the order of arrival; nobody passes before the last one arrives. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void arrival_index_is_the_order_of_arrival() {
-        run(arrivalIndex());
-    }
-
-    @Async
-    static Coroutine<Void> arrivalIndex() {
         Barrier barrier = new Barrier(3);
         Task<Integer> late = createTask(arriveAfter(barrier, 3));
         Task<Integer> first = createTask(arriveAfter(barrier, 1));
@@ -761,7 +636,6 @@ class BarrierTest {
         assertThat(barrier.nWaiting()).isEqualTo(2);
         assertThat(await(gather(first, second, late))).containsExactly(0, 1, 2);
         assertThat(getRunningLoopTime()).isEqualTo(3.0);
-        return Coroutine.done();
     }
 
     static double getRunningLoopTime() {

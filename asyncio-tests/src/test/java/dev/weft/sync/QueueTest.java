@@ -6,7 +6,6 @@ import static dev.weft.Weft.gather;
 import static dev.weft.Weft.getRunningLoop;
 import static dev.weft.Weft.sleep;
 import static dev.weft.Weft.waitFor;
-import static dev.weft.sync.Sync.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -21,6 +20,7 @@ import dev.weft.QueueEmpty;
 import dev.weft.QueueFull;
 import dev.weft.Task;
 import dev.weft.TimeoutException;
+import dev.weft.junit.AsyncTest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * CPython 3.13's {@code test_asyncio/test_queues.py}: {@code QueueBasicTests}, {@code QueueGetTests},
- * {@code QueuePutTests}, {@code LifoQueueTests}, {@code PriorityQueueTests}, as Weft coroutines
+ * {@code QueuePutTests}, {@code LifoQueueTests}, {@code PriorityQueueTests}, as {@code @AsyncTest}s
  * ({@code TaskGroup} replaced by {@code gather}; {@code q._getters}/{@code q._putters} read from the
  * repr). Not ported: {@code test_generic_alias} (Python typing), {@code test_float_maxsize}
  * ({@code maxsize} is an {@code int}); {@code test_repr} and {@code test_str} are one (Java has one
@@ -42,13 +42,8 @@ class QueueTest {
 
     // ---- QueueBasicTests ----
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_repr() {
-        run(repr());
-    }
-
-    @Async
-    static Coroutine<Void> repr() {
         Queue<Integer> q = new Queue<>();
         assertThat(q.toString()).startsWith("<Queue");
 
@@ -70,38 +65,25 @@ class QueueTest {
         q = new Queue<>();
         q.putNowait(1);
         assertThat(q.toString()).contains("_queue=[1]");
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_empty() {
-        run(empty());
-    }
-
-    @Async
-    static Coroutine<Void> empty() {
         Queue<Integer> q = new Queue<>();
         assertThat(q.empty()).isTrue();
         await(q.put(1));
         assertThat(q.empty()).isFalse();
         assertThat(await(q.get())).isEqualTo(1);
         assertThat(q.empty()).isTrue();
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_full() {
-        run(full());
-    }
-
-    @Async
-    static Coroutine<Void> full() {
         Queue<Integer> q = new Queue<>();
         assertThat(q.full()).isFalse();
         q = new Queue<>(1);
         await(q.put(1));
         assertThat(q.full()).isTrue();
-        return Coroutine.done();
     }
 
     @Async
@@ -116,9 +98,9 @@ class QueueTest {
         return Coroutine.returning(items);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_order() {
-        assertThat(run(order(new Queue<>()))).containsExactly(1, 3, 2);
+        assertThat(await(order(new Queue<>()))).containsExactly(1, 3, 2);
     }
 
     @Async
@@ -130,13 +112,8 @@ class QueueTest {
         return Coroutine.returning(true);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_maxsize() {
-        run(maxsize());
-    }
-
-    @Async
-    static Coroutine<Void> maxsize() {
         Queue<Integer> q = new Queue<>(2);
         assertThat(q.maxsize()).isEqualTo(2);
         List<Integer> haveBeenPut = new ArrayList<>();
@@ -155,32 +132,20 @@ class QueueTest {
         assertThat(await(q.get())).isEqualTo(2);
         assertThat(t.done()).isTrue();
         assertThat(t.result()).isTrue();
-        return Coroutine.done();
     }
 
     // ---- QueueGetTests ----
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_blocking_get() {
-        run(blockingGet());
-    }
-
-    @Async
-    static Coroutine<Void> blockingGet() {
         Queue<Integer> q = new Queue<>();
         q.putNowait(1);
         assertThat(await(q.get())).isEqualTo(1);
-        return Coroutine.done();
     }
 
     /** Python appends a bare future to {@code _putters}; here a real blocked putter, which the get must wake. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_get_with_putters() {
-        run(getWithPutters());
-    }
-
-    @Async
-    static Coroutine<Void> getWithPutters() {
         Queue<Integer> q = new Queue<>(1);
         await(q.put(1));
         Task<Void> putter = createTask(Sync.put(q, 2));
@@ -191,7 +156,6 @@ class QueueTest {
         await(sleep(0));
         assertThat(putter.done()).isTrue();
         assertThat(q.getNowait()).isEqualTo(2);
-        return Coroutine.done();
     }
 
     @Async
@@ -202,13 +166,8 @@ class QueueTest {
         return Coroutine.returning(res);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_blocking_get_wait() {
-        run(blockingGetWait());
-    }
-
-    @Async
-    static Coroutine<Void> blockingGetWait() {
         Queue<Integer> q = new Queue<>();
         Event started = new Event();
         boolean[] finished = {false};
@@ -219,7 +178,6 @@ class QueueTest {
         int res = await(queueGetTask);
         assertThat(finished[0]).isTrue();
         assertThat(res).isEqualTo(1);
-        return Coroutine.done();
     }
 
     @Test
@@ -235,13 +193,8 @@ class QueueTest {
         assertThatThrownBy(q::getNowait).isInstanceOf(QueueEmpty.class);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_get_cancelled_race() {
-        run(getCancelledRace());
-    }
-
-    @Async
-    static Coroutine<Void> getCancelledRace() {
         Queue<String> q = new Queue<>();
         Task<String> t1 = createTask(Sync.get(q));
         Task<String> t2 = createTask(Sync.get(q));
@@ -252,22 +205,15 @@ class QueueTest {
         await(q.put("a"));
         await(sleep(0));
         assertThat(await(t2)).isEqualTo("a");
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_get_with_waiting_putters() {
-        run(getWithWaitingPutters());
-    }
-
-    @Async
-    static Coroutine<Void> getWithWaitingPutters() {
         Queue<String> q = new Queue<>(1);
         createTask(Sync.put(q, "a"));
         createTask(Sync.put(q, "b"));
         assertThat(await(q.get())).isEqualTo("a");
         assertThat(await(q.get())).isEqualTo("b");
-        return Coroutine.done();
     }
 
     @Async
@@ -286,25 +232,14 @@ class QueueTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_why_are_getters_waiting() {
-        run(whyAreGettersWaiting());
-    }
-
-    @Async
-    static Coroutine<Void> whyAreGettersWaiting() {
         Queue<Integer> q = new Queue<>(1);
         await(gather(producer(q, 5), consumer(q, 5)));
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_cancelled_getters_not_being_held_in_self_getters() {
-        run(cancelledGettersNotHeld());
-    }
-
-    @Async
-    static Coroutine<Void> cancelledGettersNotHeld() {
         Queue<Integer> queue = new Queue<>(5);
         try {
             await(waitFor(queue.get(), 0.1));
@@ -313,22 +248,15 @@ class QueueTest {
             // as in Python
         }
         assertThat(queue.toString()).doesNotContain("_getters");
-        return Coroutine.done();
     }
 
     // ---- QueuePutTests ----
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_blocking_put() {
-        run(blockingPut());
-    }
-
-    @Async
-    static Coroutine<Void> blockingPut() {
         Queue<Integer> q = new Queue<>();
         await(q.put(1)); // no maxsize: does not block
         assertThat(await(q.get())).isEqualTo(1);
-        return Coroutine.done();
     }
 
     @Async
@@ -340,13 +268,8 @@ class QueueTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_blocking_put_wait() {
-        run(blockingPutWait());
-    }
-
-    @Async
-    static Coroutine<Void> blockingPutWait() {
         Queue<Integer> q = new Queue<>(1);
         Event started = new Event();
         boolean[] finished = {false};
@@ -356,7 +279,6 @@ class QueueTest {
         assertThat(finished[0]).isFalse();
         await(queuePutTask);
         assertThat(finished[0]).isTrue();
-        return Coroutine.done();
     }
 
     @Test
@@ -367,13 +289,8 @@ class QueueTest {
     }
 
     /** A reader woken for item 1 and cancelled before it ran: item 1 must not be dropped. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_get_cancel_drop_one_pending_reader() {
-        run(getCancelDropOnePendingReader());
-    }
-
-    @Async
-    static Coroutine<Void> getCancelDropOnePendingReader() {
         Queue<Integer> q = new Queue<>();
         Task<Integer> reader = createTask(Sync.get(q));
         await(sleep(0));
@@ -389,16 +306,10 @@ class QueueTest {
         }
         // if we get 2, 1 was dropped
         assertThat(reader.result()).isEqualTo(1);
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_get_cancel_drop_many_pending_readers() {
-        run(getCancelDropManyPendingReaders());
-    }
-
-    @Async
-    static Coroutine<Void> getCancelDropManyPendingReaders() {
         Queue<Integer> q = new Queue<>();
         Task<Integer> reader1 = createTask(Sync.get(q));
         Task<Integer> reader2 = createTask(Sync.get(q));
@@ -417,16 +328,10 @@ class QueueTest {
         await(gather(reader2, reader3));
         // in which order concurrent readers receive the items is not defined
         assertThat(new HashSet<>(Arrays.asList(reader2.result(), reader3.result()))).containsExactlyInAnyOrder(1, 2);
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_put_cancel_drop() {
-        run(putCancelDrop());
-    }
-
-    @Async
-    static Coroutine<Void> putCancelDrop() {
         Queue<Integer> q = new Queue<>(1);
         q.putNowait(1);
         // putting a second item has to block
@@ -443,7 +348,6 @@ class QueueTest {
         }
         assertThat(q.getNowait()).isEqualTo(2);
         assertThat(q.qsize()).isZero();
-        return Coroutine.done();
     }
 
     @Test
@@ -459,28 +363,17 @@ class QueueTest {
         return Coroutine.returning(true);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_put_cancelled() {
-        run(putCancelled());
-    }
-
-    @Async
-    static Coroutine<Void> putCancelled() {
         Queue<Integer> q = new Queue<>();
         Task<Boolean> t = createTask(putOne(q));
         assertThat(await(q.get())).isEqualTo(1);
         assertThat(t.done()).isTrue();
         assertThat(t.result()).isTrue();
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_put_cancelled_race() {
-        run(putCancelledRace());
-    }
-
-    @Async
-    static Coroutine<Void> putCancelledRace() {
         Queue<String> q = new Queue<>(1);
         Task<Void> putA = createTask(Sync.put(q, "a"));
         Task<Void> putB = createTask(Sync.put(q, "b"));
@@ -496,22 +389,15 @@ class QueueTest {
         await(sleep(0));
         assertThat(q.getNowait()).isEqualTo("b");
         await(putB);
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_put_with_waiting_getters() {
-        run(putWithWaitingGetters());
-    }
-
-    @Async
-    static Coroutine<Void> putWithWaitingGetters() {
         Queue<String> q = new Queue<>();
         Task<String> t = createTask(Sync.get(q));
         await(sleep(0));
         await(q.put("a"));
         assertThat(await(t)).isEqualTo("a");
-        return Coroutine.done();
     }
 
     @Async
@@ -524,25 +410,14 @@ class QueueTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_why_are_putters_waiting() {
-        run(whyArePuttersWaiting());
-    }
-
-    @Async
-    static Coroutine<Void> whyArePuttersWaiting() {
         Queue<Integer> queue = new Queue<>(2);
         await(gather(drainingGetter(queue), Sync.put(queue, 0), Sync.put(queue, 1), Sync.put(queue, 2), Sync.put(queue, 3)));
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_cancelled_puts_not_being_held_in_self_putters() {
-        run(cancelledPutsNotHeld());
-    }
-
-    @Async
-    static Coroutine<Void> cancelledPutsNotHeld() {
         Queue<Integer> queue = new Queue<>(1);
         queue.putNowait(1);
         Task<Void> putTask = createTask(Sync.put(queue, 1));
@@ -556,16 +431,10 @@ class QueueTest {
             // as in Python
         }
         assertThat(queue.toString()).doesNotContain("_putters");
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_cancelled_put_silence_value_error_exception() {
-        run(cancelledPutSilenceValueError());
-    }
-
-    @Async
-    static Coroutine<Void> cancelledPutSilenceValueError() {
         Queue<Integer> queue = new Queue<>(1);
         queue.putNowait(1);
         Task<Void> putTask = createTask(Sync.put(queue, 1));
@@ -579,30 +448,24 @@ class QueueTest {
         } catch (CancellationException expected) {
             // as in Python
         }
-        return Coroutine.done();
     }
 
     // ---- LifoQueueTests, PriorityQueueTests ----
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void lifo_test_order() {
-        assertThat(run(order(new LifoQueue<>()))).containsExactly(2, 3, 1);
+        assertThat(await(order(new LifoQueue<>()))).containsExactly(2, 3, 1);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void priority_test_order() {
-        assertThat(run(order(new PriorityQueue<>()))).containsExactly(1, 2, 3);
+        assertThat(await(order(new PriorityQueue<>()))).containsExactly(1, 2, 3);
     }
 
     // ---- Weft's own ----
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void null_items_pass_through_queue_and_lifo_queue() {
-        run(nulls());
-    }
-
-    @Async
-    static Coroutine<Void> nulls() {
         Queue<String> q = new Queue<>();
         await(q.put(null));
         q.putNowait("x");
@@ -614,16 +477,10 @@ class QueueTest {
         l.putNowait(null);
         assertThat(await(l.get())).isNull();
         assertThat(await(l.get())).isEqualTo("x");
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void priority_queue_takes_a_comparator() {
-        run(comparator());
-    }
-
-    @Async
-    static Coroutine<Void> comparator() {
         PriorityQueue<String> q = new PriorityQueue<>(java.util.Comparator.comparingInt(String::length));
         for (String s : new String[] {"ccc", "a", "bb"}) {
             await(q.put(s));
@@ -631,19 +488,13 @@ class QueueTest {
         assertThat(await(q.get())).isEqualTo("a");
         assertThat(await(q.get())).isEqualTo("bb");
         assertThat(await(q.get())).isEqualTo("ccc");
-        return Coroutine.done();
     }
 
     // ---- laziness: as in Python, get() and put() act when awaited, not when called ----
 
     /** {@code wait_for(q.get(), 0)} times out before the get runs: TimeoutError, and the item stays. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void waitFor_get_with_timeout_0_raises_TimeoutException_and_the_item_stays() {
-        run(getTimesOutAtOnce());
-    }
-
-    @Async
-    static Coroutine<Void> getTimesOutAtOnce() {
         Queue<String> q = new Queue<>();
         q.putNowait("item");
         try {
@@ -660,17 +511,11 @@ class QueueTest {
         } catch (TimeoutException e) {
             assertThat(q.getNowait()).isEqualTo("again");
         }
-        return Coroutine.done();
     }
 
     /** A get() created and never awaited takes no item; one awaited late takes the item then. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void get_never_awaited_loses_nothing() {
-        run(getNeverAwaited());
-    }
-
-    @Async
-    static Coroutine<Void> getNeverAwaited() {
         Queue<String> q = new Queue<>();
         await(q.put("a"));
         await(q.put("b"));
@@ -683,17 +528,11 @@ class QueueTest {
         q.putNowait("c");
         assertThat(await(q.get())).isEqualTo("c");
         assertThat(q.empty()).isTrue();
-        return Coroutine.done();
     }
 
     /** A put() created and never awaited adds nothing; awaited late, it puts its own item. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void put_never_awaited_adds_nothing() {
-        run(putNeverAwaited());
-    }
-
-    @Async
-    static Coroutine<Void> putNeverAwaited() {
         Queue<String> q = new Queue<>(2);
         await(q.put("bound"));
         q.getNowait();
@@ -710,17 +549,11 @@ class QueueTest {
         assertThat(q.qsize()).isZero();
         await(putter);
         assertThat(q.getNowait()).isEqualTo("task");
-        return Coroutine.done();
     }
 
     /** As in Python, gets take the items in the order they are awaited, not the order they were made. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void gets_made_before_the_items_take_them_in_order() {
-        run(getsMadeEarly());
-    }
-
-    @Async
-    static Coroutine<Void> getsMadeEarly() {
         Queue<Integer> q = new Queue<>();
         await(q.put(0));
         q.getNowait();
@@ -730,6 +563,5 @@ class QueueTest {
         q.putNowait(2);
         assertThat(await(second)).isEqualTo(1); // awaited first, so it takes the first item
         assertThat(await(first)).isEqualTo(2);
-        return Coroutine.done();
     }
 }

@@ -16,15 +16,17 @@ import dev.weft.Future;
 import dev.weft.Task;
 import dev.weft.TaskGroup;
 import dev.weft.TaskGroupException;
+import dev.weft.UnseenFailures;
 import dev.weft.Weft;
+import dev.weft.junit.AsyncTest;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 
 /**
- * CPython 3.13's {@code Lib/test/test_asyncio/test_taskgroups.py}, case by case, as rewritten
- * coroutines in virtual time. {@code async with TaskGroup() as g: body} is
+ * CPython 3.13's {@code Lib/test/test_asyncio/test_taskgroups.py}, case by case, as
+ * {@code @AsyncTest}s in virtual time (the cases that expect an error: plain tests around a run). {@code async with TaskGroup() as g: body} is
  * {@code await(withTaskGroup(g -> body(g)))}, with {@code body} an {@code @Async} method taking the
  * group (or a lambda that only starts tasks); {@code ExceptionGroup} is {@link TaskGroupException};
  * {@code ZeroDivisionError} is {@link ArithmeticException}; Python's {@code KeyboardInterrupt} (a
@@ -89,8 +91,8 @@ class TaskGroupsTest {
 
     // ---- test_taskgroup_01 ----
 
-    @Async
-    static Coroutine<Void> taskgroup01() {
+    @AsyncTest(virtualTime = true)
+    void test_taskgroup_01() {
         Object[] t = new Object[2];
         await(withTaskGroup(g -> {
             t[0] = g.createTask(after(0.1, 42));
@@ -100,12 +102,6 @@ class TaskGroupsTest {
         assertThat(((Task<?>) t[0]).result()).isEqualTo(42);
         assertThat(((Task<?>) t[1]).result()).isEqualTo(11);
         assertThat(Weft.getRunningLoop().time()).isEqualTo(0.2);
-        return Coroutine.done();
-    }
-
-    @Test
-    void test_taskgroup_01() {
-        runVirtual(taskgroup01());
     }
 
     // ---- test_taskgroup_02, test_taskgroup_03 ----
@@ -134,14 +130,14 @@ class TaskGroupsTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_taskgroup_02() {
-        runVirtual(taskgroup02(false));
+        await(taskgroup02(false));
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_taskgroup_03() {
-        runVirtual(taskgroup02(true));
+        await(taskgroup02(true));
     }
 
     // ---- test_taskgroup_04 ----
@@ -169,8 +165,8 @@ class TaskGroupsTest {
         return Coroutine.done();
     }
 
-    @Async
-    static Coroutine<Void> taskgroup04() {
+    @AsyncTest(virtualTime = true)
+    void test_taskgroup_04() {
         int[] num = new int[1];
         boolean[] t2Cancel = new boolean[1];
         Task<?>[] t2 = new Task<?>[1];
@@ -185,12 +181,6 @@ class TaskGroupsTest {
         assertThat(num[0]).isZero();
         assertThat(t2Cancel[0]).isTrue();
         assertThat(t2[0].cancelled()).isTrue();
-        return Coroutine.done();
-    }
-
-    @Test
-    void test_taskgroup_04() {
-        runVirtual(taskgroup04());
     }
 
     // ---- test_cancel_children_on_child_error ----
@@ -219,8 +209,8 @@ class TaskGroupsTest {
         return Coroutine.done();
     }
 
-    @Async
-    static Coroutine<Void> cancelChildrenOnChildError() {
+    @AsyncTest(virtualTime = true)
+    void test_cancel_children_on_child_error() {
         int[] num = new int[1];
         boolean[] t2Cancel = new boolean[1];
         boolean[] runnerCancel = new boolean[1];
@@ -236,12 +226,6 @@ class TaskGroupsTest {
         assertThat(t2Cancel[0]).isTrue();
         assertThat(runnerCancel[0]).isTrue();
         assertThat(runner.cancelling()).isZero();
-        return Coroutine.done();
-    }
-
-    @Test
-    void test_cancel_children_on_child_error() {
-        runVirtual(cancelChildrenOnChildError());
     }
 
     // ---- test_cancellation, test_taskgroup_07 ----
@@ -274,14 +258,14 @@ class TaskGroupsTest {
         return Coroutine.returning(num[0]);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_cancellation() {
-        assertThat(runVirtual(cancellation(false))).isEqualTo(5);
+        assertThat(await(cancellation(false))).isEqualTo(5);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_taskgroup_07() {
-        assertThat(runVirtual(cancellation(true))).isEqualTo(15);
+        assertThat(await(cancellation(true))).isEqualTo(15);
     }
 
     // ---- test_taskgroup_08, test_taskgroup_11, test_taskgroup_12 ----
@@ -339,23 +323,23 @@ class TaskGroupsTest {
         return Coroutine.returning(null);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_taskgroup_08() {
-        TaskGroupException eg = groupOf(runVirtual(cancelRunner08(0)));
+        TaskGroupException eg = groupOf(await(cancelRunner08(0)));
         assertThat(errorTypes(eg)).containsExactly(ArithmeticException.class);
         assertThat(eg.exceptions()).hasSize(5);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_taskgroup_11() {
-        TaskGroupException eg = groupOf(runVirtual(cancelRunner08(1)));
+        TaskGroupException eg = groupOf(await(cancelRunner08(1)));
         assertThat(errorTypes(eg)).containsExactly(TaskGroupException.class);
         assertThat(errorTypes((TaskGroupException) eg.exceptions().get(0))).containsExactly(ArithmeticException.class);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_taskgroup_12() {
-        TaskGroupException eg = groupOf(runVirtual(cancelRunner08(2)));
+        TaskGroupException eg = groupOf(await(cancelRunner08(2)));
         assertThat(errorTypes(eg)).containsExactly(TaskGroupException.class);
         assertThat(errorTypes((TaskGroupException) eg.exceptions().get(0))).containsExactly(ArithmeticException.class);
     }
@@ -388,14 +372,14 @@ class TaskGroupsTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_taskgroup_09() {
-        runVirtual(taskgroup09(true));
+        await(taskgroup09(true));
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_taskgroup_10() {
-        runVirtual(taskgroup09(false));
+        await(taskgroup09(false));
     }
 
     // ---- test_taskgroup_13, test_taskgroup_14 ----
@@ -478,15 +462,15 @@ class TaskGroupsTest {
         return Coroutine.returning(null);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_taskgroup_15() {
-        assertThat(errorTypes(groupOf(runVirtual(cancelAfterATenth(nestedRunner15())))))
+        assertThat(errorTypes(groupOf(await(cancelAfterATenth(nestedRunner15())))))
                 .containsExactly(ArithmeticException.class);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_taskgroup_16() {
-        assertThat(errorTypes(groupOf(runVirtual(cancelAfterATenth(runner16())))))
+        assertThat(errorTypes(groupOf(await(cancelAfterATenth(runner16())))))
                 .containsExactly(ArithmeticException.class);
     }
 
@@ -512,17 +496,17 @@ class TaskGroupsTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_taskgroup_17() {
         int[] num = new int[1];
-        assertThat(runVirtual(cancelAfterATenth(runner17(num, false)))).isInstanceOf(CancellationException.class);
+        assertThat(await(cancelAfterATenth(runner17(num, false)))).isInstanceOf(CancellationException.class);
         assertThat(num[0]).isEqualTo(10);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_taskgroup_18() {
         int[] num = new int[1];
-        assertThat(errorTypes(groupOf(runVirtual(cancelAfterATenth(runner17(num, true)))))).containsExactly(MyExc.class);
+        assertThat(errorTypes(groupOf(await(cancelAfterATenth(runner17(num, true)))))).containsExactly(MyExc.class);
         assertThat(num[0]).isEqualTo(10);
     }
 
@@ -567,6 +551,8 @@ class TaskGroupsTest {
     }
 
     @Test
+    @UnseenFailures.Expected("as in CPython, which logs \"Task exception was never retrieved\" here too: the"
+            + " KeyboardInterrupt stand-in leaves the loop from the main task's step, and nobody retrieves it from that task")
     void test_taskgroup_20() {
         assertThatThrownBy(() -> runVirtual(runner19(1))).isInstanceOf(OutOfMemoryError.class)
                 .hasMessage("stands for KeyboardInterrupt");
@@ -609,9 +595,9 @@ class TaskGroupsTest {
         return Coroutine.returning(null);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_taskgroup_22() {
-        assertThat(runVirtual(taskgroup22())).isInstanceOf(CancellationException.class);
+        assertThat(await(taskgroup22())).isInstanceOf(CancellationException.class);
     }
 
     // ---- test_taskgroup_23 (the group's task count, read from its toString) ----
@@ -630,9 +616,9 @@ class TaskGroupsTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_taskgroup_23() {
-        runVirtual(withTaskGroup(g -> body23(g)));
+        await(withTaskGroup(g -> body23(g)));
     }
 
     // ---- test_taskgroup_24, test_taskgroup_25 ----
@@ -654,9 +640,9 @@ class TaskGroupsTest {
         return Coroutine.returning(Weft.getRunningLoop().time());
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_taskgroup_24() {
-        assertThat(runVirtual(taskgroup24())).isEqualTo(0.3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(await(taskgroup24())).isEqualTo(0.3, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Async
@@ -706,9 +692,9 @@ class TaskGroupsTest {
         return Coroutine.returning(s);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_taskgroup_task_name() {
-        assertThat(runVirtual(taskName())).isEqualTo("yolo");
+        assertThat(await(taskName())).isEqualTo("yolo");
     }
 
     // ---- test_taskgroup_no_create_task_after_failure ----
@@ -769,8 +755,8 @@ class TaskGroupsTest {
         }
     }
 
-    @Async
-    static Coroutine<Void> main95289() {
+    @AsyncTest(virtualTime = true)
+    void test_taskgroup_context_manager_exit_raises() {
         Task<?> task = currentTask();
         try {
             await(withTaskGroup(tg -> inDatabase(tg)));
@@ -780,12 +766,6 @@ class TaskGroupsTest {
             assertThat(err.exceptions()).hasSize(2);
             assertThat(errorTypes(err)).containsExactly(CustomException.class);
         }
-        return Coroutine.done();
-    }
-
-    @Test
-    void test_taskgroup_context_manager_exit_raises() {
-        runVirtual(main95289());
     }
 
     // ---- test_taskgroup_already_entered, test_taskgroup_double_enter, test_taskgroup_finished ----
@@ -809,14 +789,14 @@ class TaskGroupsTest {
         return Coroutine.returning(null);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_taskgroup_already_entered() {
-        assertThat(runVirtual(enterTwice(true))).startsWith("in group: ").contains("being awaited already");
+        assertThat(await(enterTwice(true))).startsWith("in group: ").contains("being awaited already");
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_taskgroup_double_enter() {
-        assertThat(runVirtual(enterTwice(false))).contains("already awaited");
+        assertThat(await(enterTwice(false))).contains("already awaited");
     }
 
     @Async
@@ -837,9 +817,9 @@ class TaskGroupsTest {
         return Coroutine.returning(message);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_taskgroup_finished() {
-        assertThat(runVirtual(finished())).contains("is finished");
+        assertThat(await(finished())).contains("is finished");
     }
 
     // ---- beyond the Python file ----
@@ -851,9 +831,9 @@ class TaskGroupsTest {
         return Coroutine.returning(await(a) + await(b));
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void theBodysWorkResultIsTheGroupsResult() {
-        Integer total = runVirtual(withTaskGroup(g -> sum(g)));
+        Integer total = await(withTaskGroup(g -> sum(g)));
         assertThat(total).isEqualTo(3);
     }
 
@@ -887,9 +867,9 @@ class TaskGroupsTest {
         return Coroutine.returning(doneAt);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void cancellingTheGroupsTaskCancelsTheChildrenAndWaitsForThem() {
-        double[] doneAt = runVirtual(cancelledGroupWaitsForLingeringChildren());
+        double[] doneAt = await(cancelledGroupWaitsForLingeringChildren());
         assertThat(doneAt[0]).isEqualTo(0.6, org.assertj.core.data.Offset.offset(1e-9)); // 0.1, then the child's 0.5 on cancel
         assertThat(doneAt[1]).isEqualTo(1);
     }
@@ -910,9 +890,9 @@ class TaskGroupsTest {
         return Coroutine.returning(cancelling);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void theGroupsOwnCancellationIsWithdrawnEvenWhenAChildFailsWhileItWaits() {
-        assertThat(runVirtual(childFailsWhileTheGroupWaits())).isZero();
+        assertThat(await(childFailsWhileTheGroupWaits())).isZero();
     }
 
     // ---- 3.13's cases ----
@@ -937,9 +917,9 @@ class TaskGroupsTest {
         return Coroutine.returning(currentTask().cancelling());
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_cancelling_level_preserved() {
-        assertThat(runVirtual(cancellingLevelPreserved())).isZero();
+        assertThat(await(cancellingLevelPreserved())).isZero();
     }
 
     @Async
@@ -971,9 +951,9 @@ class TaskGroupsTest {
         return Coroutine.returning(cancelling);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_nested_groups_both_cancelled() {
-        assertThat(runVirtual(nestedGroupsBothCancelled())).containsExactly(1, 0);
+        assertThat(await(nestedGroupsBothCancelled())).containsExactly(1, 0);
     }
 
     @Async
@@ -1026,8 +1006,8 @@ class TaskGroupsTest {
     }
 
     /** A child fails while the task is cancelled from outside: the group raises its errors, and the cancellation is not lost (3.13). */
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_error_and_cancel() {
-        assertThat(runVirtual(errorAndCancel())).containsExactly(1, 1, 0, 1);
+        assertThat(await(errorAndCancel())).containsExactly(1, 1, 0, 1);
     }
 }

@@ -20,6 +20,7 @@ import dev.weft.Held;
 import dev.weft.Lock;
 import dev.weft.Task;
 import dev.weft.TimeoutException;
+import dev.weft.junit.AsyncTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * CPython's {@code test_asyncio/test_locks.py}, {@code LockTests}, as Weft coroutines. Not ported:
+ * CPython's {@code test_asyncio/test_locks.py}, {@code LockTests}, as {@code @AsyncTest}s. Not ported:
  * {@code test_lock} and {@code test_lock_by_with_statement} ({@code await lock} is a TypeError in
  * Python, a compile error in Java), {@code test_lock_doesnt_accept_loop_parameter} (no such
  * constructor). Then Weft's own: ownership, the allocation-free fast path, threads and loops.
@@ -35,34 +36,16 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LockTest {
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_repr() {
-        run(repr());
-    }
-
-    @Async
-    static Coroutine<Void> repr() {
         Lock lock = new Lock();
         assertThat(lock.toString()).endsWith("[unlocked]>");
         await(lock.acquire());
         assertThat(lock.toString()).endsWith("[locked]>");
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_acquire() {
-        run(acquire());
-    }
-
-    @Async
-    static Coroutine<Boolean> c(Lock lock, List<Integer> result, int n) {
-        await(lock.acquire());
-        result.add(n);
-        return Coroutine.returning(true);
-    }
-
-    @Async
-    static Coroutine<Void> acquire() {
         Lock lock = new Lock();
         List<Integer> result = new ArrayList<>();
         assertThat(await(lock.acquire())).isNotNull();
@@ -94,16 +77,17 @@ class LockTest {
         assertThat(t2.result()).isTrue();
         assertThat(t3.done()).isTrue();
         assertThat(t3.result()).isTrue();
-        return Coroutine.done();
-    }
-
-    @Test
-    void test_acquire_cancel() {
-        run(acquireCancel());
     }
 
     @Async
-    static Coroutine<Void> acquireCancel() {
+    static Coroutine<Boolean> c(Lock lock, List<Integer> result, int n) {
+        await(lock.acquire());
+        result.add(n);
+        return Coroutine.returning(true);
+    }
+
+    @AsyncTest(virtualTime = true)
+    void test_acquire_cancel() {
         Lock lock = new Lock();
         await(lock.acquire());
         Task<Held> task = createTask(Sync.acquire(lock));
@@ -115,7 +99,6 @@ class LockTest {
             // as in Python
         }
         assertThat(waiters(lock)).isZero();
-        return Coroutine.done();
     }
 
     @Async
@@ -132,13 +115,8 @@ class LockTest {
     }
 
     /** A holds the lock, B and C wait; B is cancelled as A releases: C must get the lock. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_cancel_race() {
-        run(cancelRace());
-    }
-
-    @Async
-    static Coroutine<Void> cancelRace() {
         Lock lock = new Lock();
         Future<Void> fa = getRunningLoop().createFuture();
         Task<Void> ta = createTask(lockit(lock, fa));
@@ -158,7 +136,6 @@ class LockTest {
         assertThat(ta.done()).isTrue();
         assertThat(tb.cancelled()).isTrue();
         await(tc);
-        return Coroutine.done();
     }
 
     @Async
@@ -170,13 +147,8 @@ class LockTest {
     }
 
     /** bpo-32734: cancelling the second of three waiters as the lock is released must not let two take it. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_cancel_release_race() {
-        run(cancelReleaseRace());
-    }
-
-    @Async
-    static Coroutine<Void> cancelReleaseRace() {
         Lock lock = new Lock();
         int[] counts = new int[2]; // lock_count, call_count
         await(lock.acquire());
@@ -202,16 +174,10 @@ class LockTest {
         t3.cancel();
         await(sleep(0));
         assertThat(t3.cancelled()).isTrue();
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_finished_waiter_cancelled() {
-        run(finishedWaiterCancelled());
-    }
-
-    @Async
-    static Coroutine<Void> finishedWaiterCancelled() {
         Lock lock = new Lock();
         await(lock.acquire());
         assertThat(lock.locked()).isTrue();
@@ -227,50 +193,31 @@ class LockTest {
         assertThat(lock.locked()).isTrue();
         assertThat(tb.cancelled()).isTrue();
         await(tc);
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_release_not_acquired() {
-        run(releaseNotAcquired());
-    }
-
-    @Async
-    static Coroutine<Void> releaseNotAcquired() {
         Lock lock = new Lock();
         assertThatThrownBy(lock::release).isInstanceOf(IllegalStateException.class).hasMessage("Lock is not acquired");
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_release_no_waiters() {
-        run(releaseNoWaiters());
-    }
-
-    @Async
-    static Coroutine<Void> releaseNoWaiters() {
         Lock lock = new Lock();
         await(lock.acquire());
         assertThat(lock.locked()).isTrue();
         lock.release();
         assertThat(lock.locked()).isFalse();
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_context_manager() {
-        run(contextManager());
-    }
-
-    @Async
-    static Coroutine<Void> contextManager() {
         Lock lock = new Lock();
         assertThat(lock.locked()).isFalse();
         try (Held held = await(lock.acquire())) {
             assertThat(lock.locked()).isTrue();
         }
         assertThat(lock.locked()).isFalse();
-        return Coroutine.done();
     }
 
     // ---- Weft's own ----
@@ -286,9 +233,9 @@ class LockTest {
     }
 
     /** FIFO: the waiters get the lock in arrival order; never two inside. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void fifo_order_and_mutual_exclusion() {
-        List<String> log = run(fifo());
+        List<String> log = await(fifo());
         assertThat(log).containsExactly("a in", "a out", "b in", "b out", "c in", "c out", "d in", "d out");
     }
 
@@ -313,8 +260,8 @@ class LockTest {
         }
     }
 
-    @Async
-    static Coroutine<Void> releasedOnEveryPath() {
+    @AsyncTest(virtualTime = true)
+    void try_with_resources_releases_on_exception_and_cancellation() {
         Lock lock = new Lock();
         try {
             await(failInside(lock));
@@ -329,12 +276,6 @@ class LockTest {
         await(sleep(0));
         assertThat(holder.cancelled()).isTrue();
         assertThat(lock.locked()).isFalse();
-        return Coroutine.done();
-    }
-
-    @Test
-    void try_with_resources_releases_on_exception_and_cancellation() {
-        run(releasedOnEveryPath());
     }
 
     @Async
@@ -348,13 +289,8 @@ class LockTest {
     }
 
     /** CPython's test_lock_release_from_another_task: any task may release, as a plain callback may. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_lock_release_from_another_task() {
-        run(releaseFromAnotherTask());
-    }
-
-    @Async
-    static Coroutine<Void> releaseFromAnotherTask() {
         Lock lock = new Lock();
         await(lock.acquire());
         assertThat(await(createTask(releaseFromOtherTask(lock)))).isEqualTo("released");
@@ -366,17 +302,11 @@ class LockTest {
         getRunningLoop().callSoon(lock::release);
         await(sleep(0));
         assertThat(lock.locked()).isFalse();
-        return Coroutine.done();
     }
 
     /** As in Python, nothing happens at the call: an acquire() never awaited does not take the lock. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void acquire_never_awaited_does_not_take_the_lock() {
-        run(acquireNeverAwaited());
-    }
-
-    @Async
-    static Coroutine<Void> acquireNeverAwaited() {
         Lock lock = new Lock();
         await(lock.acquire());
         lock.release();
@@ -392,17 +322,11 @@ class LockTest {
         await(forgotten);
         assertThat(lock.locked()).isTrue();
         lock.release();
-        return Coroutine.done();
     }
 
     /** {@code wait_for(lock.acquire(), 0)} times out before the acquire runs: the lock stays free. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void waitFor_acquire_with_timeout_0_raises_TimeoutException_and_the_lock_stays_free() {
-        run(acquireTimesOutAtOnce());
-    }
-
-    @Async
-    static Coroutine<Void> acquireTimesOutAtOnce() {
         Lock lock = new Lock();
         await(lock.acquire());
         lock.release(); // now bound, and acquire() gives its allocation-free coroutine
@@ -412,17 +336,11 @@ class LockTest {
         } catch (TimeoutException e) {
             assertThat(lock.locked()).isFalse();
         }
-        return Coroutine.done();
     }
 
     /** A coroutine runs once (Python's "cannot reuse already awaited coroutine"), the uncontended one too. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void an_acquire_awaited_twice_is_refused() {
-        run(awaitedTwice());
-    }
-
-    @Async
-    static Coroutine<Void> awaitedTwice() {
         Lock lock = new Lock();
         await(lock.acquire());
         lock.release();
@@ -436,7 +354,6 @@ class LockTest {
             assertThat(e).hasMessageContaining("cannot reuse already awaited coroutine");
         }
         assertThat(lock.locked()).isFalse();
-        return Coroutine.done();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static dev.weft.Weft.await;
 import static dev.weft.Weft.createTask;
 import static dev.weft.Weft.getRunningLoop;
 import static dev.weft.Weft.sleep;
-import static dev.weft.sync.Sync.run;
 import static dev.weft.sync.Sync.waiters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -13,23 +12,18 @@ import dev.weft.Async;
 import dev.weft.Coroutine;
 import dev.weft.Event;
 import dev.weft.Task;
+import dev.weft.junit.AsyncTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** CPython's {@code test_asyncio/test_locks.py}, {@code EventTests}, as Weft coroutines. Python's {@code ev.wait()} is {@code ev.waitSet()}. */
+/** CPython's {@code test_asyncio/test_locks.py}, {@code EventTests}, as {@code @AsyncTest}s. Python's {@code ev.wait()} is {@code ev.waitSet()}. */
 @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class EventTest {
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_repr() {
-        run(repr());
-    }
-
-    @Async
-    static Coroutine<Void> repr() {
         Event ev = new Event();
         assertThat(ev.toString()).endsWith("[unset]>");
         ev.set();
@@ -39,7 +33,12 @@ class EventTest {
         await(sleep(0));
         assertThat(ev.toString()).endsWith("[unset, waiters:1]>");
         t.cancel();
-        return Coroutine.done();
+        try {
+            await(t);
+            fail("not cancelled");
+        } catch (CancellationException expected) {
+            // ended, as an @AsyncTest asks of every task it starts
+        }
     }
 
     @Async
@@ -49,13 +48,8 @@ class EventTest {
         return Coroutine.returning(true);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_wait() {
-        run(waitTest());
-    }
-
-    @Async
-    static Coroutine<Void> waitTest() {
         Event ev = new Event();
         assertThat(ev.isSet()).isFalse();
         List<Integer> result = new ArrayList<>();
@@ -73,30 +67,18 @@ class EventTest {
         assertThat(t1.result()).isTrue();
         assertThat(t2.done()).isTrue();
         assertThat(t3.done()).isTrue();
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_wait_on_set() {
-        run(waitOnSet());
-    }
-
-    @Async
-    static Coroutine<Void> waitOnSet() {
         Event ev = new Event();
         ev.set();
         await(ev.waitSet());
         assertThat(ev.isSet()).isTrue();
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_wait_cancel() {
-        run(waitCancel());
-    }
-
-    @Async
-    static Coroutine<Void> waitCancel() {
         Event ev = new Event();
         Task<Void> wait = createTask(Sync.awaiting(ev.waitSet()));
         getRunningLoop().callSoon(wait::cancel);
@@ -107,33 +89,21 @@ class EventTest {
             // as in Python
         }
         assertThat(waiters(ev)).isZero();
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_clear() {
-        run(clear());
-    }
-
-    @Async
-    static Coroutine<Void> clear() {
         Event ev = new Event();
         assertThat(ev.isSet()).isFalse();
         ev.set();
         assertThat(ev.isSet()).isTrue();
         ev.clear();
         assertThat(ev.isSet()).isFalse();
-        return Coroutine.done();
     }
 
     /** set() then clear() at once still wakes the waiter already waiting. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_clear_with_waiters() {
-        run(clearWithWaiters());
-    }
-
-    @Async
-    static Coroutine<Void> clearWithWaiters() {
         Event ev = new Event();
         List<Integer> result = new ArrayList<>();
         Task<Boolean> t = createTask(c(ev, result, 1));
@@ -153,17 +123,11 @@ class EventTest {
         assertThat(waiters(ev)).isZero();
         assertThat(t.done()).isTrue();
         assertThat(t.result()).isTrue();
-        return Coroutine.done();
     }
 
     /** The brief's case, without the second set(): set then clear wakes every waiter, and a later wait blocks again. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void set_then_clear_wakes_the_waiters_already_waiting() {
-        run(setThenClear());
-    }
-
-    @Async
-    static Coroutine<Void> setThenClear() {
         Event ev = new Event();
         List<Integer> result = new ArrayList<>();
         Task<Boolean> t1 = createTask(c(ev, result, 1));
@@ -179,6 +143,5 @@ class EventTest {
         ev.set();
         await(late);
         assertThat(result).containsExactly(1, 2, 3);
-        return Coroutine.done();
     }
 }

@@ -2,6 +2,7 @@ package dev.weft.sync;
 
 import static dev.weft.Weft.await;
 import static dev.weft.Weft.createTask;
+import static dev.weft.Weft.gatherReturnExceptions;
 import static dev.weft.Weft.getRunningLoop;
 import static dev.weft.Weft.sleep;
 import static dev.weft.Weft.waitFor;
@@ -18,6 +19,7 @@ import dev.weft.Held;
 import dev.weft.Lock;
 import dev.weft.Task;
 import dev.weft.TimeoutException;
+import dev.weft.junit.AsyncTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * CPython's {@code test_asyncio/test_locks.py}, {@code ConditionTests} (3.13), as Weft coroutines.
+ * CPython's {@code test_asyncio/test_locks.py}, {@code ConditionTests} (3.13), as {@code @AsyncTest}s.
  * Python's {@code wait()}, {@code wait_for(p)}, {@code notify(n)}, {@code notify_all()} are
  * {@code waitSignal()}, {@code waitUntil(p)}, {@code signal(n)}, {@code signalAll()}.
  * {@code asyncio.timeout(0.01)} is {@code waitFor(..., 0.01)}.
@@ -44,13 +46,8 @@ class ConditionTest {
         return Coroutine.returning(true);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_wait() {
-        run(waitTest());
-    }
-
-    @Async
-    static Coroutine<Void> waitTest() {
         Condition cond = new Condition();
         List<Integer> result = new ArrayList<>();
         Task<Boolean> t1 = createTask(c(cond, result, 1, false));
@@ -88,16 +85,10 @@ class ConditionTest {
 
         assertThat(t1.done() && t2.done() && t3.done()).isTrue();
         assertThat(t1.result() && t2.result() && t3.result()).isTrue();
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_wait_cancel() {
-        run(waitCancel());
-    }
-
-    @Async
-    static Coroutine<Void> waitCancel() {
         Condition cond = new Condition();
         await(cond.acquire());
         Task<Void> wait = createTask(Sync.awaiting(cond.waitSignal()));
@@ -110,16 +101,10 @@ class ConditionTest {
         }
         assertThat(waiters(cond)).isZero();
         assertThat(cond.locked()).isTrue();
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_wait_cancel_contested() {
-        run(waitCancelContested());
-    }
-
-    @Async
-    static Coroutine<Void> waitCancelContested() {
         Condition cond = new Condition();
         await(cond.acquire());
         assertThat(cond.locked()).isTrue();
@@ -140,7 +125,6 @@ class ConditionTest {
             // should not happen, since no cancellation points: tolerated, as in Python
         }
         assertThat(cond.locked()).isTrue();
-        return Coroutine.done();
     }
 
     @Async
@@ -153,13 +137,8 @@ class ConditionTest {
     }
 
     /** bpo-32841. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_wait_cancel_after_notify() {
-        run(waitCancelAfterNotify());
-    }
-
-    @Async
-    static Coroutine<Void> waitCancelAfterNotify() {
         boolean[] waited = {false};
         Condition cond = new Condition();
         Task<Void> waiter = createTask(waitOnCond(cond, waited));
@@ -175,16 +154,10 @@ class ConditionTest {
 
         assertThat(waiter.cancelled()).isTrue();
         assertThat(waited[0]).isTrue();
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_wait_unacquired() {
-        run(waitUnacquired());
-    }
-
-    @Async
-    static Coroutine<Void> waitUnacquired() {
         Condition cond = new Condition();
         try {
             await(cond.waitSignal());
@@ -192,7 +165,6 @@ class ConditionTest {
         } catch (IllegalStateException expected) {
             assertThat(expected).hasMessage("cannot wait on un-acquired lock");
         }
-        return Coroutine.done();
     }
 
     @Async
@@ -204,13 +176,8 @@ class ConditionTest {
         return Coroutine.returning(true);
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_wait_for() {
-        run(waitForTest());
-    }
-
-    @Async
-    static Coroutine<Void> waitForTest() {
         Condition cond = new Condition();
         boolean[] presult = {false};
         List<Integer> result = new ArrayList<>();
@@ -232,16 +199,10 @@ class ConditionTest {
         assertThat(result).containsExactly(1);
         assertThat(t.done()).isTrue();
         assertThat(t.result()).isTrue();
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_wait_for_unacquired() {
-        run(waitForUnacquired());
-    }
-
-    @Async
-    static Coroutine<Void> waitForUnacquired() {
         Condition cond = new Condition();
         // the predicate can be true at once
         await(cond.waitUntil(() -> true));
@@ -251,16 +212,10 @@ class ConditionTest {
         } catch (IllegalStateException expected) {
             // as in Python
         }
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_notify() {
-        run(notifyTest());
-    }
-
-    @Async
-    static Coroutine<Void> notifyTest() {
         Condition cond = new Condition();
         List<Integer> result = new ArrayList<>();
         Task<Boolean> t1 = createTask(c(cond, result, 1, true));
@@ -283,16 +238,10 @@ class ConditionTest {
         assertThat(result).containsExactly(1, 2, 3);
         assertThat(t1.done() && t2.done() && t3.done()).isTrue();
         assertThat(t1.result() && t2.result() && t3.result()).isTrue();
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_notify_all() {
-        run(notifyAllTest());
-    }
-
-    @Async
-    static Coroutine<Void> notifyAllTest() {
         Condition cond = new Condition();
         List<Integer> result = new ArrayList<>();
         Task<Boolean> t1 = createTask(c(cond, result, 1, true));
@@ -306,7 +255,6 @@ class ConditionTest {
         await(sleep(0));
         assertThat(result).containsExactly(1, 2);
         assertThat(t1.done() && t2.done()).isTrue();
-        return Coroutine.done();
     }
 
     @Test
@@ -332,13 +280,8 @@ class ConditionTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_repr() {
-        run(repr());
-    }
-
-    @Async
-    static Coroutine<Void> repr() {
         Condition cond = new Condition();
         assertThat(cond.toString()).contains("unlocked");
         await(cond.acquire());
@@ -352,23 +295,18 @@ class ConditionTest {
         assertThat(cond.toString()).contains("waiters:2");
         w1.cancel();
         w2.cancel();
-        return Coroutine.done();
+        await(gatherReturnExceptions(w1, w2)); // ended, as an @AsyncTest asks of every task it starts
+        assertThat(w1.cancelled() && w2.cancelled()).isTrue();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_context_manager() {
-        run(contextManager());
-    }
-
-    @Async
-    static Coroutine<Void> contextManager() {
         Condition cond = new Condition();
         assertThat(cond.locked()).isFalse();
         try (Held held = await(cond.acquire())) {
             assertThat(cond.locked()).isTrue();
         }
         assertThat(cond.locked()).isFalse();
-        return Coroutine.done();
     }
 
     @Async
@@ -397,18 +335,12 @@ class ConditionTest {
         return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_explicit_lock() {
-        run(explicitLock());
-    }
-
-    @Async
-    static Coroutine<Void> explicitLock() {
         await(explicit(null, null));
         await(explicit(new Lock(), null));
         Lock lock = new Lock();
         await(explicit(lock, new Condition(lock)));
-        return Coroutine.done();
     }
 
     @Async
@@ -465,13 +397,8 @@ class ConditionTest {
         run(wrongLoopInCond(cond));
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_timeout_in_block() {
-        run(timeoutInBlock());
-    }
-
-    @Async
-    static Coroutine<Void> timeoutInBlock() {
         Condition condition = new Condition();
         try (Held held = await(condition.acquire())) {
             try {
@@ -482,7 +409,6 @@ class ConditionTest {
             }
         }
         assertThat(condition.locked()).isFalse();
-        return Coroutine.done();
     }
 
     @Async
@@ -501,13 +427,8 @@ class ConditionTest {
     }
 
     /** A cancellation received while waiting for the wakeup is re-raised unmodified. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_cancelled_error_wakeup() {
-        run(cancelledErrorWakeup());
-    }
-
-    @Async
-    static Coroutine<Void> cancelledErrorWakeup() {
         boolean[] wake = {false};
         CancellationException[] raised = {null};
         Condition cond = new Condition();
@@ -521,17 +442,11 @@ class ConditionTest {
             assertThat(err).hasMessage("foo");
             assertThat(err).isSameAs(raised[0]);
         }
-        return Coroutine.done();
     }
 
     /** A cancellation received while re-acquiring the lock is re-raised unmodified. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_cancelled_error_re_aquire() {
-        run(cancelledErrorReAcquire());
-    }
-
-    @Async
-    static Coroutine<Void> cancelledErrorReAcquire() {
         boolean[] wake = {false};
         CancellationException[] raised = {null};
         Condition cond = new Condition();
@@ -551,7 +466,6 @@ class ConditionTest {
             assertThat(err).hasMessage("foo");
             assertThat(err).isSameAs(raised[0]);
         }
-        return Coroutine.done();
     }
 
     @Async
@@ -568,15 +482,15 @@ class ConditionTest {
     }
 
     /** Cancelled while waiting to run after notify(1): the wakeup passes to the other consumer, not lost. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_cancelled_wakeup() {
-        run(cancelledWakeup(false));
+        await(cancelledWakeup(false));
     }
 
     /** Cancelled while re-acquiring the lock after notify(1): the wakeup is not lost either. */
-    @Test
+    @AsyncTest(virtualTime = true)
     void test_cancelled_wakeup_relock() {
-        run(cancelledWakeup(true));
+        await(cancelledWakeup(true));
     }
 
     @Async
