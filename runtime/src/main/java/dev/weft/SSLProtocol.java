@@ -30,7 +30,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * and waits (at most {@link #SHUTDOWN_TIMEOUT} seconds) for the peer's; a close_notify
  * received is the application's end of stream.
  */
-final class SSLProtocol implements Protocol {
+final class SSLProtocol implements Protocol, BufferedProtocol {
     /** Seconds a handshake may take: asyncio's {@code SSL_HANDSHAKE_TIMEOUT}. */
     static final double HANDSHAKE_TIMEOUT = 60.0;
     /** Seconds to wait for the peer's close_notify: asyncio's {@code SSL_SHUTDOWN_TIMEOUT}. */
@@ -47,6 +47,8 @@ final class SSLProtocol implements Protocol {
     private final EventLoop loop;
     private final SSLEngine engine;
     private Protocol app;
+    /** The application's buffered path (the streams'), or null: it gets arrays. */
+    private final BufferedProtocol appBuffered;
     private Future<Void> waiter;
     private SSLProtocolTransport appTransport;
     private Transport transport;
@@ -85,6 +87,7 @@ final class SSLProtocol implements Protocol {
             String serverHostname, int peerPort, boolean callConnectionMade) {
         this.loop = loop;
         this.app = app;
+        this.appBuffered = BufferedProtocol.of(app);
         this.waiter = waiter;
         this.engine = engine(context, serverSide, serverHostname, peerPort);
         this.appState = callConnectionMade ? AppState.INIT : AppState.CON_MADE;
@@ -189,8 +192,14 @@ final class SSLProtocol implements Protocol {
 
     @Override
     public void dataReceived(byte[] data) {
-        if (netIn.remaining() < data.length) {
-            ByteBuffer bigger = ByteBuffer.allocate(Math.max(netIn.capacity() * 2, netIn.position() + data.length));
+        bufferUpdated(ByteBuffer.wrap(data));
+    }
+
+    /** The socket's bytes, copied once into {@link #netIn} (Python's incoming BIO). */
+    @Override
+    public void bufferUpdated(ByteBuffer data) {
+        if (netIn.remaining() < data.remaining()) {
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(netIn.capacity() * 2, netIn.position() + data.remaining()));
             netIn.flip();
             bigger.put(netIn);
             netIn = bigger;
@@ -489,11 +498,7 @@ final class SSLProtocol implements Protocol {
             if (!appReadingPaused) {
                 boolean closeNotify = engineRead();
                 if (appIn.position() > 0) {
-                    byte[] data = new byte[appIn.position()];
-                    appIn.flip();
-                    appIn.get(data);
-                    appIn.clear();
-                    app.dataReceived(data);
+                    deliver();
                 }
                 if (closeNotify) {
                     callEofReceived();
@@ -508,6 +513,22 @@ final class SSLProtocol implements Protocol {
             controlSslReading();
         } catch (SSLException | RuntimeException e) {
             fatalError(e, "Fatal error on SSL protocol");
+        }
+    }
+
+    /** Gives {@link #appIn} to the application: a view its reader copies once, else a fresh array. */
+    private void deliver() {
+        appIn.flip();
+        try {
+            if (appBuffered != null) {
+                appBuffered.bufferUpdated(appIn);
+            } else {
+                byte[] data = new byte[appIn.remaining()];
+                appIn.get(data);
+                app.dataReceived(data);
+            }
+        } finally {
+            appIn.clear();
         }
     }
 

@@ -10,11 +10,14 @@ import java.util.List;
 /**
  * A TCP connection served by the loop: Python's {@code _SelectorSocketTransport}. Writes try the
  * socket at once when nothing is buffered and register for writability only for what is left;
- * reads go into the loop's one direct buffer and reach the protocol as a fresh array.
+ * reads go into the loop's one direct buffer and reach the protocol as a fresh array, or, for the
+ * loop's own protocols ({@link BufferedProtocol}), as a view they copy once.
  */
 final class SocketTransport extends SelectorTransport implements Transport {
     private final SocketChannel socket;
     private Protocol streamProtocol;
+    /** The protocol's buffered path (the streams', TLS's), or null: it gets arrays. */
+    private BufferedProtocol bufferedProtocol;
     private final ArrayDeque<ByteBuffer> buffer = new ArrayDeque<>();
     private final Runnable readReady = this::readReady;
     private final Runnable writeReady = this::writeReady;
@@ -26,6 +29,7 @@ final class SocketTransport extends SelectorTransport implements Transport {
         super(loop, socket, protocol, server);
         this.socket = socket;
         this.streamProtocol = protocol;
+        this.bufferedProtocol = BufferedProtocol.of(protocol);
         extra.put("sockname", UnixSockets.pythonName(socket.getLocalAddress()));
         extra.put("peername", UnixSockets.pythonName(socket.getRemoteAddress()));
         loop.callSoon(() -> protocol.connectionMade(this));
@@ -43,6 +47,7 @@ final class SocketTransport extends SelectorTransport implements Transport {
     void setProtocol(Protocol protocol) {
         this.protocol = protocol;
         this.streamProtocol = protocol;
+        this.bufferedProtocol = BufferedProtocol.of(protocol);
     }
 
     @Override
@@ -116,11 +121,16 @@ final class SocketTransport extends SelectorTransport implements Transport {
             readEof();
             return;
         }
-        byte[] data = new byte[n];
         rb.flip();
-        rb.get(data);
         try {
-            streamProtocol.dataReceived(data);
+            BufferedProtocol buffered = bufferedProtocol;
+            if (buffered != null) {
+                buffered.bufferUpdated(rb); // copied once, into the reader's (or TLS's) buffer
+            } else {
+                byte[] data = new byte[n];
+                rb.get(data);
+                streamProtocol.dataReceived(data);
+            }
         } catch (RuntimeException e) {
             fatalError(e, "Fatal error: protocol.dataReceived() call failed.");
         }
