@@ -61,11 +61,12 @@ final class SSLProtocol implements Protocol, BufferedProtocol {
     private ByteBuffer netIn;
     /** Application bytes unwrapped, not yet given to the application. */
     private ByteBuffer appIn;
-    /** Where one wrap puts its record. */
+    /**
+     * Records wrapped, waiting for the socket transport (Python's outgoing BIO), in write mode: a
+     * buffer borrowed from the loop ({@link EventLoop#tlsBuffer}) while records wait, else null.
+     * Every record of a write goes out in one socket write.
+     */
     private ByteBuffer netOut;
-    /** Records wrapped, waiting for the socket transport (Python's outgoing BIO). */
-    private final ArrayDeque<byte[]> outgoing = new ArrayDeque<>();
-    private int outgoingSize;
     /** Application bytes waiting for the handshake. */
     private final ArrayDeque<ByteBuffer> writeBacklog = new ArrayDeque<>();
     private int writeBufferSize;
@@ -93,7 +94,6 @@ final class SSLProtocol implements Protocol, BufferedProtocol {
         this.appState = callConnectionMade ? AppState.INIT : AppState.CON_MADE;
         int packet = engine.getSession().getPacketBufferSize();
         this.netIn = ByteBuffer.allocate(packet);
-        this.netOut = ByteBuffer.allocate(packet);
         this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
         extra.put("sslcontext", context);
         this.appTransport = new SSLProtocolTransport(loop, this);
@@ -158,8 +158,7 @@ final class SSLProtocol implements Protocol, BufferedProtocol {
     @Override
     public void connectionLost(Throwable exc) {
         writeBacklog.clear();
-        outgoing.clear();
-        outgoingSize = 0;
+        releaseNetOut();
         connLost++;
         if (appTransport != null) {
             appTransport.closed = true;
@@ -478,14 +477,30 @@ final class SSLProtocol implements Protocol, BufferedProtocol {
 
     private void processOutgoing() {
         Transport t = transport;
-        if (!sslWritingPaused && t != null) {
-            byte[] record;
-            while ((record = outgoing.poll()) != null) {
-                outgoingSize -= record.length;
-                t.write(record);
+        ByteBuffer out = netOut;
+        if (!sslWritingPaused && t != null && out != null) {
+            out.flip();
+            try {
+                if (t instanceof SocketTransport) {
+                    ((SocketTransport) t).write(out); // what the socket does not take is copied once
+                } else {
+                    byte[] records = new byte[out.remaining()];
+                    out.get(records);
+                    t.write(records);
+                }
+            } finally {
+                releaseNetOut();
             }
         }
         controlAppWriting();
+    }
+
+    private void releaseNetOut() {
+        ByteBuffer out = netOut;
+        if (out != null) {
+            netOut = null;
+            loop.releaseTlsBuffer(out);
+        }
     }
 
     // ---- reading ----
@@ -566,7 +581,7 @@ final class SSLProtocol implements Protocol, BufferedProtocol {
     }
 
     int writeBufferSize() {
-        return outgoingSize + writeBufferSize;
+        return (netOut == null ? 0 : netOut.position()) + writeBufferSize;
     }
 
     int[] writeBufferLimits() {
@@ -724,7 +739,7 @@ final class SSLProtocol implements Protocol, BufferedProtocol {
         }
     }
 
-    /** Wraps all of {@code src}, record by record, onto {@link #outgoing}. */
+    /** Wraps all of {@code src}, record by record, onto {@link #netOut}. */
     private void engineWriteAll(ByteBuffer src) throws SSLException {
         while (src.hasRemaining()) {
             if (engineWrap(src).getStatus() == SSLEngineResult.Status.CLOSED) {
@@ -734,19 +749,19 @@ final class SSLProtocol implements Protocol, BufferedProtocol {
     }
 
     private SSLEngineResult engineWrap(ByteBuffer src) throws SSLException {
+        int packet = engine.getSession().getPacketBufferSize();
         for (;;) {
-            netOut.clear();
-            SSLEngineResult r = engine.wrap(src, netOut);
-            if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
-                netOut = ByteBuffer.allocate(netOut.capacity() + engine.getSession().getPacketBufferSize());
-                continue;
+            ByteBuffer out = netOut;
+            if (out == null) {
+                // room for 64 KiB of application data, wrapped: a 64 KiB write goes out in one socket write
+                netOut = out = loop.tlsBuffer(4 * packet);
             }
-            if (r.bytesProduced() > 0) {
-                byte[] record = new byte[r.bytesProduced()];
-                netOut.flip();
-                netOut.get(record);
-                outgoing.add(record);
-                outgoingSize += record.length;
+            SSLEngineResult r = engine.wrap(src, out);
+            if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
+                ByteBuffer bigger = ByteBuffer.allocate(out.capacity() + Math.max(out.capacity(), packet));
+                out.flip();
+                netOut = bigger.put(out);
+                continue;
             }
             return r;
         }
