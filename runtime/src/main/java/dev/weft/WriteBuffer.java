@@ -12,6 +12,9 @@ import java.nio.channels.GatheringByteChannel;
  * without another copy; a segment sent is given back to the pool.
  */
 final class WriteBuffer {
+    /** Bytes offered to one gathering write, about a socket's send buffer at most. */
+    private static final int MAX_GATHER = 256 * 1024;
+
     private final EventLoop loop;
     private ByteBuffer[] segments = new ByteBuffer[4];
     private int count;
@@ -63,7 +66,15 @@ final class WriteBuffer {
      * @return the bytes written
      */
     long writeTo(GatheringByteChannel channel) throws IOException {
-        long n = channel.write(segments, 0, count);
+        if (count == 0) {
+            return 0;
+        }
+        // at most what a socket takes at once: the JDK copies each heap segment given, sent or not
+        int gathered = 1;
+        for (long bytes = segments[0].remaining(); gathered < count && bytes < MAX_GATHER; gathered++) {
+            bytes += segments[gathered].remaining();
+        }
+        long n = channel.write(segments, 0, gathered);
         int sent = 0;
         while (sent < count && !segments[sent].hasRemaining()) {
             loop.releaseWriteSegment(segments[sent]);
