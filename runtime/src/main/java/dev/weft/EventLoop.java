@@ -149,6 +149,9 @@ public final class EventLoop {
     private final Consumer<SelectionKey> onReady = this::keyReady;
     /** One read buffer for every transport of the loop (asyncio's {@code max_size}). */
     private ByteBuffer readBuffer;
+    /** Direct segments of the transports' write buffers, sent and given back (see {@link #writeSegment}). */
+    private final ArrayDeque<ByteBuffer> writeSegments = new ArrayDeque<>();
+    private int directWriteSegments;
 
     /** The thread running the loop, or null when it does not run. */
     private volatile Thread thread;
@@ -1058,6 +1061,56 @@ public final class EventLoop {
         }
         b.clear();
         return b;
+    }
+
+    /** Bytes in a write buffer's segment. */
+    static final int WRITE_SEGMENT = 64 * 1024;
+    /** Direct segments a loop makes at most (2 MiB), and keeps for reuse. */
+    static final int MAX_DIRECT_WRITE_SEGMENTS = 32;
+
+    /**
+     * A segment for a transport's {@link WriteBuffer}, cleared: a pooled direct one (the socket
+     * sends it without a copy), made on demand up to {@link #MAX_DIRECT_WRITE_SEGMENTS}; beyond
+     * that a heap one of the size wanted (at most a segment), so many small backlogs stay small.
+     */
+    ByteBuffer writeSegment(int wanted) {
+        ByteBuffer b = writeSegments.poll();
+        if (b != null) {
+            b.clear();
+            return b;
+        }
+        if (directWriteSegments < MAX_DIRECT_WRITE_SEGMENTS) {
+            directWriteSegments++;
+            return ByteBuffer.allocateDirect(WRITE_SEGMENT);
+        }
+        return ByteBuffer.allocate(Math.min(wanted, WRITE_SEGMENT));
+    }
+
+    /** A segment sent or dropped: a direct one goes back to the pool. */
+    void releaseWriteSegment(ByteBuffer segment) {
+        if (segment.isDirect()) {
+            writeSegments.push(segment);
+        }
+    }
+
+    /** TLS's buffers for wrapped records, lent while records wait for their socket write. */
+    private final ArrayDeque<ByteBuffer> tlsBuffers = new ArrayDeque<>();
+
+    /** A heap buffer of at least {@code capacity} bytes, cleared, for TLS's records ({@link SSLProtocol}). */
+    ByteBuffer tlsBuffer(int capacity) {
+        ByteBuffer b = tlsBuffers.poll();
+        if (b == null || b.capacity() < capacity) {
+            return ByteBuffer.allocate(capacity);
+        }
+        b.clear();
+        return b;
+    }
+
+    /** A buffer from {@link #tlsBuffer}, sent: kept for the next one (a few at most). */
+    void releaseTlsBuffer(ByteBuffer b) {
+        if (tlsBuffers.size() < 4) {
+            tlsBuffers.push(b);
+        }
     }
 
     /** The channels registered with the loop now (for tests: each must be closed once the loop is). */

@@ -30,7 +30,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * and waits (at most {@link #SHUTDOWN_TIMEOUT} seconds) for the peer's; a close_notify
  * received is the application's end of stream.
  */
-final class SSLProtocol implements Protocol {
+final class SSLProtocol implements Protocol, BufferedProtocol {
     /** Seconds a handshake may take: asyncio's {@code SSL_HANDSHAKE_TIMEOUT}. */
     static final double HANDSHAKE_TIMEOUT = 60.0;
     /** Seconds to wait for the peer's close_notify: asyncio's {@code SSL_SHUTDOWN_TIMEOUT}. */
@@ -47,6 +47,8 @@ final class SSLProtocol implements Protocol {
     private final EventLoop loop;
     private final SSLEngine engine;
     private Protocol app;
+    /** The application's buffered path (the streams'), or null: it gets arrays. */
+    private final BufferedProtocol appBuffered;
     private Future<Void> waiter;
     private SSLProtocolTransport appTransport;
     private Transport transport;
@@ -59,11 +61,12 @@ final class SSLProtocol implements Protocol {
     private ByteBuffer netIn;
     /** Application bytes unwrapped, not yet given to the application. */
     private ByteBuffer appIn;
-    /** Where one wrap puts its record. */
+    /**
+     * Records wrapped, waiting for the socket transport (Python's outgoing BIO), in write mode: a
+     * buffer borrowed from the loop ({@link EventLoop#tlsBuffer}) while records wait, else null.
+     * Every record of a write goes out in one socket write.
+     */
     private ByteBuffer netOut;
-    /** Records wrapped, waiting for the socket transport (Python's outgoing BIO). */
-    private final ArrayDeque<byte[]> outgoing = new ArrayDeque<>();
-    private int outgoingSize;
     /** Application bytes waiting for the handshake. */
     private final ArrayDeque<ByteBuffer> writeBacklog = new ArrayDeque<>();
     private int writeBufferSize;
@@ -85,12 +88,12 @@ final class SSLProtocol implements Protocol {
             String serverHostname, int peerPort, boolean callConnectionMade) {
         this.loop = loop;
         this.app = app;
+        this.appBuffered = BufferedProtocol.of(app);
         this.waiter = waiter;
         this.engine = engine(context, serverSide, serverHostname, peerPort);
         this.appState = callConnectionMade ? AppState.INIT : AppState.CON_MADE;
         int packet = engine.getSession().getPacketBufferSize();
         this.netIn = ByteBuffer.allocate(packet);
-        this.netOut = ByteBuffer.allocate(packet);
         this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
         extra.put("sslcontext", context);
         this.appTransport = new SSLProtocolTransport(loop, this);
@@ -155,8 +158,7 @@ final class SSLProtocol implements Protocol {
     @Override
     public void connectionLost(Throwable exc) {
         writeBacklog.clear();
-        outgoing.clear();
-        outgoingSize = 0;
+        releaseNetOut();
         connLost++;
         if (appTransport != null) {
             appTransport.closed = true;
@@ -189,8 +191,14 @@ final class SSLProtocol implements Protocol {
 
     @Override
     public void dataReceived(byte[] data) {
-        if (netIn.remaining() < data.length) {
-            ByteBuffer bigger = ByteBuffer.allocate(Math.max(netIn.capacity() * 2, netIn.position() + data.length));
+        bufferUpdated(ByteBuffer.wrap(data));
+    }
+
+    /** The socket's bytes, copied once into {@link #netIn} (Python's incoming BIO). */
+    @Override
+    public void bufferUpdated(ByteBuffer data) {
+        if (netIn.remaining() < data.remaining()) {
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(netIn.capacity() * 2, netIn.position() + data.remaining()));
             netIn.flip();
             bigger.put(netIn);
             netIn = bigger;
@@ -469,14 +477,30 @@ final class SSLProtocol implements Protocol {
 
     private void processOutgoing() {
         Transport t = transport;
-        if (!sslWritingPaused && t != null) {
-            byte[] record;
-            while ((record = outgoing.poll()) != null) {
-                outgoingSize -= record.length;
-                t.write(record);
+        ByteBuffer out = netOut;
+        if (!sslWritingPaused && t != null && out != null) {
+            out.flip();
+            try {
+                if (t instanceof SocketTransport) {
+                    ((SocketTransport) t).write(out); // what the socket does not take is copied once
+                } else {
+                    byte[] records = new byte[out.remaining()];
+                    out.get(records);
+                    t.write(records);
+                }
+            } finally {
+                releaseNetOut();
             }
         }
         controlAppWriting();
+    }
+
+    private void releaseNetOut() {
+        ByteBuffer out = netOut;
+        if (out != null) {
+            netOut = null;
+            loop.releaseTlsBuffer(out);
+        }
     }
 
     // ---- reading ----
@@ -489,11 +513,7 @@ final class SSLProtocol implements Protocol {
             if (!appReadingPaused) {
                 boolean closeNotify = engineRead();
                 if (appIn.position() > 0) {
-                    byte[] data = new byte[appIn.position()];
-                    appIn.flip();
-                    appIn.get(data);
-                    appIn.clear();
-                    app.dataReceived(data);
+                    deliver();
                 }
                 if (closeNotify) {
                     callEofReceived();
@@ -508,6 +528,22 @@ final class SSLProtocol implements Protocol {
             controlSslReading();
         } catch (SSLException | RuntimeException e) {
             fatalError(e, "Fatal error on SSL protocol");
+        }
+    }
+
+    /** Gives {@link #appIn} to the application: a view its reader copies once, else a fresh array. */
+    private void deliver() {
+        appIn.flip();
+        try {
+            if (appBuffered != null) {
+                appBuffered.bufferUpdated(appIn);
+            } else {
+                byte[] data = new byte[appIn.remaining()];
+                appIn.get(data);
+                app.dataReceived(data);
+            }
+        } finally {
+            appIn.clear();
         }
     }
 
@@ -545,7 +581,7 @@ final class SSLProtocol implements Protocol {
     }
 
     int writeBufferSize() {
-        return outgoingSize + writeBufferSize;
+        return (netOut == null ? 0 : netOut.position()) + writeBufferSize;
     }
 
     int[] writeBufferLimits() {
@@ -703,7 +739,7 @@ final class SSLProtocol implements Protocol {
         }
     }
 
-    /** Wraps all of {@code src}, record by record, onto {@link #outgoing}. */
+    /** Wraps all of {@code src}, record by record, onto {@link #netOut}. */
     private void engineWriteAll(ByteBuffer src) throws SSLException {
         while (src.hasRemaining()) {
             if (engineWrap(src).getStatus() == SSLEngineResult.Status.CLOSED) {
@@ -713,19 +749,19 @@ final class SSLProtocol implements Protocol {
     }
 
     private SSLEngineResult engineWrap(ByteBuffer src) throws SSLException {
+        int packet = engine.getSession().getPacketBufferSize();
         for (;;) {
-            netOut.clear();
-            SSLEngineResult r = engine.wrap(src, netOut);
-            if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
-                netOut = ByteBuffer.allocate(netOut.capacity() + engine.getSession().getPacketBufferSize());
-                continue;
+            ByteBuffer out = netOut;
+            if (out == null) {
+                // room for 64 KiB of application data, wrapped: a 64 KiB write goes out in one socket write
+                netOut = out = loop.tlsBuffer(4 * packet);
             }
-            if (r.bytesProduced() > 0) {
-                byte[] record = new byte[r.bytesProduced()];
-                netOut.flip();
-                netOut.get(record);
-                outgoing.add(record);
-                outgoingSize += record.length;
+            SSLEngineResult r = engine.wrap(src, out);
+            if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
+                ByteBuffer bigger = ByteBuffer.allocate(out.capacity() + Math.max(out.capacity(), packet));
+                out.flip();
+                netOut = bigger.put(out);
+                continue;
             }
             return r;
         }

@@ -3,19 +3,21 @@ package dev.weft;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * A TCP connection served by the loop: Python's {@code _SelectorSocketTransport}. Writes try the
- * socket at once when nothing is buffered and register for writability only for what is left;
- * reads go into the loop's one direct buffer and reach the protocol as a fresh array.
+ * socket at once when nothing is buffered and register for writability only for what is left,
+ * which waits in a {@link WriteBuffer} (copied once, sent with gathering writes);
+ * reads go into the loop's one direct buffer and reach the protocol as a fresh array, or, for the
+ * loop's own protocols ({@link BufferedProtocol}), as a view they copy once.
  */
 final class SocketTransport extends SelectorTransport implements Transport {
     private final SocketChannel socket;
     private Protocol streamProtocol;
-    private final ArrayDeque<ByteBuffer> buffer = new ArrayDeque<>();
+    /** The protocol's buffered path (the streams', TLS's), or null: it gets arrays. */
+    private BufferedProtocol bufferedProtocol;
+    private final WriteBuffer buffer;
     private final Runnable readReady = this::readReady;
     private final Runnable writeReady = this::writeReady;
     private boolean eof;
@@ -25,7 +27,9 @@ final class SocketTransport extends SelectorTransport implements Transport {
             throws IOException {
         super(loop, socket, protocol, server);
         this.socket = socket;
+        this.buffer = new WriteBuffer(loop);
         this.streamProtocol = protocol;
+        this.bufferedProtocol = BufferedProtocol.of(protocol);
         extra.put("sockname", UnixSockets.pythonName(socket.getLocalAddress()));
         extra.put("peername", UnixSockets.pythonName(socket.getRemoteAddress()));
         loop.callSoon(() -> protocol.connectionMade(this));
@@ -43,6 +47,7 @@ final class SocketTransport extends SelectorTransport implements Transport {
     void setProtocol(Protocol protocol) {
         this.protocol = protocol;
         this.streamProtocol = protocol;
+        this.bufferedProtocol = BufferedProtocol.of(protocol);
     }
 
     @Override
@@ -116,11 +121,16 @@ final class SocketTransport extends SelectorTransport implements Transport {
             readEof();
             return;
         }
-        byte[] data = new byte[n];
         rb.flip();
-        rb.get(data);
         try {
-            streamProtocol.dataReceived(data);
+            BufferedProtocol buffered = bufferedProtocol;
+            if (buffered != null) {
+                buffered.bufferUpdated(rb); // copied once, into the reader's (or TLS's) buffer
+            } else {
+                byte[] data = new byte[n];
+                rb.get(data);
+                streamProtocol.dataReceived(data);
+            }
         } catch (RuntimeException e) {
             fatalError(e, "Fatal error: protocol.dataReceived() call failed.");
         }
@@ -149,34 +159,39 @@ final class SocketTransport extends SelectorTransport implements Transport {
         if (data == null) {
             throw new NullPointerException("write(null): pass the bytes to send");
         }
+        write(ByteBuffer.wrap(data));
+    }
+
+    /**
+     * {@link #write(byte[])} from a buffer (TLS's records): its remaining bytes are sent, and what
+     * the socket does not take at once is copied into the write buffer, once; the caller may
+     * reuse {@code data} when this returns.
+     */
+    void write(ByteBuffer data) {
         if (eof) {
             throw new IllegalStateException("Cannot call write() after writeEof()");
         }
-        if (data.length == 0) {
+        if (!data.hasRemaining()) {
             return;
         }
         if (connLost > 0) {
             droppedWrite();
             return;
         }
-        int from = 0;
         if (buffer.isEmpty()) {
-            ByteBuffer now = ByteBuffer.wrap(data);
             try {
-                socket.write(now); // the fast path: the socket usually takes it all
+                socket.write(data); // the fast path: the socket usually takes it all
             } catch (IOException e) {
                 fatalError(e, "Fatal write error on socket transport");
                 return;
             }
-            if (!now.hasRemaining()) {
+            if (!data.hasRemaining()) {
                 return;
             }
-            from = now.position();
             loop.addWriter(socket, writeReady);
         }
-        // copied: the caller may reuse its array (asyncio keeps immutable bytes)
-        buffer.add(ByteBuffer.wrap(Arrays.copyOfRange(data, from, data.length)));
-        bufferSize += data.length - from;
+        bufferSize += data.remaining();
+        buffer.add(data); // copied: the caller may reuse its array (asyncio keeps immutable bytes)
         maybePauseProtocol();
     }
 
@@ -192,15 +207,7 @@ final class SocketTransport extends SelectorTransport implements Transport {
             return;
         }
         try {
-            ByteBuffer head;
-            while ((head = buffer.peek()) != null) {
-                int n = socket.write(head);
-                bufferSize -= n;
-                if (head.hasRemaining()) {
-                    break;
-                }
-                buffer.poll();
-            }
+            bufferSize -= (int) buffer.writeTo(socket); // one gathering write of every segment
         } catch (IOException e) {
             loop.removeWriter(socket);
             buffer.clear();

@@ -3,6 +3,7 @@ package dev.weft;
 import static dev.weft.Weft.await;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -26,8 +27,11 @@ public class StreamReader {
 
     private final int limit;
     private final EventLoop loop;
-    /** The buffered bytes: {@code buf[head..tail)}. */
-    private byte[] buf = new byte[256];
+    /**
+     * The buffered bytes: {@code buf[head..tail)}. What arrives into an empty buffer gets an array
+     * of its size, so that a read taking all of it takes the array itself (see {@link #take}).
+     */
+    private byte[] buf = EMPTY;
     private int head;
     private int tail;
     private boolean eof;
@@ -145,10 +149,18 @@ public class StreamReader {
      * @throws IllegalStateException after {@link #feedEof}
      */
     public void feedData(byte[] data) {
+        feedData(ByteBuffer.wrap(data));
+    }
+
+    /**
+     * {@link #feedData(byte[])} from a view of the transport's read buffer: its remaining bytes
+     * are copied into the reader's buffer, once (asyncio's {@code BufferedProtocol} idea).
+     */
+    void feedData(ByteBuffer data) {
         if (eof) {
             throw new IllegalStateException("feedData after feedEof");
         }
-        if (data.length == 0) {
+        if (!data.hasRemaining()) {
             return;
         }
         append(data);
@@ -335,22 +347,35 @@ public class StreamReader {
         return tail - head;
     }
 
-    private void append(byte[] data) {
-        if (tail + data.length > buf.length) {
+    private void append(ByteBuffer data) {
+        int length = data.remaining();
+        if (head == tail) {
+            // nothing buffered: an array of exactly these bytes, which a read of all of them takes as is
+            buf = new byte[length];
+            head = 0;
+            tail = 0;
+        } else if (tail + length > buf.length) {
             int n = size();
-            if (n + data.length > buf.length / 2) {
-                buf = Arrays.copyOfRange(buf, head, head + Math.max(buf.length * 2, n + data.length));
+            if (n + length > buf.length / 2) {
+                buf = Arrays.copyOfRange(buf, head, head + Math.max(buf.length * 2, n + length));
             } else {
                 System.arraycopy(buf, head, buf, 0, n);
             }
             head = 0;
             tail = n;
         }
-        System.arraycopy(data, 0, buf, tail, data.length);
-        tail += data.length;
+        data.get(buf, tail, length);
+        tail += length;
     }
 
     private byte[] take(int n) {
+        if (head == 0 && n == buf.length) {
+            // exactly the buffer: handed over, not copied (the reader keeps no reference to it)
+            byte[] out = buf;
+            buf = EMPTY;
+            tail = 0;
+            return out;
+        }
         byte[] out = Arrays.copyOfRange(buf, head, head + n);
         consume(n);
         return out;

@@ -121,6 +121,22 @@ public class StreamReaderProtocol implements Protocol {
         }
     }
 
+    /**
+     * The socket transport's path for this class: the view is copied once into the reader's
+     * buffer. A subclass may override {@link #dataReceived}, so only this exact class takes it.
+     */
+    static BufferedProtocol buffered(Protocol protocol) {
+        if (protocol.getClass() != StreamReaderProtocol.class) {
+            return null;
+        }
+        StreamReaderProtocol p = (StreamReaderProtocol) protocol;
+        return data -> {
+            if (p.reader != null) {
+                p.reader.feedData(data);
+            }
+        };
+    }
+
     @Override
     public boolean eofReceived() {
         if (reader != null) {

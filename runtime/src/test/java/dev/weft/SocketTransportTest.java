@@ -112,6 +112,38 @@ class SocketTransportTest {
         assertThat(proto.text()).isEqualTo("data");
     }
 
+    /** A stream protocol whose subclass watches the bytes: it must see them, the reader too. */
+    static final class WatchedStreamProtocol extends StreamReaderProtocol {
+        final java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+
+        WatchedStreamProtocol(StreamReader reader, EventLoop loop) {
+            super(reader, loop);
+        }
+
+        @Override
+        public void dataReceived(byte[] data) {
+            seen.writeBytes(data);
+            super.dataReceived(data);
+        }
+    }
+
+    @Test
+    void a_stream_protocol_subclass_overriding_data_received_gets_the_bytes() throws IOException {
+        java.nio.channels.ServerSocketChannel listening = java.nio.channels.ServerSocketChannel.open();
+        listening.bind(new InetSocketAddress(HOST, 0));
+        int port = ((InetSocketAddress) listening.getLocalAddress()).getPort();
+        StreamReader reader = new StreamReader(StreamReader.DEFAULT_LIMIT, loop);
+        TransportAndProtocol<Transport, WatchedStreamProtocol> tp = loop.runUntilComplete(
+                loop.createConnection(() -> new WatchedStreamProtocol(reader, loop), HOST, port));
+        peer = listening.accept();
+        listening.close();
+        sockets.track((SocketChannel) tp.transport().getExtraInfo("socket"));
+        peer.write(ByteBuffer.wrap("seen\n".getBytes()));
+        assertThat(new String(loop.runUntilComplete(reader.readline()))).isEqualTo("seen\n");
+        assertThat(tp.protocol().seen.toString()).isEqualTo("seen\n");
+        tp.transport().close();
+    }
+
     @Test
     void test_read_ready_eof_closes() throws IOException {
         connect();

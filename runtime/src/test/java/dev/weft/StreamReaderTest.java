@@ -511,4 +511,34 @@ class StreamReaderTest {
         stream.feedData(b("\n"));
         assertThat(s(run(stream.readuntil(b("\r\n"))))).isEqualTo("partial\r\n");
     }
+
+    @Test
+    void an_array_read_is_the_callers_and_later_data_leaves_it_alone() {
+        StreamReader stream = stream();
+        stream.feedData(b("abc"));
+        byte[] first = run(stream.read(10));
+        stream.feedData(b("xyz"));
+        byte[] second = run(stream.read(2));
+        stream.feedData(b("123"));
+        assertThat(s(first)).isEqualTo("abc");
+        assertThat(s(second)).isEqualTo("xy");
+        assertThat(s(run(stream.read(10)))).isEqualTo("z123");
+    }
+
+    @Test
+    void fed_bytes_are_copied_from_a_view_the_transport_reuses() {
+        StreamReader stream = stream();
+        java.nio.ByteBuffer view = java.nio.ByteBuffer.allocateDirect(16);
+        view.put(b("line1\nli")).flip();
+        stream.feedData(view);
+        view.clear();
+        view.put(b("XXXXXXXX")).flip(); // the transport's next read overwrites its buffer
+        assertThat(view.hasRemaining()).isTrue();
+        assertThat(s(run(stream.readline()))).isEqualTo("line1\n");
+        view.clear();
+        view.put(b("ne2\n")).flip();
+        stream.feedData(view);
+        assertThat(view.hasRemaining()).isFalse();
+        assertThat(s(run(stream.readline()))).isEqualTo("line2\n");
+    }
 }

@@ -60,6 +60,7 @@ class TransportEchoPropertyTest {
             for (byte[] chunk : chunks) {
                 tp.transport().write(chunk);
                 sent.writeBytes(chunk);
+                java.util.Arrays.fill(chunk, (byte) '!'); // the caller reuses its array once write returns
                 if (chunk.length % 3 == 0) {
                     loop.runUntilComplete(loop.done(null)); // let the loop run between some writes
                 }
