@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.internal.AwaitFrame;
 import dev.weft.internal.CoroutineFrame;
 import java.io.PrintStream;
 import java.util.List;
@@ -250,7 +251,7 @@ public final class Task<T> extends Future<T> {
         }
         Future<?> w = waitingOn;
         if (w == null) {
-            step(null, null);
+            step(null, null, null);
             return;
         }
         waitingOn = null;
@@ -261,11 +262,15 @@ public final class Task<T> extends Future<T> {
         } catch (Throwable t) {
             exc = t;
         }
-        step(value, exc);
+        step(value, exc, w instanceof Waiter ? (Waiter) w : null);
     }
 
-    /** Python's {@code Task.__step}: resumes the innermost frame with a value or an exception, until the chain waits or ends. */
-    private void step(Object value, Throwable exc) {
+    /**
+     * Python's {@code Task.__step}: resumes the innermost frame with a value or an exception, until
+     * the chain waits or ends. {@code call}: the innermost frame waited on a primitive's call
+     * directly, the call is finished first.
+     */
+    private void step(Object value, Throwable exc, Waiter call) {
         if (mustCancel) {
             if (!(exc instanceof CancellationException)) {
                 exc = new CancellationException(cancelMessage);
@@ -281,6 +286,19 @@ public final class Task<T> extends Future<T> {
         contexts.context = context;
         try {
             CoroutineFrame<?> f = leaf;
+            if (call != null) {
+                try {
+                    if (exc != null) {
+                        call.giveUp(exc);
+                    } else if ((value = call.finish()) == AwaitFrame.PENDING) {
+                        value = null;
+                        f = ((CoroutineFrame<?>) call.goOn()).awaitedBy(f); // it must wait again: its whole body
+                    }
+                } catch (Throwable t) {
+                    value = null;
+                    exc = t;
+                }
+            }
             for (;;) {
                 f = CoroutineFrame.drive(f, value, exc);
                 if (f.isDone() && f.parent() == null) {

@@ -77,6 +77,21 @@ public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> 
     // ---- the driver: what a Task calls (runtime only, never the rewrite) ----
 
     /**
+     * Takes this fresh coroutine as the one {@code awaiter} awaits, as {@code await} would: the
+     * driver resumes it next, and its outcome goes to {@code awaiter}. For a primitive's call
+     * whose task waited on the call's waiter directly and must go on waiting.
+     *
+     * @param awaiter the suspended frame that awaits the call
+     * @return this coroutine, the new innermost frame of the chain
+     * @throws IllegalStateException if it was awaited or given to a task before
+     */
+    public CoroutineFrame<T> awaitedBy(CoroutineFrame<?> awaiter) {
+        claim();
+        parent = awaiter;
+        return this;
+    }
+
+    /**
      * Takes this coroutine for a task, as the outermost frame of its await chain.
      *
      * @throws IllegalStateException if it was awaited or given to a task before
@@ -207,12 +222,16 @@ public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> 
                         return cur;
                     }
                     try {
-                        a = ((SharedCoroutine<?>) a).start(); // its fast path must wait: the whole operation runs inline
-                    } catch (IllegalStateException e) {
+                        a = ((SharedCoroutine<?>) a).suspendCaller(); // its fast path must wait: on its waiter, or inline
+                    } catch (Throwable e) {
                         cur.awaiting = null;
                         sent = null;
                         toThrow = e;
                         continue;
+                    }
+                    if (!(a instanceof CoroutineFrame)) {
+                        cur.awaiting = a; // the caller itself waits on the call's waiter
+                        return cur;
                     }
                 }
                 cur.awaiting = null;
