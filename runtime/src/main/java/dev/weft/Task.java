@@ -282,8 +282,11 @@ public final class Task<T> extends Future<T> {
         Task<?> outer = loop.currentTask;
         loop.currentTask = this;
         Context.Current contexts = loop.contexts;
+        Context own = context;
         Context outerContext = contexts.context;
-        contexts.context = context;
+        if (own != outerContext) { // most often both null: a program that sets no context variable swaps nothing
+            contexts.context = own;
+        }
         try {
             CoroutineFrame<?> f = leaf;
             if (call != null) {
@@ -315,8 +318,11 @@ public final class Task<T> extends Future<T> {
                 value = null;
             }
         } finally {
-            context = Context.adopt(context, contexts);
-            contexts.context = outerContext;
+            Context now = contexts.context;
+            if (now != outerContext) {
+                context = Context.adopt(context, contexts);
+                contexts.context = outerContext;
+            }
             loop.currentTask = outer;
         }
     }
