@@ -289,21 +289,9 @@ public final class Task<T> extends Future<T> {
         }
         try {
             CoroutineFrame<?> f = leaf;
-            if (call != null) {
-                try {
-                    if (exc != null) {
-                        call.giveUp(exc);
-                    } else if ((value = call.finish()) == AwaitFrame.PENDING) {
-                        value = null;
-                        f = ((CoroutineFrame<?>) call.goOn()).awaitedBy(f); // it must wait again: its whole body
-                    }
-                } catch (Throwable t) {
-                    value = null;
-                    exc = t;
-                }
-            }
             for (;;) {
-                f = CoroutineFrame.drive(f, value, exc);
+                f = call == null ? CoroutineFrame.drive(f, value, exc) : finishCall(call, f, exc);
+                call = null;
                 if (f.isDone() && f.parent() == null) {
                     leaf = null;
                     finish(f);
@@ -325,6 +313,27 @@ public final class Task<T> extends Future<T> {
             }
             loop.currentTask = outer;
         }
+    }
+
+    /**
+     * {@code f} waited on a primitive's call directly: finishes the call (or undoes it, if the wait
+     * ended with {@code exc}), then resumes {@code f} with its outcome, as {@link CoroutineFrame#drive}.
+     * Kept out of {@link #step} so that the JIT still inlines the driver there.
+     */
+    private static CoroutineFrame<?> finishCall(Waiter call, CoroutineFrame<?> f, Throwable exc) {
+        Object value = null;
+        try {
+            if (exc != null) {
+                call.giveUp(exc);
+            } else if ((value = call.finish()) == AwaitFrame.PENDING) {
+                value = null;
+                f = ((CoroutineFrame<?>) call.goOn()).awaitedBy(f); // it must wait again: its whole body
+            }
+        } catch (Throwable t) {
+            value = null;
+            exc = t;
+        }
+        return CoroutineFrame.drive(f, value, exc);
     }
 
     /**

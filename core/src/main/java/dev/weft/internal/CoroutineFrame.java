@@ -105,6 +105,19 @@ public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> 
     }
 
     /**
+     * A fresh coroutine that raises {@code t} when run: what a call that failed before it could
+     * start stands for, so that the driver raises {@code t} at its await.
+     *
+     * @param t what to raise
+     * @return a fresh coroutine raising {@code t}
+     */
+    static CoroutineFrame<Object> raising(Throwable t) {
+        return new CoroutineFrame<>(frame -> {
+            throw Unchecked.<RuntimeException>raise(t);
+        }, 0, 0);
+    }
+
+    /**
      * A coroutine that suspends once on {@link #YIELD} and returns null: {@code sleep(0)}. Awaited,
      * {@link #drive} takes a shortcut: the awaiting frame itself suspends on {@code YIELD}, as if the
      * coroutine had run (same outcome, two body calls fewer).
@@ -218,19 +231,8 @@ public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> 
             if (raised == null && r == SUSPEND) {
                 Object a = cur.awaiting;
                 if (!(a instanceof CoroutineFrame)) {
-                    if (!(a instanceof SharedCoroutine)) {
-                        return cur;
-                    }
-                    try {
-                        a = ((SharedCoroutine<?>) a).suspendCaller(); // its fast path must wait: on its waiter, or inline
-                    } catch (Throwable e) {
-                        cur.awaiting = null;
-                        sent = null;
-                        toThrow = e;
-                        continue;
-                    }
-                    if (!(a instanceof CoroutineFrame)) {
-                        cur.awaiting = a; // the caller itself waits on the call's waiter
+                    // a primitive's call whose fast path must wait: cur waits on the call's waiter, or runs it inline
+                    if (!(a instanceof SharedCoroutine) || (a = ((SharedCoroutine<?>) a).suspendCaller(cur)) == null) {
                         return cur;
                     }
                 }

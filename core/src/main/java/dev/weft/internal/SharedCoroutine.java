@@ -113,17 +113,26 @@ public abstract class SharedCoroutine<T> implements Coroutine<T> {
     }
 
     /**
-     * What the driver does when {@link #tryAwait} gave {@code PENDING}: ends the loan, and gives
-     * the future the caller waits on ({@link #waitDirectly}) or the fresh coroutine to run inline.
+     * What the driver does when {@link #tryAwait} gave {@code PENDING}: ends the loan; gives null
+     * when {@code caller} now waits on the call's waiter ({@link #waitDirectly}), else the fresh
+     * coroutine to run inline (the call's {@link #slow} body, or one raising why it cannot run).
      */
-    final Object suspendCaller() {
-        if (!lent) {
-            throw awaitedAlready();
+    final CoroutineFrame<?> suspendCaller(CoroutineFrame<?> caller) {
+        try {
+            if (!lent) {
+                throw awaitedAlready();
+            }
+            Object a = argument;
+            giveBack();
+            Object waiter = waitDirectly(a);
+            if (waiter != null) {
+                caller.awaiting = waiter;
+                return null;
+            }
+            return (CoroutineFrame<?>) slow(a);
+        } catch (Throwable t) {
+            return CoroutineFrame.raising(t);
         }
-        Object a = argument;
-        giveBack();
-        Object waiter = waitDirectly(a);
-        return waiter != null ? waiter : slow(a);
     }
 
     private void giveBack() {
