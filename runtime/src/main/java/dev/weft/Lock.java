@@ -73,6 +73,13 @@ public final class Lock extends LoopBound {
         }
 
         @Override
+        protected Object waitDirectly(Object unused) {
+            Acquirer fut = new Acquirer(waitingLoop("Lock.acquire"));
+            waitersOrNew().add(fut);
+            return fut;
+        }
+
+        @Override
         protected Coroutine<Held> slow(Object unused) {
             return acquireInTurn();
         }
@@ -141,25 +148,57 @@ public final class Lock extends LoopBound {
             locked = true;
             return Coroutine.returning(held);
         }
-        if (waiters == null) {
-            waiters = new ArrayDeque<>();
-        }
         Future<Object> fut = waitingLoop("Lock.acquire").createFuture();
-        waiters.add(fut);
+        waitersOrNew().add(fut);
         try {
-            try {
-                await(fut); // waitInLine inlined: the contended lock is measured, a frame less is 72 B a handoff
-            } finally {
-                waiters.remove(fut);
-            }
-        } catch (CancellationException e) {
-            if (!locked) {
-                wakeUpFirst(); // woken and cancelled: pass the turn on
-            }
+            await(fut);
+        } catch (Throwable e) {
+            leaveLine(fut, e);
             throw e;
         }
+        waiters.remove(fut);
         locked = true;
         return Coroutine.returning(held);
+    }
+
+    private ArrayDeque<Future<Object>> waitersOrNew() {
+        ArrayDeque<Future<Object>> ws = waiters;
+        if (ws == null) {
+            ws = waiters = new ArrayDeque<>();
+        }
+        return ws;
+    }
+
+    /** A waiter whose wait failed leaves the line; cancelled, it passes its turn on if the lock is free. */
+    private void leaveLine(Future<Object> fut, Throwable why) {
+        waiters.remove(fut);
+        if (why instanceof CancellationException && !locked) {
+            wakeUpFirst(); // woken and cancelled: pass the turn on
+        }
+    }
+
+    /** An {@link #acquire()} waiting, its task suspended on it: {@link #acquireInTurn}'s wait, with no frame. */
+    private final class Acquirer extends Waiter {
+        Acquirer(EventLoop loop) {
+            super(loop);
+        }
+
+        @Override
+        Object finish() {
+            waiters.remove(this);
+            locked = true;
+            return held;
+        }
+
+        @Override
+        Coroutine<?> goOn() {
+            return acquireInTurn(); // not reached: once woken, the lock is the waiter's
+        }
+
+        @Override
+        void giveUp(Throwable why) {
+            leaveLine(this, why);
+        }
     }
 
     /**

@@ -67,6 +67,11 @@ public class Queue<T> extends LoopBound {
         }
 
         @Override
+        protected Object waitDirectly(Object unused) {
+            return isShutdown ? null : waitInLine(getters, new Getter(waitingLoop("Queue.get")));
+        }
+
+        @Override
         protected Coroutine<T> slow(Object unused) {
             return getInTurn();
         }
@@ -86,6 +91,11 @@ public class Queue<T> extends LoopBound {
             }
             putNowait(Queue.<T>unmask(item));
             return null;
+        }
+
+        @Override
+        protected Object waitDirectly(Object item) {
+            return isShutdown ? null : waitInLine(putters, new Putter(waitingLoop("Queue.put"), Queue.<T>unmask(item)));
         }
 
         @Override
@@ -241,11 +251,7 @@ public class Queue<T> extends LoopBound {
             try {
                 await(putter);
             } catch (Throwable t) {
-                putter.cancel(); // not done yet if we were cancelled
-                putters.remove(putter); // unless a get or shutdown removed it
-                if (!isFull() && !putter.cancelled()) {
-                    wakeUpNext(putters); // woken for room we cannot take: wake the next in line
-                }
+                leaveLine(putters, putter, !isFull()); // woken for room we cannot take: wake the next in line
                 throw t;
             }
         }
@@ -318,11 +324,7 @@ public class Queue<T> extends LoopBound {
             try {
                 await(getter);
             } catch (Throwable t) {
-                getter.cancel(); // not done yet if we were cancelled
-                getters.remove(getter); // unless a put or shutdown removed it
-                if (size() != 0 && !getter.cancelled()) {
-                    wakeUpNext(getters); // woken for an item we cannot take: wake the next in line
-                }
+                leaveLine(getters, getter, size() != 0); // woken for an item we cannot take: wake the next in line
                 throw t;
             }
         }
@@ -439,6 +441,75 @@ public class Queue<T> extends LoopBound {
     }
 
     /** Python's {@code _wakeup_next}: wakes the first waiter not done, dropping the done ones on the way. */
+    /** Joins {@code line} with {@code waiter}, a call of this queue that must wait. */
+    private static Waiter waitInLine(ArrayDeque<Future<Object>> line, Waiter waiter) {
+        line.add(waiter);
+        return waiter;
+    }
+
+    /**
+     * A waiter whose wait failed (its task cancelled, most often) leaves {@code line}; if it was
+     * woken all the same and what woke it is still there ({@code usable}), the next in line is.
+     */
+    private static void leaveLine(ArrayDeque<Future<Object>> line, Future<Object> waiter, boolean usable) {
+        waiter.cancel(); // not done yet if we were cancelled
+        line.remove(waiter); // unless a put, get or shutdown removed it
+        if (usable && !waiter.cancelled()) {
+            wakeUpNext(line);
+        }
+    }
+
+    /** A {@link #get()} waiting, its task suspended on it: {@link #getInTurn}'s first wait, with no frame. */
+    private final class Getter extends Waiter {
+        Getter(EventLoop loop) {
+            super(loop);
+        }
+
+        @Override
+        Object finish() {
+            return size() > 0 ? getNowait() : AwaitFrame.PENDING;
+        }
+
+        @Override
+        Coroutine<?> goOn() {
+            return getInTurn();
+        }
+
+        @Override
+        void giveUp(Throwable why) {
+            leaveLine(getters, this, size() != 0);
+        }
+    }
+
+    /** A {@link #put} waiting, its task suspended on it: {@link #putInTurn}'s first wait, with no frame. */
+    private final class Putter extends Waiter {
+        private final T item;
+
+        Putter(EventLoop loop, T item) {
+            super(loop);
+            this.item = item;
+        }
+
+        @Override
+        Object finish() {
+            if (isFull()) {
+                return AwaitFrame.PENDING;
+            }
+            putNowait(item);
+            return null;
+        }
+
+        @Override
+        Coroutine<?> goOn() {
+            return putInTurn(item);
+        }
+
+        @Override
+        void giveUp(Throwable why) {
+            leaveLine(putters, this, !isFull());
+        }
+    }
+
     private static void wakeUpNext(ArrayDeque<Future<Object>> waiters) {
         Future<Object> w;
         while ((w = waiters.pollFirst()) != null) {

@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.internal.AwaitFrame;
 import dev.weft.internal.CoroutineFrame;
 import java.io.PrintStream;
 import java.util.List;
@@ -250,7 +251,7 @@ public final class Task<T> extends Future<T> {
         }
         Future<?> w = waitingOn;
         if (w == null) {
-            step(null, null);
+            step(null, null, null);
             return;
         }
         waitingOn = null;
@@ -261,11 +262,15 @@ public final class Task<T> extends Future<T> {
         } catch (Throwable t) {
             exc = t;
         }
-        step(value, exc);
+        step(value, exc, w instanceof Waiter ? (Waiter) w : null);
     }
 
-    /** Python's {@code Task.__step}: resumes the innermost frame with a value or an exception, until the chain waits or ends. */
-    private void step(Object value, Throwable exc) {
+    /**
+     * Python's {@code Task.__step}: resumes the innermost frame with a value or an exception, until
+     * the chain waits or ends. {@code call}: the innermost frame waited on a primitive's call
+     * directly, the call is finished first.
+     */
+    private void step(Object value, Throwable exc, Waiter call) {
         if (mustCancel) {
             if (!(exc instanceof CancellationException)) {
                 exc = new CancellationException(cancelMessage);
@@ -277,12 +282,16 @@ public final class Task<T> extends Future<T> {
         Task<?> outer = loop.currentTask;
         loop.currentTask = this;
         Context.Current contexts = loop.contexts;
+        Context own = context;
         Context outerContext = contexts.context;
-        contexts.context = context;
+        if (own != outerContext) { // most often both null: a program that sets no context variable swaps nothing
+            contexts.context = own;
+        }
         try {
             CoroutineFrame<?> f = leaf;
             for (;;) {
-                f = CoroutineFrame.drive(f, value, exc);
+                f = call == null ? CoroutineFrame.drive(f, value, exc) : finishCall(call, f, exc);
+                call = null;
                 if (f.isDone() && f.parent() == null) {
                     leaf = null;
                     finish(f);
@@ -297,10 +306,34 @@ public final class Task<T> extends Future<T> {
                 value = null;
             }
         } finally {
-            context = Context.adopt(context, contexts);
-            contexts.context = outerContext;
+            Context now = contexts.context;
+            if (now != outerContext) {
+                context = Context.adopt(context, contexts);
+                contexts.context = outerContext;
+            }
             loop.currentTask = outer;
         }
+    }
+
+    /**
+     * {@code f} waited on a primitive's call directly: finishes the call (or undoes it, if the wait
+     * ended with {@code exc}), then resumes {@code f} with its outcome, as {@link CoroutineFrame#drive}.
+     * Kept out of {@link #step} so that the JIT still inlines the driver there.
+     */
+    private static CoroutineFrame<?> finishCall(Waiter call, CoroutineFrame<?> f, Throwable exc) {
+        Object value = null;
+        try {
+            if (exc != null) {
+                call.giveUp(exc);
+            } else if ((value = call.finish()) == AwaitFrame.PENDING) {
+                value = null;
+                f = ((CoroutineFrame<?>) call.goOn()).awaitedBy(f); // it must wait again: its whole body
+            }
+        } catch (Throwable t) {
+            value = null;
+            exc = t;
+        }
+        return CoroutineFrame.drive(f, value, exc);
     }
 
     /**

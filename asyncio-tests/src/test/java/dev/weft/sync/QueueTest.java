@@ -18,6 +18,7 @@ import dev.weft.PriorityQueue;
 import dev.weft.Queue;
 import dev.weft.QueueEmpty;
 import dev.weft.QueueFull;
+import dev.weft.QueueShutDown;
 import dev.weft.Task;
 import dev.weft.TimeoutException;
 import dev.weft.junit.AsyncTest;
@@ -563,5 +564,89 @@ class QueueTest {
         q.putNowait(2);
         assertThat(await(second)).isEqualTo(1); // awaited first, so it takes the first item
         assertThat(await(first)).isEqualTo(2);
+    }
+
+    // ---- a waiting call woken for nothing, or cancelled once woken (its task waits on its waiter) ----
+
+    @Test
+    void a_get_woken_for_an_item_another_task_took_waits_again() {
+        run(getWokenForATakenItem());
+    }
+
+    @Async
+    static Coroutine<Void> getWokenForATakenItem() {
+        Queue<String> q = new Queue<>();
+        Task<String> waiting = createTask(Sync.get(q));
+        await(sleep(0));
+        q.putNowait("a"); // wakes it...
+        assertThat(q.getNowait()).isEqualTo("a"); // ...but this task takes the item first
+        await(sleep(0));
+        assertThat(waiting.done()).isFalse();
+        assertThat(q.toString()).isEqualTo("<Queue maxsize=0 _getters[1] tasks=1>"); // as Python's
+        q.putNowait("b");
+        assertThat(await(waiting)).isEqualTo("b");
+        return Coroutine.done();
+    }
+
+    @Test
+    void a_put_woken_for_room_another_task_filled_waits_again() {
+        run(putWokenForTakenRoom());
+    }
+
+    @Async
+    static Coroutine<Void> putWokenForTakenRoom() {
+        Queue<String> q = new Queue<>(1);
+        q.putNowait("a");
+        Task<Void> waiting = createTask(Sync.put(q, "b"));
+        await(sleep(0));
+        assertThat(q.getNowait()).isEqualTo("a"); // room: wakes it...
+        q.putNowait("c"); // ...but this task fills it first
+        await(sleep(0));
+        assertThat(waiting.done()).isFalse();
+        assertThat(q.toString()).isEqualTo("<Queue maxsize=1 _queue=[c] _putters[1] tasks=2>");
+        assertThat(q.getNowait()).isEqualTo("c");
+        await(waiting);
+        assertThat(q.getNowait()).isEqualTo("b");
+        return Coroutine.done();
+    }
+
+    @Test
+    void a_get_woken_then_cancelled_before_it_runs_leaves_the_item_to_the_next_getter() {
+        run(getWokenThenCancelled());
+    }
+
+    @Async
+    static Coroutine<Void> getWokenThenCancelled() {
+        Queue<String> q = new Queue<>();
+        Task<String> first = createTask(Sync.get(q));
+        Task<String> second = createTask(Sync.get(q));
+        await(sleep(0));
+        q.putNowait("a"); // wakes the first...
+        first.cancel(); // ...cancelled before it runs
+        await(sleep(0));
+        await(sleep(0));
+        assertThat(first.cancelled()).isTrue();
+        assertThat(await(second)).isEqualTo("a");
+        return Coroutine.done();
+    }
+
+    @Test
+    void a_get_waiting_when_the_queue_shuts_down_raises_QueueShutDown() {
+        run(getWaitingAtShutdown());
+    }
+
+    @Async
+    static Coroutine<Void> getWaitingAtShutdown() {
+        Queue<String> q = new Queue<>();
+        Task<String> waiting = createTask(Sync.get(q));
+        await(sleep(0));
+        q.shutdown();
+        try {
+            await(waiting);
+            fail("no QueueShutDown");
+        } catch (QueueShutDown expected) {
+            // as Python's QueueShutDown
+        }
+        return Coroutine.done();
     }
 }

@@ -77,6 +77,21 @@ public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> 
     // ---- the driver: what a Task calls (runtime only, never the rewrite) ----
 
     /**
+     * Takes this fresh coroutine as the one {@code awaiter} awaits, as {@code await} would: the
+     * driver resumes it next, and its outcome goes to {@code awaiter}. For a primitive's call
+     * whose task waited on the call's waiter directly and must go on waiting.
+     *
+     * @param awaiter the suspended frame that awaits the call
+     * @return this coroutine, the new innermost frame of the chain
+     * @throws IllegalStateException if it was awaited or given to a task before
+     */
+    public CoroutineFrame<T> awaitedBy(CoroutineFrame<?> awaiter) {
+        claim();
+        parent = awaiter;
+        return this;
+    }
+
+    /**
      * Takes this coroutine for a task, as the outermost frame of its await chain.
      *
      * @throws IllegalStateException if it was awaited or given to a task before
@@ -87,6 +102,19 @@ public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> 
         }
         started();
         state = ACTIVE;
+    }
+
+    /**
+     * A fresh coroutine that raises {@code t} when run: what a call that failed before it could
+     * start stands for, so that the driver raises {@code t} at its await.
+     *
+     * @param t what to raise
+     * @return a fresh coroutine raising {@code t}
+     */
+    static CoroutineFrame<Object> raising(Throwable t) {
+        return new CoroutineFrame<>(frame -> {
+            throw Unchecked.<RuntimeException>raise(t);
+        }, 0, 0);
     }
 
     /**
@@ -203,16 +231,9 @@ public final class CoroutineFrame<T> extends AwaitFrame implements Coroutine<T> 
             if (raised == null && r == SUSPEND) {
                 Object a = cur.awaiting;
                 if (!(a instanceof CoroutineFrame)) {
-                    if (!(a instanceof SharedCoroutine)) {
+                    // a primitive's call whose fast path must wait: cur waits on the call's waiter, or runs it inline
+                    if (!(a instanceof SharedCoroutine) || (a = ((SharedCoroutine<?>) a).suspendCaller(cur)) == null) {
                         return cur;
-                    }
-                    try {
-                        a = ((SharedCoroutine<?>) a).start(); // its fast path must wait: the whole operation runs inline
-                    } catch (IllegalStateException e) {
-                        cur.awaiting = null;
-                        sent = null;
-                        toThrow = e;
-                        continue;
                     }
                 }
                 cur.awaiting = null;

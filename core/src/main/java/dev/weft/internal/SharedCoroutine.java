@@ -12,8 +12,9 @@ import dev.weft.Coroutine;
  *       not awaited yet) the primitive makes a fresh coroutine instead, so coroutines created and
  *       not awaited yet never share it.</li>
  *   <li>Awaited, it first tries the operation's fast path ({@link #tryNow}), which either finishes
- *       the operation or has no effect; if it must wait, it becomes a fresh coroutine
- *       ({@link #start}) that {@link CoroutineFrame#drive} runs inline as any other.</li>
+ *       the operation or has no effect; if it must wait, the caller's task waits on the call's
+ *       waiter future directly ({@link #waitDirectly}), or it becomes a fresh coroutine
+ *       ({@link #slow}) that {@link CoroutineFrame#drive} runs inline as any other.</li>
  *   <li>Given to a task ({@code createTask}, {@code gather}, {@code waitFor}), it becomes that
  *       fresh coroutine at once, nothing of it run yet.</li>
  *   <li>Awaited a second time without a new call, it is an error, as for any coroutine.</li>
@@ -64,6 +65,20 @@ public abstract class SharedCoroutine<T> implements Coroutine<T> {
      */
     protected abstract Coroutine<T> slow(Object argument);
 
+    /**
+     * Where a call that must wait waits, if its caller can wait there itself: a future already
+     * registered as the call's waiter, on which the caller's task suspends directly, with no
+     * coroutine frame of its own (the task then finishes the call when woken). Null, the default:
+     * the call runs as {@link #slow} inline. Called only when {@link #tryNow} just gave
+     * {@code PENDING}, the loan ended.
+     *
+     * @param argument what the call was given
+     * @return the future to suspend the caller on, or null
+     */
+    protected Object waitDirectly(Object argument) {
+        return null;
+    }
+
     /** What {@code await} does first: the fast path, which ends the loan unless it must wait. */
     final Object tryAwait() {
         if (!lent) {
@@ -95,6 +110,29 @@ public abstract class SharedCoroutine<T> implements Coroutine<T> {
         Object a = argument;
         giveBack();
         return (CoroutineFrame<T>) slow(a);
+    }
+
+    /**
+     * What the driver does when {@link #tryAwait} gave {@code PENDING}: ends the loan; gives null
+     * when {@code caller} now waits on the call's waiter ({@link #waitDirectly}), else the fresh
+     * coroutine to run inline (the call's {@link #slow} body, or one raising why it cannot run).
+     */
+    final CoroutineFrame<?> suspendCaller(CoroutineFrame<?> caller) {
+        try {
+            if (!lent) {
+                throw awaitedAlready();
+            }
+            Object a = argument;
+            giveBack();
+            Object waiter = waitDirectly(a);
+            if (waiter != null) {
+                caller.awaiting = waiter;
+                return null;
+            }
+            return (CoroutineFrame<?>) slow(a);
+        } catch (Throwable t) {
+            return CoroutineFrame.raising(t);
+        }
     }
 
     private void giveBack() {
