@@ -568,13 +568,8 @@ class QueueTest {
 
     // ---- a waiting call woken for nothing, or cancelled once woken (its task waits on its waiter) ----
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void a_get_woken_for_an_item_another_task_took_waits_again() {
-        run(getWokenForATakenItem());
-    }
-
-    @Async
-    static Coroutine<Void> getWokenForATakenItem() {
         Queue<String> q = new Queue<>();
         Task<String> waiting = createTask(Sync.get(q));
         await(sleep(0));
@@ -585,16 +580,10 @@ class QueueTest {
         assertThat(q.toString()).isEqualTo("<Queue maxsize=0 _getters[1] tasks=1>"); // as Python's
         q.putNowait("b");
         assertThat(await(waiting)).isEqualTo("b");
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void a_put_woken_for_room_another_task_filled_waits_again() {
-        run(putWokenForTakenRoom());
-    }
-
-    @Async
-    static Coroutine<Void> putWokenForTakenRoom() {
         Queue<String> q = new Queue<>(1);
         q.putNowait("a");
         Task<Void> waiting = createTask(Sync.put(q, "b"));
@@ -607,16 +596,10 @@ class QueueTest {
         assertThat(q.getNowait()).isEqualTo("c");
         await(waiting);
         assertThat(q.getNowait()).isEqualTo("b");
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void a_get_woken_then_cancelled_before_it_runs_leaves_the_item_to_the_next_getter() {
-        run(getWokenThenCancelled());
-    }
-
-    @Async
-    static Coroutine<Void> getWokenThenCancelled() {
         Queue<String> q = new Queue<>();
         Task<String> first = createTask(Sync.get(q));
         Task<String> second = createTask(Sync.get(q));
@@ -627,16 +610,10 @@ class QueueTest {
         await(sleep(0));
         assertThat(first.cancelled()).isTrue();
         assertThat(await(second)).isEqualTo("a");
-        return Coroutine.done();
     }
 
-    @Test
+    @AsyncTest(virtualTime = true)
     void a_get_waiting_when_the_queue_shuts_down_raises_QueueShutDown() {
-        run(getWaitingAtShutdown());
-    }
-
-    @Async
-    static Coroutine<Void> getWaitingAtShutdown() {
         Queue<String> q = new Queue<>();
         Task<String> waiting = createTask(Sync.get(q));
         await(sleep(0));
@@ -647,6 +624,5 @@ class QueueTest {
         } catch (QueueShutDown expected) {
             // as Python's QueueShutDown
         }
-        return Coroutine.done();
     }
 }
