@@ -145,6 +145,9 @@ public final class MethodAnalysis {
     /** How many monitors are held before each instruction, the most over all paths. */
     private static int[] monitorDepths(AbstractInsnNode[] insns, ControlFlow flow) {
         int[] depth = new int[insns.length];
+        if (!entersMonitor(insns)) {
+            return depth; // no synchronized block: none held anywhere
+        }
         java.util.Arrays.fill(depth, -1);
         java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
         depth[0] = 0;
@@ -162,6 +165,15 @@ public final class MethodAnalysis {
             }
         }
         return depth;
+    }
+
+    private static boolean entersMonitor(AbstractInsnNode[] insns) {
+        for (AbstractInsnNode insn : insns) {
+            if (insn.getOpcode() == org.objectweb.asm.Opcodes.MONITORENTER) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The parameters read by the body, saved by the factory and restored at resume point 0. */
