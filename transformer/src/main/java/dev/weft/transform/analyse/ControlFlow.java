@@ -1,7 +1,7 @@
 package dev.weft.transform.analyse;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+
 
 /**
  * The control-flow graph of a method's instructions, as ASM's {@code Analyzer} found its edges,
@@ -11,9 +11,13 @@ import java.util.List;
  * instruction.
  */
 final class ControlFlow {
-    private final List<List<Integer>> successors;
-    private final List<List<Integer>> normal;
-    private final List<List<Integer>> exceptional;
+    private static final int[] NONE = {};
+
+    private final int[][] normal;
+    private final int[][] exceptional;
+    private final int[] normalCount;
+    private final int[] exceptionalCount;
+    private int[][] successors;
     private int[][] predecessors;
     private int[] blockOf;
     private int[] blockStart;
@@ -21,39 +25,84 @@ final class ControlFlow {
 
     /** An empty graph of {@code n} instructions, to be given its edges. */
     ControlFlow(int n) {
-        successors = new ArrayList<>(n);
-        normal = new ArrayList<>(n);
-        exceptional = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            successors.add(new ArrayList<>(2));
-            normal.add(new ArrayList<>(2));
-            exceptional.add(new ArrayList<>(1));
-        }
+        normal = new int[n][];
+        exceptional = new int[n][];
+        normalCount = new int[n];
+        exceptionalCount = new int[n];
     }
 
+    /** ASM's {@code Analyzer} reports an edge each time it passes an instruction: each is kept once. */
     void addNormalEdge(int insn, int successor) {
-        successors.get(insn).add(successor);
-        normal.get(insn).add(successor);
+        normal[insn] = add(normal[insn], normalCount, insn, successor);
     }
 
     void addExceptionEdge(int insn, int handler) {
-        successors.get(insn).add(handler);
-        exceptional.get(insn).add(handler);
+        exceptional[insn] = add(exceptional[insn], exceptionalCount, insn, handler);
     }
 
-    /** Where control may go after {@code insn}, by normal flow or to a handler. */
-    List<Integer> successors(int insn) {
-        return successors.get(insn);
+    private static int[] add(int[] targets, int[] counts, int insn, int target) {
+        int count = counts[insn];
+        if (targets == null) {
+            targets = new int[2];
+        }
+        for (int k = 0; k < count; k++) {
+            if (targets[k] == target) {
+                return targets;
+            }
+        }
+        if (count == targets.length) {
+            targets = Arrays.copyOf(targets, count * 2);
+        }
+        targets[count] = target;
+        counts[insn] = count + 1;
+        return targets;
     }
 
-    /** Where control goes after {@code insn} by normal flow. */
-    List<Integer> normal(int insn) {
-        return normal.get(insn);
+    /** Where control may go after {@code insn}, by normal flow or to a handler. Call once all edges are in. */
+    int[] successors(int insn) {
+        if (successors == null) {
+            successors = joined();
+        }
+        return successors[insn];
     }
 
-    /** The handlers {@code insn} may throw to. */
-    List<Integer> exceptional(int insn) {
-        return exceptional.get(insn);
+    /** Where control goes after {@code insn} by normal flow. Call once all edges are in. */
+    int[] normal(int insn) {
+        return exact(normal, normalCount, insn);
+    }
+
+    /** The handlers {@code insn} may throw to. Call once all edges are in. */
+    int[] exceptional(int insn) {
+        return exact(exceptional, exceptionalCount, insn);
+    }
+
+    private static int[] exact(int[][] targets, int[] counts, int insn) {
+        int[] t = targets[insn];
+        if (t == null) {
+            return NONE;
+        }
+        if (t.length != counts[insn]) {
+            t = Arrays.copyOf(t, counts[insn]);
+            targets[insn] = t;
+        }
+        return t;
+    }
+
+    private int[][] joined() {
+        int n = normal.length;
+        int[][] all = new int[n][];
+        for (int i = 0; i < n; i++) {
+            int[] first = normal(i);
+            int[] then = exceptional(i);
+            if (then.length == 0) {
+                all[i] = first;
+            } else {
+                int[] both = Arrays.copyOf(first, first.length + then.length);
+                System.arraycopy(then, 0, both, first.length, then.length);
+                all[i] = both;
+            }
+        }
+        return all;
     }
 
     /** The instructions that may pass control to {@code insn}, by either kind of edge. Call once all edges are in. */
@@ -92,13 +141,13 @@ final class ControlFlow {
         if (blockOf != null) {
             return;
         }
-        int n = successors.size();
+        int n = normal.length;
         blockOf = new int[n];
         int blocks = 0;
         for (int i = 0; i < n; i++) {
             int[] from = predecessors(i);
             boolean continues = i > 0 && from.length == 1 && from[0] == i - 1
-                    && normal.get(i - 1).size() == 1 && exceptional.get(i - 1).isEmpty();
+                    && normalCount[i - 1] == 1 && exceptionalCount[i - 1] == 0;
             blockOf[i] = continues ? blocks - 1 : blocks++;
         }
         blockStart = new int[blocks];
@@ -112,10 +161,10 @@ final class ControlFlow {
     }
 
     private int[][] invert() {
-        int n = successors.size();
+        int n = normal.length;
         int[] counts = new int[n];
         for (int i = 0; i < n; i++) {
-            for (int s : successors.get(i)) {
+            for (int s : successors(i)) {
                 counts[s]++;
             }
         }
@@ -125,7 +174,7 @@ final class ControlFlow {
             counts[i] = 0;
         }
         for (int i = 0; i < n; i++) {
-            for (int s : successors.get(i)) {
+            for (int s : successors(i)) {
                 preds[s][counts[s]++] = i;
             }
         }

@@ -103,7 +103,7 @@ public final class MethodAnalysis {
             }
         }
         BitSet[] unrestored = Unrestored.of(insns, flow, method.maxLocals, localsOf(entry), dropped(points, pointIndices,
-                method.maxLocals));
+                method.maxLocals, n));
         return new MethodAnalysis(entry, points, maxRefs[0], maxPrims[0], insideMonitor, unrestored);
     }
 
@@ -115,14 +115,14 @@ public final class MethodAnalysis {
         return locals;
     }
 
-    /** The locals each point's resume leaves without a value, by the index of the point's marker. */
-    private static java.util.Map<Integer, BitSet> dropped(List<SuspensionPoint> points, List<Integer> pointIndices, int maxLocals) {
-        java.util.Map<Integer, BitSet> dropped = new java.util.HashMap<>();
+    /** The locals each point's resume leaves without a value, at the index of the point's marker (null elsewhere). */
+    private static BitSet[] dropped(List<SuspensionPoint> points, List<Integer> pointIndices, int maxLocals, int n) {
+        BitSet[] dropped = new BitSet[n];
         for (int k = 0; k < points.size(); k++) {
             BitSet lost = new BitSet();
             lost.set(0, maxLocals);
             lost.andNot(localsOf(points.get(k).locals()));
-            dropped.put(pointIndices.get(k), lost);
+            dropped[pointIndices.get(k)] = lost;
         }
         return dropped;
     }
@@ -145,6 +145,9 @@ public final class MethodAnalysis {
     /** How many monitors are held before each instruction, the most over all paths. */
     private static int[] monitorDepths(AbstractInsnNode[] insns, ControlFlow flow) {
         int[] depth = new int[insns.length];
+        if (!entersMonitor(insns)) {
+            return depth; // no synchronized block: none held anywhere
+        }
         java.util.Arrays.fill(depth, -1);
         java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
         depth[0] = 0;
@@ -162,6 +165,15 @@ public final class MethodAnalysis {
             }
         }
         return depth;
+    }
+
+    private static boolean entersMonitor(AbstractInsnNode[] insns) {
+        for (AbstractInsnNode insn : insns) {
+            if (insn.getOpcode() == org.objectweb.asm.Opcodes.MONITORENTER) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The parameters read by the body, saved by the factory and restored at resume point 0. */

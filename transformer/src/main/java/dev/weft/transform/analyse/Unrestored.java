@@ -1,7 +1,6 @@
 package dev.weft.transform.analyse;
 
 import java.util.BitSet;
-import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
@@ -26,9 +25,9 @@ final class Unrestored {
      *
      * @param flow the control flow of {@code insns}
      * @param atEntry the locals the body restores at its start
-     * @param dropped the locals a marker's resume does not restore, by the marker's index
+     * @param dropped the locals a marker's resume does not restore, at the marker's index (null elsewhere)
      */
-    static BitSet[] of(AbstractInsnNode[] insns, ControlFlow flow, int maxLocals, BitSet atEntry, Map<Integer, BitSet> dropped) {
+    static BitSet[] of(AbstractInsnNode[] insns, ControlFlow flow, int maxLocals, BitSet atEntry, BitSet[] dropped) {
         int n = insns.length;
         int blocks = flow.blocks();
         BitSet[] in = new BitSet[blocks];
@@ -55,7 +54,7 @@ final class Unrestored {
             for (int i = flow.blockStart(b); i <= flow.blockEnd(b); i++) {
                 before.clear();
                 before.or(after);
-                transfer(insns[i], before, dropped.get(i), after);
+                transfer(insns[i], before, dropped[i], after);
             }
             int last = flow.blockEnd(b);
             either.clear();
@@ -79,7 +78,7 @@ final class Unrestored {
             before.clear();
             before.or(in[b]);
             for (int i = flow.blockStart(b); i <= flow.blockEnd(b); i++) {
-                transfer(insns[i], before, dropped.get(i), after);
+                transfer(insns[i], before, dropped[i], after);
                 result[i] = (BitSet) before.clone();
                 result[i].or(after);
                 BitSet next = before; // what is after this instruction is before the next one

@@ -1,6 +1,7 @@
 package dev.weft.transform.emit;
 
 import dev.weft.transform.analyse.ClassHierarchy;
+import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 
 /**
@@ -21,6 +22,16 @@ public final class HierarchyClassWriter extends ClassWriter {
     /** A writer with ASM's {@code flags} that merges types through {@code hierarchy}. */
     public HierarchyClassWriter(int flags, ClassHierarchy hierarchy) {
         super(flags);
+        this.hierarchy = hierarchy;
+        setComputeLimits(MAX_MEMORY, MAX_OPERATIONS);
+    }
+
+    /**
+     * A writer that computes nothing and starts from {@code constants}' constant pool, so that a
+     * method read from {@code constants} and visited straight into it is copied byte for byte.
+     */
+    public HierarchyClassWriter(ClassReader constants, ClassHierarchy hierarchy) {
+        super(constants, 0);
         this.hierarchy = hierarchy;
         setComputeLimits(MAX_MEMORY, MAX_OPERATIONS);
     }

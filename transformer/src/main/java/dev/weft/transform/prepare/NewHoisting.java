@@ -69,7 +69,7 @@ public final class NewHoisting {
      * @return the refusal of a {@code new} that cannot be moved past its marker, else null
      */
     public static Problem apply(ClassNode cls, MethodNode method) {
-        if (!mayKeepUnfinished(method)) {
+        if (!mayKeepUnfinished(method) || !UnfinishedAtMarkers.mayHold(cls.name, method)) {
             return null;
         }
         AbstractInsnNode[] insns = method.instructions.toArray();

@@ -4,8 +4,8 @@ import dev.weft.transform.analyse.ClassHierarchy;
 import dev.weft.transform.analyse.MissingClassException;
 import dev.weft.transform.check.ForgottenAwaits;
 import dev.weft.transform.check.Misuse;
-import dev.weft.transform.emit.HierarchyClassWriter;
 import dev.weft.transform.emit.RuntimeAbi;
+import dev.weft.transform.emit.StackMapComputation;
 import dev.weft.transform.find.AsyncLambdas;
 import dev.weft.transform.find.AsyncMethods;
 import dev.weft.transform.find.AsyncTests;
@@ -19,6 +19,7 @@ import dev.weft.transform.report.RewriteResult;
 import dev.weft.transform.report.RewrittenMethod;
 import dev.weft.transform.report.SourceLocation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,14 +98,15 @@ public final class ClassRewrite {
             taken.add(m.name + m.desc);
         }
         List<RewrittenMethod> rewritten = new ArrayList<>();
+        StackMapComputation frames = new StackMapComputation(cls, hierarchy);
+        Map<String, MethodNode> originals = new HashMap<>(); // each body's user method, by the body's name
         for (Map.Entry<MethodNode, MethodKind> async : asyncMethods.entrySet()) {
             MethodNode m = async.getKey();
             try {
                 MethodKind kind = async.getValue();
                 String bodyName = bodyName(AsyncTests.displayName(m.name), RuntimeAbi.bodyDescriptor(kind), taken);
-                rewritten.add(MethodRewrite.of(cls, isInterface, kind, m, bodyName, hierarchy));
-            } catch (MethodTooLargeException e) { // from the stack map frames of the body, computed method by method
-                problems.add(Refusal.ofMethod(cls, m, tooLarge(e.getCodeSize())));
+                originals.put(bodyName, m);
+                rewritten.add(MethodRewrite.of(cls, isInterface, kind, m, bodyName, hierarchy, frames));
             } catch (AnalyzerException | RuntimeException e) {
                 MissingClassException missing = missingClass(e);
                 if (missing != null) {
@@ -123,17 +125,33 @@ public final class ClassRewrite {
             }
         }
         if (!problems.isEmpty()) {
+            problems.addAll(tooLarge(cls, frames, originals));
             throw new RewriteException(problems);
         }
         if (cls.invisibleAnnotations == null) {
             cls.invisibleAnnotations = new ArrayList<>();
         }
         cls.invisibleAnnotations.add(new AnnotationNode(RuntimeAbi.REWRITTEN));
-        return RewriteResult.rewritten(className, write(cls, hierarchy), rewritten);
+        return RewriteResult.rewritten(className, write(cls, frames, originals), rewritten);
     }
 
-    private static byte[] write(ClassNode cls, ClassHierarchy hierarchy) throws RewriteException {
-        ClassWriter writer = new HierarchyClassWriter(0, hierarchy);
+    /** The refusal of each body larger than the JVM allows once framed, at its user method. */
+    private static List<Problem> tooLarge(ClassNode cls, StackMapComputation frames, Map<String, MethodNode> originals) {
+        List<Problem> refusals = new ArrayList<>();
+        for (Map.Entry<String, Integer> body : frames.tooLarge().entrySet()) {
+            refusals.add(Refusal.ofMethod(cls, originals.get(body.getKey()), tooLarge(body.getValue())));
+        }
+        return refusals;
+    }
+
+    private static byte[] write(ClassNode cls, StackMapComputation frames, Map<String, MethodNode> originals)
+            throws RewriteException {
+        ClassWriter writer;
+        try {
+            writer = frames.writer();
+        } catch (MethodTooLargeException e) { // a body, once framed
+            throw new RewriteException(tooLarge(cls, frames, originals));
+        }
         try {
             cls.accept(writer);
             return writer.toByteArray();

@@ -32,9 +32,12 @@ final class MethodRewrite {
     private MethodRewrite() {
     }
 
-    /** Rewrites {@code m} of {@code cls} into a body named {@code bodyName} (added to {@code cls}) and its factory. */
+    /**
+     * Rewrites {@code m} of {@code cls} into a body named {@code bodyName} (added to {@code cls},
+     * its frames computed by {@code frames}) and its factory.
+     */
     static RewrittenMethod of(ClassNode cls, boolean isInterface, MethodKind kind, MethodNode m, String bodyName,
-                              ClassHierarchy hierarchy) throws AnalyzerException, Refused {
+                              ClassHierarchy hierarchy, StackMapComputation frames) throws AnalyzerException, Refused {
         NamedThrows.apply(m);
         Problem unsupported = NewHoisting.apply(cls, m);
         if (unsupported != null) {
@@ -57,7 +60,7 @@ final class MethodRewrite {
         SourceIdentity location = new SourceIdentity(cls.name.replace('/', '.'), AsyncTests.displayName(m.name), cls.sourceFile, firstLine);
         MethodNode body = StateMachine.build(m, kind, analysis, bodyName, location);
         FactoryMethod.emit(cls.name, isInterface, kind, m, body, analysis, firstLine, locals);
-        cls.methods.add(StackMapComputation.of(cls, body, hierarchy));
+        cls.methods.add(frames.add(body));
         return new RewrittenMethod(m.name, m.desc, analysis.points().size(), analysis.refCount(), analysis.primCount());
     }
 

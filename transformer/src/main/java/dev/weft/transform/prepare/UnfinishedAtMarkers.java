@@ -1,0 +1,157 @@
+package dev.weft.transform.prepare;
+
+import dev.weft.transform.find.Marker;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicInterpreter;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.Interpreter;
+
+/**
+ * Whether a suspending marker may see an object whose {@code new} ran and whose constructor has
+ * not: one cheap pass that spares {@link NewHoisting} its two full analyses in the usual method,
+ * whose loops and markers never hold an unfinished object.
+ *
+ * <p>It over-approximates {@link NewHoisting}'s own test: each {@code new} makes a value of its
+ * own, copies keep it, its constructor call finishes every copy, and any merge of such a value
+ * with another value stays "maybe unfinished". So when it answers {@code false}, no object is
+ * kept unfinished across a marker and the full analyses would change nothing.
+ */
+final class UnfinishedAtMarkers {
+    private UnfinishedAtMarkers() {
+    }
+
+    /** Whether some suspending marker of {@code method} may hold an unfinished object (true when unsure). */
+    static boolean mayHold(String owner, MethodNode method) {
+        Frame<BasicValue>[] frames;
+        try {
+            frames = new Analyzer<BasicValue>(new Identities()) {
+                @Override
+                protected Frame<BasicValue> newFrame(int numLocals, int numStack) {
+                    return new FinishingFrame(numLocals, numStack);
+                }
+
+                @Override
+                protected Frame<BasicValue> newFrame(Frame<? extends BasicValue> frame) {
+                    return new FinishingFrame(frame);
+                }
+            }.analyze(owner, method);
+        } catch (AnalyzerException e) {
+            return true; // let the full analyses decide (and report)
+        }
+        int i = 0;
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext(), i++) {
+            Frame<BasicValue> f = frames[i];
+            if (f != null && insn instanceof MethodInsnNode && holdsUnfinished(f)) {
+                Marker m = Marker.of(insn);
+                if (m != null && m.suspends()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean holdsUnfinished(Frame<BasicValue> f) {
+        for (int s = 0; s < f.getStackSize(); s++) {
+            if (f.getStack(s) instanceof Unfinished) {
+                return true;
+            }
+        }
+        for (int l = 0; l < f.getLocals(); l++) {
+            if (f.getLocal(l) instanceof Unfinished) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The object of one {@code new} before its constructor runs, or ({@link #MAYBE}) of some {@code new}. */
+    private static final class Unfinished extends BasicValue {
+        static final Unfinished MAYBE = new Unfinished();
+
+        Unfinished() {
+            super(BasicValue.REFERENCE_VALUE.getType());
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other; // one value per allocation: copies are the same object
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    }
+
+    /**
+     * The basic interpreter, but each {@code new} makes an {@link Unfinished} value of its own (the
+     * same each time the analysis passes it, as {@link NewHoisting}'s sources are instructions),
+     * which merges only with itself.
+     */
+    private static final class Identities extends BasicInterpreter {
+        private final Map<AbstractInsnNode, Unfinished> made = new IdentityHashMap<>();
+
+        Identities() {
+            super(Opcodes.ASM9);
+        }
+
+        @Override
+        public BasicValue newOperation(AbstractInsnNode insn) throws AnalyzerException {
+            return insn.getOpcode() == Opcodes.NEW ? made.computeIfAbsent(insn, i -> new Unfinished()) : super.newOperation(insn);
+        }
+
+        @Override
+        public BasicValue merge(BasicValue value1, BasicValue value2) {
+            if (value1 == value2) {
+                return value1;
+            }
+            if (value1 instanceof Unfinished || value2 instanceof Unfinished) {
+                return Unfinished.MAYBE;
+            }
+            return super.merge(value1, value2);
+        }
+    }
+
+    /** A constructor call finishes every copy of its receiver, unless the receiver may be one of several. */
+    private static final class FinishingFrame extends Frame<BasicValue> {
+        FinishingFrame(int numLocals, int numStack) {
+            super(numLocals, numStack);
+        }
+
+        FinishingFrame(Frame<? extends BasicValue> frame) {
+            super(frame);
+        }
+
+        @Override
+        public void execute(AbstractInsnNode insn, Interpreter<BasicValue> interpreter) throws AnalyzerException {
+            BasicValue receiver = null;
+            if (insn.getOpcode() == Opcodes.INVOKESPECIAL && ((MethodInsnNode) insn).name.equals("<init>")) {
+                receiver = getStack(getStackSize() - Type.getArgumentTypes(((MethodInsnNode) insn).desc).length - 1);
+            }
+            super.execute(insn, interpreter);
+            if (!(receiver instanceof Unfinished) || receiver == Unfinished.MAYBE) {
+                return;
+            }
+            for (int s = 0; s < getStackSize(); s++) {
+                if (getStack(s) == receiver) {
+                    setStack(s, BasicValue.REFERENCE_VALUE);
+                }
+            }
+            for (int l = 0; l < getLocals(); l++) {
+                if (getLocal(l) == receiver) {
+                    setLocal(l, BasicValue.REFERENCE_VALUE);
+                }
+            }
+        }
+    }
+}
