@@ -1,6 +1,7 @@
 package dev.weft.transform.analyse;
 
 import dev.weft.transform.find.Marker;
+import dev.weft.transform.report.MethodBudget;
 import dev.weft.transform.report.SourceLocation;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -61,6 +62,7 @@ public final class MethodAnalysis {
                 return true;
             }
         };
+        MethodBudget.of(analyzer);
         Frame<BasicValue>[] frames = analyzer.analyze(owner.name, method);
         AbstractInsnNode[] insns = method.instructions.toArray();
         Liveness liveness = Liveness.of(insns, flow);

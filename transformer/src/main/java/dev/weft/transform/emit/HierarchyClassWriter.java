@@ -2,6 +2,7 @@ package dev.weft.transform.emit;
 
 import dev.weft.transform.analyse.ClassHierarchy;
 import org.objectweb.asm.ClassReader;
+import dev.weft.transform.report.MethodBudget;
 import org.objectweb.asm.ClassWriter;
 
 /**
@@ -10,20 +11,13 @@ import org.objectweb.asm.ClassWriter;
  * ASM recomputes frames when a method grows past 32 KB and needs wide jumps.
  */
 public final class HierarchyClassWriter extends ClassWriter {
-    /**
-     * javac copies every {@code finally} block onto each exit, so a legal method can exceed ASM's
-     * default guard against pathological input (10 MB); a build tool may spend more on a real one.
-     */
-    private static final int MAX_MEMORY = 1 << 30;
-    private static final long MAX_OPERATIONS = 20_000_000_000L;
-
     private final ClassHierarchy hierarchy;
 
     /** A writer with ASM's {@code flags} that merges types through {@code hierarchy}. */
     public HierarchyClassWriter(int flags, ClassHierarchy hierarchy) {
         super(flags);
         this.hierarchy = hierarchy;
-        setComputeLimits(MAX_MEMORY, MAX_OPERATIONS);
+        MethodBudget.of(this);
     }
 
     /**
@@ -33,7 +27,7 @@ public final class HierarchyClassWriter extends ClassWriter {
     public HierarchyClassWriter(ClassReader constants, ClassHierarchy hierarchy) {
         super(constants, 0);
         this.hierarchy = hierarchy;
-        setComputeLimits(MAX_MEMORY, MAX_OPERATIONS);
+        MethodBudget.of(this);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.weft.transform.prepare;
 
 import dev.weft.transform.find.Marker;
+import dev.weft.transform.report.MethodBudget;
 import dev.weft.transform.report.Problem;
 import dev.weft.transform.report.Refusal;
 import java.util.ArrayDeque;
@@ -80,7 +81,7 @@ public final class NewHoisting {
         Frame<SourceValue>[] origins;
         Frame<BasicValue>[] kinds;
         try {
-            origins = new Analyzer<SourceValue>(new Copies()) {
+            origins = MethodBudget.of(new Analyzer<SourceValue>(new Copies()) {
                 @Override
                 protected Frame<SourceValue> newFrame(int numLocals, int numStack) {
                     return new FinishingFrame(numLocals, numStack);
@@ -101,8 +102,8 @@ public final class NewHoisting {
                     successors.get(insn).add(successor);
                     return true;
                 }
-            }.analyze(cls.name, method);
-            kinds = new Analyzer<>(new BasicInterpreter()).analyze(cls.name, method);
+            }).analyze(cls.name, method);
+            kinds = MethodBudget.of(new Analyzer<>(new BasicInterpreter())).analyze(cls.name, method);
         } catch (AnalyzerException e) {
             return null; // the analysis that follows reports it
         }

@@ -1,6 +1,7 @@
 package dev.weft.transform.prepare;
 
 import dev.weft.transform.find.Marker;
+import dev.weft.transform.report.MethodBudget;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.objectweb.asm.Opcodes;
@@ -33,7 +34,7 @@ final class UnfinishedAtMarkers {
     static boolean mayHold(String owner, MethodNode method) {
         Frame<BasicValue>[] frames;
         try {
-            frames = new Analyzer<BasicValue>(new Identities()) {
+            frames = MethodBudget.of(new Analyzer<BasicValue>(new Identities()) {
                 @Override
                 protected Frame<BasicValue> newFrame(int numLocals, int numStack) {
                     return new FinishingFrame(numLocals, numStack);
@@ -43,7 +44,7 @@ final class UnfinishedAtMarkers {
                 protected Frame<BasicValue> newFrame(Frame<? extends BasicValue> frame) {
                     return new FinishingFrame(frame);
                 }
-            }.analyze(owner, method);
+            }).analyze(owner, method);
         } catch (AnalyzerException e) {
             return true; // let the full analyses decide (and report)
         }
