@@ -549,6 +549,7 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
      */
     private GeneratorFrame<?, ?, ?> ignoredExit(GeneratorFrame<?, ?, ?> ignoring, GeneratorFrame<?, ?, ?> yielder) {
         ignoring.clear(EXITING);
+        yielder.value = null; // the value yielded is dropped, as Python's close() drops it
         IllegalStateException ignored = new IllegalStateException("generator ignored GeneratorExit");
         if (ignoring == this) {
             setLeaf(yielder);
