@@ -337,15 +337,32 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     // ---- the driver ----
 
     /**
-     * {@link #next()}/{@link #hasNext()}: the fast path first. A root generator, suspended or not
+     * {@link #next()}/{@link #hasNext()}: the fast paths first. A root generator, suspended or not
      * started, with no links and nothing held, resumes its body directly: one call and the body's
-     * switch. The rest (delegation, running, closing) goes through {@link #advance}.
+     * switch. A root whose cached leaf is still its own resumes that leaf directly. The rest
+     * (a chain to walk, running, closing, a frame finishing) goes through {@link #drive}.
      */
     private Object step() {
-        if (bits > SUSPENDED || links != null) {
-            return advance(null, null, false);
+        if (bits <= SUSPENDED) {
+            Links l = links;
+            if (l == null) {
+                return resumeAlone();
+            }
+            GeneratorFrame<?, ?, ?> leaf = l.leaf;
+            if (bits == SUSPENDED && l.parent == null && leaf != null && leaf != this && leaf.bits == SUSPENDED) {
+                Links at = leaf.links;
+                if (at.root == this && at.child == null && at.foreign == null) {
+                    return resumeLeaf(l, leaf);
+                }
+            }
         }
+        return advance(null, null, false);
+    }
+
+    /** {@link #step()} for a root without links: its body, directly. */
+    private Object resumeAlone() {
         bits = SUSPENDED | EXECUTING;
+        value = null;
         Object r;
         try {
             r = body.resume(this);
@@ -369,6 +386,37 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
         Object yielded = value;
         value = null;
         return yielded;
+    }
+
+    /**
+     * {@link #step()} for a root whose cached {@code leaf} is its own and delegates to nothing: as
+     * {@link #advance} would, without walking; a leaf that finishes or starts a delegation is
+     * handed to {@link #drive}.
+     */
+    private Object resumeLeaf(Links l, GeneratorFrame<?, ?, ?> leaf) {
+        l.root = this;
+        bits = SUSPENDED | DRIVING;
+        try {
+            leaf.bits = SUSPENDED | EXECUTING;
+            leaf.value = null;
+            Object r;
+            try {
+                r = leaf.body.resume(leaf);
+            } catch (Throwable t) {
+                leaf.clear(EXECUTING);
+                return drive(leaf, null, null, null, true, null, t);
+            }
+            leaf.clear(EXECUTING);
+            Links at = leaf.links;
+            if (r == SUSPEND && at.child == null && at.foreign == null) {
+                Object yielded = leaf.value;
+                leaf.value = null;
+                return yielded;
+            }
+            return drive(leaf, null, null, null, true, r, null);
+        } finally {
+            clear(DRIVING | EXITING);
+        }
     }
 
     /** PEP 479: a {@code NoSuchElementException} escaping a generator's body becomes an error. */
@@ -415,7 +463,28 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
         }
         set(DRIVING);
         try {
-            for (;;) {
+            return drive(cur, sent, toThrow, exit, false, null, null);
+        } finally {
+            clear(DRIVING | EXITING);
+        }
+    }
+
+    /**
+     * The driver's loop, for {@link #advance} and the fast paths: resumes {@code cur} with
+     * {@code sent} or {@code toThrow}, or, if {@code resumed}, starts from its outcome
+     * ({@code resumedWith} returned, or {@code resumedRaising} raised), and goes on up and down the chain until some frame
+     * yields or this one finishes. The caller marks this frame {@link #DRIVING}.
+     */
+    private Object drive(GeneratorFrame<?, ?, ?> cur, Object sent, Throwable toThrow, Throwable exit,
+                         boolean resumed, Object resumedWith, Throwable resumedRaising) {
+        for (;;) {
+            Object r = null;
+            Throwable raised = null;
+            if (resumed) {
+                resumed = false;
+                r = resumedWith;
+                raised = resumedRaising;
+            } else {
                 GeneratorFrame<?, ?, ?> finishedChild = cur.child();
                 if (finishedChild != null) {
                     // its delegate was finished by someone else (Python's yield from sees None), or is
@@ -444,8 +513,6 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
                     sent = cur.value;
                     cur.value = null;
                 }
-                Object r = null;
-                Throwable raised = null;
                 if (cur.life() == CREATED && toThrow != null) {
                     raised = toThrow; // thrown into a generator that never started
                 } else {
@@ -460,73 +527,71 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
                         cur.clear(EXECUTING);
                     }
                 }
-                if (raised == null && r == SUSPEND) {
-                    GeneratorFrame<?, ?, ?> sub = cur.child();
-                    if (sub != null) {
-                        if (sub.running()) {
-                            cur.setChild(null);
-                            sent = null;
-                            toThrow = alreadyExecuting();
-                        } else if (sub.life() == CLOSED) {
-                            cur.setChild(null);
-                            sent = null;
-                            toThrow = null;
-                        } else {
-                            link(cur, sub);
-                            cur = descend(sub); // sub may itself be suspended in a yieldFrom
-                            sent = null;
-                            toThrow = null;
-                        }
-                        continue;
-                    }
-                    if (cur.foreign() != null) {
+            }
+            if (raised == null && r == SUSPEND) {
+                GeneratorFrame<?, ?, ?> sub = cur.child();
+                if (sub != null) {
+                    if (sub.running()) {
+                        cur.setChild(null);
+                        sent = null;
+                        toThrow = alreadyExecuting();
+                    } else if (sub.life() == CLOSED) {
+                        cur.setChild(null);
                         sent = null;
                         toThrow = null;
-                        continue;
-                    }
-                    GeneratorFrame<?, ?, ?> ignoring = exit == null ? null : nearestExiting(cur);
-                    if (ignoring != null) {
-                        cur = ignoredExit(ignoring, cur);
+                    } else {
+                        link(cur, sub);
+                        cur = descend(sub); // sub may itself be suspended in a yieldFrom
                         sent = null;
-                        toThrow = cur.takeRaised();
-                        continue;
+                        toThrow = null;
                     }
-                    setLeaf(cur);
-                    Object yielded = cur.value;
-                    cur.value = null;
-                    return yielded;
+                    continue;
                 }
-                cur.setLife(CLOSED);
-                boolean closedAsAsked = cur.is(EXITING) && (raised == null || raised instanceof GeneratorExit);
-                cur.clear(EXITING);
-                if (raised == null) {
-                    cur.value = r; // what the body returned is the generator's return value
-                } else {
-                    raised = pep479(raised);
-                    cur.value = null;
-                }
-                if (cur == this) {
-                    setLeaf(null);
-                    if (raised != null) {
-                        throw Unchecked.<RuntimeException>raise(raised);
-                    }
-                    return FINISHED;
-                }
-                GeneratorFrame<?, ?, ?> up = detach(cur);
-                if (closedAsAsked) {
-                    sent = null; // PEP 380: the delegate closed, the delegator raises its GeneratorExit
-                    toThrow = exit;
-                } else if (raised != null) {
+                if (cur.foreign() != null) {
                     sent = null;
-                    toThrow = raised;
-                } else {
-                    sent = cur.value;
                     toThrow = null;
+                    continue;
                 }
-                cur = up;
+                GeneratorFrame<?, ?, ?> ignoring = exit == null ? null : nearestExiting(cur);
+                if (ignoring != null) {
+                    cur = ignoredExit(ignoring, cur);
+                    sent = null;
+                    toThrow = cur.takeRaised();
+                    continue;
+                }
+                setLeaf(cur);
+                Object yielded = cur.value;
+                cur.value = null;
+                return yielded;
             }
-        } finally {
-            clear(DRIVING | EXITING);
+            cur.setLife(CLOSED);
+            boolean closedAsAsked = cur.is(EXITING) && (raised == null || raised instanceof GeneratorExit);
+            cur.clear(EXITING);
+            if (raised == null) {
+                cur.value = r; // what the body returned is the generator's return value
+            } else {
+                raised = pep479(raised);
+                cur.value = null;
+            }
+            if (cur == this) {
+                setLeaf(null);
+                if (raised != null) {
+                    throw Unchecked.<RuntimeException>raise(raised);
+                }
+                return FINISHED;
+            }
+            GeneratorFrame<?, ?, ?> up = detach(cur);
+            if (closedAsAsked) {
+                sent = null; // PEP 380: the delegate closed, the delegator raises its GeneratorExit
+                toThrow = exit;
+            } else if (raised != null) {
+                sent = null;
+                toThrow = raised;
+            } else {
+                sent = cur.value;
+                toThrow = null;
+            }
+            cur = up;
         }
     }
 
