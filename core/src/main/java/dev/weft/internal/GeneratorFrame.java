@@ -312,7 +312,7 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     }
 
     private void setLeaf(GeneratorFrame<?, ?, ?> leaf) {
-        if (leaf != this || links != null) { // a root is its own leaf anyway: see innermost()
+        if (links != null || (leaf != null && leaf != this)) { // a root is its own leaf anyway: see innermost()
             links().leaf = leaf;
         }
     }
