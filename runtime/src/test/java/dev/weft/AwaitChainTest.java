@@ -36,13 +36,13 @@ class AwaitChainTest {
      */
     static Coroutine<Integer> level(int n, Object leafAwait, AtomicInteger finallies) {
         CoroutineFrame<Integer> f = new CoroutineFrame<>(frame -> levelBody(frame, leafAwait, finallies), 0, 1);
-        f.prims[0] = n;
+        f.p0 = n;
         return f;
     }
 
     private static Object levelBody(Frame frame, Object leafAwait, AtomicInteger finallies) {
         CoroutineFrame<?> f = (CoroutineFrame<?>) frame;
-        int n = (int) f.prims[0];
+        int n = (int) f.p0;
         if (f.label == 0) {
             return f.suspendAwait(1, n == 0 ? leafAwait : level(n - 1, leafAwait, finallies));
         }

@@ -119,13 +119,13 @@ class CancellationPropertyTest {
 
     static Coroutine<Object> run(Prog prog, World world) {
         CoroutineFrame<Object> f = new CoroutineFrame<>(CancellationPropertyTest::body, 1, 0);
-        f.refs[0] = new State(prog, world);
+        f.r0 = new State(prog, world);
         return f;
     }
 
     private static Object body(Frame frame) {
         CoroutineFrame<?> f = (CoroutineFrame<?>) frame;
-        State s = (State) f.refs[0];
+        State s = (State) f.r0;
         if (DEBUG) {
             System.out.println(Weft.getRunningLoop().time() + " resume " + s + " label " + f.label + " task " + Weft.currentTask());
         }

@@ -59,12 +59,12 @@ public final class AsyncGeneratorFrame<Y, S> extends AwaitFrame implements Async
      * @param primCount how many primitive slots the frame keeps
      */
     public AsyncGeneratorFrame(Body body, int refCount, int primCount) {
-        super(body, refCount, primCount);
+        super(body, overflow(refCount, primCount)); // every slot in more: the remains share them
     }
 
     /** A frame taking over {@code remains}: the generator whose frame died, suspended at a yield. */
     private AsyncGeneratorFrame(Remains remains, int label) {
-        super(remains.body, remains.refs, remains.prims);
+        super(remains.body, remains.more);
         this.label = label;
         this.life = SUSPENDED;
     }
@@ -78,7 +78,7 @@ public final class AsyncGeneratorFrame<Y, S> extends AwaitFrame implements Async
      */
     public Remains remains() {
         if (remains == null) {
-            remains = new Remains(body, refs, prims);
+            remains = new Remains(body, more);
             if (life == SUSPENDED && !running) {
                 remains.label = label;
             }
@@ -92,15 +92,13 @@ public final class AsyncGeneratorFrame<Y, S> extends AwaitFrame implements Async
      */
     public static final class Remains {
         private final Body body;
-        private final Object[] refs;
-        private final long[] prims;
+        private final Object[] more;
         /** The label of the yield the generator is suspended at; -1 while it runs, before it starts and once it is closed. */
         private int label = -1;
 
-        private Remains(Body body, Object[] refs, long[] prims) {
+        private Remains(Body body, Object[] more) {
             this.body = body;
-            this.refs = refs;
-            this.prims = prims;
+            this.more = more;
         }
 
         /**

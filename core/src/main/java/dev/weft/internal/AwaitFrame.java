@@ -28,6 +28,8 @@ public abstract class AwaitFrame extends Frame {
 
     /** What the body suspended on: a coroutine to run inline, or something to wait for. */
     Object awaiting;
+    /** What to raise at the resume point instead of {@link #value}, consumed by {@link #resumeValue()}. */
+    Throwable thrown;
 
     /**
      * Makes an awaiting frame of {@code body}, not started, with room for its live values.
@@ -40,9 +42,26 @@ public abstract class AwaitFrame extends Frame {
         super(body, refCount, primCount);
     }
 
-    /** An awaiting frame of {@code body} over live values kept elsewhere (see {@link Frame}). */
-    AwaitFrame(Body body, Object[] refs, long[] prims) {
-        super(body, refs, prims);
+    /** An awaiting frame of {@code body} whose every slot is in {@code more} (see {@link Frame}). */
+    AwaitFrame(Body body, Object[] more) {
+        super(body, more);
+    }
+
+    /**
+     * At a resume point: the value delivered there; raises what was thrown in instead, unchanged.
+     *
+     * @return the value delivered at the resume point
+     */
+    @Override
+    public final Object resumeValue() {
+        Throwable t = thrown;
+        if (t != null) {
+            thrown = null;
+            throw Unchecked.<RuntimeException>raise(t);
+        }
+        Object v = value;
+        value = null;
+        return v;
     }
 
     /**

@@ -4,10 +4,14 @@ package dev.weft.internal;
  * The saved state of one invocation of a rewritten {@code @Async} method: the resume point it is
  * suspended at ({@link #label}) and the values live there.
  *
- * <p>The rewrite saves only what is live across a suspension point: references in {@link #refs},
- * primitives unboxed in {@link #prims} ({@code int}, {@code short}, {@code char}, {@code byte},
- * {@code boolean} widened; {@code float} and {@code double} as raw bits). Restoring a reference
- * clears its slot, so a suspended frame keeps nothing alive that its next resume does not need.
+ * <p>The rewrite saves only what is live across a suspension point, references as they are and
+ * primitives unboxed, widened to {@code long} ({@code int}, {@code short}, {@code char},
+ * {@code byte}, {@code boolean} widened; {@code float} and {@code double} as raw bits). The
+ * first reference slot is the field {@link #r0} and the first primitive slot {@link #p0}, so a
+ * frame with at most one of each needs no array (most generators and coroutines); further slots
+ * go to {@link #more}, laid out by {@link #overflow}. An async generator keeps every slot in
+ * {@link #more}, because its remains share them with a later frame (see
+ * {@code AsyncGeneratorFrame.Remains}).
  *
  * <p>Users never see this class; only code produced by the Weft rewrite uses it.
  */
@@ -22,19 +26,23 @@ public abstract class Frame {
 
     /** The resume point: 0 is the method's start, k the k-th suspension point. */
     public int label;
-    /** Live references, indexed by the slot the rewrite assigned; {@code null} when none. */
-    public final Object[] refs;
-    /** Live primitives, widened to {@code long}; {@code null} when none. */
-    public final long[] prims;
+    /** The first live reference slot. */
+    public Object r0;
+    /** The first live primitive slot, widened to {@code long}. */
+    public long p0;
+    /** The slots beyond the fields, as {@link #overflow} lays them out; {@code null} when none. */
+    public final Object[] more;
     /** The method's body, run from {@link #label} by the frame's driver. */
     final Body body;
-    /** The value delivered at the resume point (sent in, awaited); drivers also use it for what the body returned. */
+    /**
+     * The value delivered at the resume point (sent in, awaited); drivers also use it for what the
+     * body returned. A generator delivers an exception here wrapped in a {@link Raised}.
+     */
     Object value;
-    /** What to raise at the resume point instead, consumed by {@link #resumeValue()}. */
-    Throwable thrown;
 
     /**
-     * Makes a frame of {@code body}, not started, with room for its live values.
+     * Makes a frame of {@code body}, not started, with room for its live values: the first of
+     * each kind in {@link #r0}/{@link #p0}, the rest in {@link #more}.
      *
      * @param body the rewritten method body
      * @param refCount how many reference slots the frame keeps
@@ -42,15 +50,29 @@ public abstract class Frame {
      */
     protected Frame(Body body, int refCount, int primCount) {
         this.body = body;
-        this.refs = refCount == 0 ? null : new Object[refCount];
-        this.prims = primCount == 0 ? null : new long[primCount];
+        this.more = overflow(Math.max(0, refCount - 1), Math.max(0, primCount - 1));
     }
 
-    /** A frame of {@code body} over live values kept elsewhere: an async generator's, closed after its first frame died. */
-    Frame(Body body, Object[] refs, long[] prims) {
+    /** A frame of {@code body} whose every slot is in {@code more} (an async generator's: see {@link Frame}). */
+    Frame(Body body, Object[] more) {
         this.body = body;
-        this.refs = refs;
-        this.prims = prims;
+        this.more = more;
+    }
+
+    /**
+     * The array of {@code refs} reference slots and {@code prims} primitive slots: the references
+     * at {@code [0, refs)}, then, if {@code prims > 0}, a {@code long[prims]} at index {@code refs};
+     * {@code null} when there are none.
+     */
+    static Object[] overflow(int refs, int prims) {
+        if (refs == 0 && prims == 0) {
+            return null;
+        }
+        Object[] more = new Object[refs + (prims == 0 ? 0 : 1)];
+        if (prims > 0) {
+            more[refs] = new long[prims];
+        }
+        return more;
     }
 
     /**
@@ -94,14 +116,21 @@ public abstract class Frame {
      *
      * @return the value delivered at the resume point
      */
-    public final Object resumeValue() {
-        Throwable t = thrown;
-        if (t != null) {
-            thrown = null;
-            throw Unchecked.<RuntimeException>raise(t);
-        }
+    public Object resumeValue() {
         Object v = value;
         value = null;
+        if (v instanceof Raised) {
+            throw Unchecked.<RuntimeException>raise(((Raised) v).exception);
+        }
         return v;
+    }
+
+    /** An exception delivered in {@link #value}, to be raised at the resume point (made only on that path). */
+    static final class Raised {
+        final Throwable exception;
+
+        Raised(Throwable exception) {
+            this.exception = exception;
+        }
     }
 }

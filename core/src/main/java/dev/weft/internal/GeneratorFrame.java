@@ -11,8 +11,9 @@ import java.util.NoSuchElementException;
  *
  * <h2>What the rewrite emits against this class</h2>
  * <ul>
- *   <li>the factory (the user's method): {@code new GeneratorFrame(body, refs, prims)}, the
- *       parameters saved into {@link #refs}/{@link #prims} as resume point 0, {@code areturn};</li>
+ *   <li>the factory (the user's method): {@code new GeneratorFrame(body, refCount, primCount)}, the
+ *       parameters saved into its slots ({@link #r0}, {@link #p0}, {@link #more}) as resume
+ *       point 0, {@code areturn};</li>
  *   <li>at {@code Generator.yield(v)}: save live values, then
  *       {@code return frame.yieldValue(k, v)}; at resume point k:
  *       restore, then {@code frame.resumeValue()} gives the value sent in (or throws what was
@@ -24,13 +25,20 @@ import java.util.NoSuchElementException;
  * </ul>
  *
  * <h2>Delegation</h2>
- * A {@code yieldFrom} of another Weft generator links it as this frame's {@link #child}; the
- * driver then resumes the innermost frame of the chain directly (cached in {@link #leaf}) and
+ * A {@code yieldFrom} of another Weft generator links it as this frame's child; the
+ * driver then resumes the innermost frame of the chain directly (cached as the root's leaf) and
  * walks up only when a frame finishes. Resuming a chain k deep costs one call, not k.
  * Two generators may delegate to one subgenerator (as in Python): each frame is stamped with the
- * {@link #root} that last drove it, and a root trusts its cached leaf only while the stamp is its
- * own; otherwise it walks down its {@link #child} links once, re-pointing each {@link #parent}.
+ * root that last drove it, and a root trusts its cached leaf only while the stamp is its
+ * own; otherwise it walks down its child links once, re-pointing each parent.
  * Iterators and other {@code Generator} implementations are driven through their own methods.
+ * These links live in a {@link Links} object made at a frame's first delegation (as delegator or
+ * delegate): a generator that never delegates carries one null field for them.
+ *
+ * <h2>Size</h2>
+ * A suspended generator is one object: its header, {@link #label}, {@link #r0}, {@link #p0},
+ * {@link #more}, the body, {@link #value}, one byte of state bits and the links: 48 bytes with
+ * compressed oops (JDK 17), whatever it keeps in its first reference and primitive slot.
  *
  * @param <Y> the type of values yielded
  * @param <S> the type of values sent
@@ -45,23 +53,32 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     private static final byte SUSPENDED = 1;
     private static final byte CLOSED = 2;
 
-    private byte life = CREATED;
+    /** Bits 0-1: the life (CREATED, SUSPENDED, CLOSED); the rest the flags below. */
+    private static final int LIFE = 3;
     /** This frame's body is on the stack. */
-    private boolean executing;
+    private static final int EXECUTING = 4;
     /** A {@code next}/{@code send}/{@code throwIn}/{@code close} of this frame is in progress. */
-    private boolean driving;
+    private static final int DRIVING = 8;
     /** This frame is being closed: {@code close()} was called on it, or its delegator is closing it. */
-    private boolean exiting;
+    private static final int EXITING = 16;
     /** {@link #hasNext()} ran ahead and {@link #value} holds the next element. */
-    private boolean holding;
+    private static final int HOLDING = 32;
 
-    private GeneratorFrame<?, ?, ?> parent;
-    private GeneratorFrame<?, ?, ?> child;
-    private GeneratorFrame<?, ?, ?> leaf;
-    /** The generator whose driver last reached this frame: a {@link #leaf} stamped otherwise is stale. */
-    private GeneratorFrame<?, ?, ?> root;
-    /** A non-Weft delegate of {@code yieldFrom}: an iterator, or another {@code Generator}. */
-    private Iterator<?> foreign;
+    /** The life and the flags, in one byte (see {@link #LIFE}). */
+    private byte bits = CREATED;
+    /** This frame's place in {@code yieldFrom} chains; null until it first delegates or is delegated to. */
+    private Links links;
+
+    /** Where a frame stands in {@code yieldFrom} chains: made only when it first takes part in one. */
+    private static final class Links {
+        GeneratorFrame<?, ?, ?> parent;
+        GeneratorFrame<?, ?, ?> child;
+        GeneratorFrame<?, ?, ?> leaf;
+        /** The generator whose driver last reached this frame: a leaf stamped otherwise is stale. */
+        GeneratorFrame<?, ?, ?> root;
+        /** A non-Weft delegate of {@code yieldFrom}: an iterator, or another {@code Generator}. */
+        Iterator<?> foreign;
+    }
 
     /**
      * What the rewritten factory calls: a generator of {@code body}, not started, with room for its
@@ -100,9 +117,10 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     public Object yieldFrom(int label, Generator<?, ?, ?> sub) {
         this.label = label;
         if (sub instanceof GeneratorFrame) {
-            this.child = (GeneratorFrame<?, ?, ?>) sub;
+            links().child = (GeneratorFrame<?, ?, ?>) sub;
         } else {
-            this.foreign = requireDelegate(sub);
+            Iterator<?> delegate = requireDelegate(sub);
+            links().foreign = delegate;
         }
         return SUSPEND;
     }
@@ -119,10 +137,11 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
             return yieldFrom(label, (Generator<?, ?, ?>) values);
         }
         this.label = label;
-        this.foreign = requireDelegate(values).iterator();
-        if (this.foreign == null) {
+        Iterator<?> it = requireDelegate(values).iterator();
+        if (it == null) {
             throw new NullPointerException("Generator.yieldFrom: iterator() returned null");
         }
+        links().foreign = it;
         return SUSPEND;
     }
 
@@ -139,33 +158,33 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     @Override
     @SuppressWarnings("unchecked")
     public Y next() {
-        if (holding) {
-            holding = false;
+        if (is(HOLDING)) {
+            clear(HOLDING);
             Object v = value;
             value = null;
             return (Y) v;
         }
-        return produced(advance(null, null, false));
+        return produced(step());
     }
 
     @Override
     public boolean hasNext() {
-        if (holding) {
+        if (is(HOLDING)) {
             return true;
         }
-        Object v = advance(null, null, false);
+        Object v = step();
         if (v == FINISHED) {
             return false;
         }
         value = v;
-        holding = true;
+        set(HOLDING);
         return true;
     }
 
     @Override
     public Y send(S sent) {
         refuseWhileHolding("send");
-        if (life == CREATED && sent != null) {
+        if (life() == CREATED && sent != null) {
             throw new IllegalStateException("can't send non-null value to a just-started generator: call next() or send(null) first");
         }
         return produced(advance(sent, null, false));
@@ -182,15 +201,15 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
 
     @Override
     public void close() {
-        if (holding) {
-            holding = false;
+        if (is(HOLDING)) {
+            clear(HOLDING);
             value = null;
         }
-        if (life == CREATED) {
-            life = CLOSED;
+        if (life() == CREATED) {
+            setLife(CLOSED);
             return;
         }
-        if (life == CLOSED) {
+        if (life() == CLOSED) {
             return;
         }
         try {
@@ -203,7 +222,7 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     @Override
     @SuppressWarnings("unchecked")
     public R returnValue() {
-        if (life != CLOSED) {
+        if (life() != CLOSED) {
             throw new IllegalStateException("the generator has not finished: it is " + state());
         }
         return (R) value;
@@ -214,7 +233,7 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
         if (running()) {
             return State.RUNNING;
         }
-        switch (life) {
+        switch (life()) {
             case CREATED:
                 return State.CREATED;
             case SUSPENDED:
@@ -238,12 +257,173 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     }
 
     private void refuseWhileHolding(String operation) {
-        if (holding) {
+        if (is(HOLDING)) {
             throw new IllegalStateException(operation + "() after hasNext() ran ahead: take the held value with next() first");
         }
     }
 
+    // ---- the state bits and the links ----
+
+    private int life() {
+        return bits & LIFE;
+    }
+
+    private void setLife(int life) {
+        bits = (byte) ((bits & ~LIFE) | life);
+    }
+
+    private boolean is(int flag) {
+        return (bits & flag) != 0;
+    }
+
+    private void set(int flag) {
+        bits = (byte) (bits | flag);
+    }
+
+    private void clear(int flag) {
+        bits = (byte) (bits & ~flag);
+    }
+
+    private Links links() {
+        Links l = links;
+        if (l == null) {
+            l = new Links();
+            links = l;
+        }
+        return l;
+    }
+
+    private GeneratorFrame<?, ?, ?> parent() {
+        return links == null ? null : links.parent;
+    }
+
+    private GeneratorFrame<?, ?, ?> child() {
+        return links == null ? null : links.child;
+    }
+
+    private Iterator<?> foreign() {
+        return links == null ? null : links.foreign;
+    }
+
+    private void setChild(GeneratorFrame<?, ?, ?> child) {
+        if (child != null || links != null) {
+            links().child = child;
+        }
+    }
+
+    private void setLeaf(GeneratorFrame<?, ?, ?> leaf) {
+        if (links != null || (leaf != null && leaf != this)) { // a root is its own leaf anyway: see innermost()
+            links().leaf = leaf;
+        }
+    }
+
+    /** Marks {@code sub} as reached through {@code parent} by this driver. */
+    private void link(GeneratorFrame<?, ?, ?> parent, GeneratorFrame<?, ?, ?> sub) {
+        Links l = sub.links();
+        l.parent = parent;
+        l.root = this;
+    }
+
+    /** What was thrown in for this frame to raise at its resume point, taken out of {@link #value}; or null. */
+    private Throwable takeRaised() {
+        Object v = value;
+        if (v instanceof Raised) {
+            value = null;
+            return ((Raised) v).exception;
+        }
+        return null;
+    }
+
     // ---- the driver ----
+
+    /**
+     * {@link #next()}/{@link #hasNext()}: the fast paths first. A root generator, suspended or not
+     * started, with no links and nothing held, resumes its body directly: one call and the body's
+     * switch. A root whose cached leaf is still its own resumes that leaf directly. The rest
+     * (a chain to walk, running, closing, a frame finishing) goes through {@link #drive}.
+     */
+    private Object step() {
+        if (bits <= SUSPENDED) {
+            Links l = links;
+            if (l == null) {
+                return resumeAlone();
+            }
+            GeneratorFrame<?, ?, ?> leaf = l.leaf;
+            if (bits == SUSPENDED && l.parent == null && leaf != null && leaf != this && leaf.bits == SUSPENDED) {
+                Links at = leaf.links;
+                if (at.root == this && at.child == null && at.foreign == null) {
+                    return resumeLeaf(l, leaf);
+                }
+            }
+        }
+        return advance(null, null, false);
+    }
+
+    /** {@link #step()} for a root without links: its body, directly. */
+    private Object resumeAlone() {
+        bits = SUSPENDED | EXECUTING;
+        value = null;
+        Object r;
+        try {
+            r = body.resume(this);
+        } catch (Throwable t) {
+            bits = CLOSED;
+            value = null;
+            if (links != null) {
+                links.leaf = null;
+            }
+            throw Unchecked.<RuntimeException>raise(pep479(t));
+        }
+        if (r != SUSPEND) {
+            bits = CLOSED;
+            value = r; // what the body returned is the generator's return value
+            return FINISHED;
+        }
+        bits = SUSPENDED;
+        if (links != null) {
+            return advance(null, null, false); // it began a yieldFrom: the driver starts the delegate
+        }
+        Object yielded = value;
+        value = null;
+        return yielded;
+    }
+
+    /**
+     * {@link #step()} for a root whose cached {@code leaf} is its own and delegates to nothing: as
+     * {@link #advance} would, without walking; a leaf that finishes or starts a delegation is
+     * handed to {@link #drive}.
+     */
+    private Object resumeLeaf(Links l, GeneratorFrame<?, ?, ?> leaf) {
+        l.root = this;
+        bits = SUSPENDED | DRIVING;
+        try {
+            leaf.bits = SUSPENDED | EXECUTING;
+            leaf.value = null;
+            Object r;
+            try {
+                r = leaf.body.resume(leaf);
+            } catch (Throwable t) {
+                leaf.clear(EXECUTING);
+                return drive(leaf, null, null, null, true, null, t);
+            }
+            leaf.clear(EXECUTING);
+            Links at = leaf.links;
+            if (r == SUSPEND && at.child == null && at.foreign == null) {
+                Object yielded = leaf.value;
+                leaf.value = null;
+                return yielded;
+            }
+            return drive(leaf, null, null, null, true, r, null);
+        } finally {
+            clear(DRIVING | EXITING);
+        }
+    }
+
+    /** PEP 479: a {@code NoSuchElementException} escaping a generator's body becomes an error. */
+    private static Throwable pep479(Throwable raised) {
+        return raised instanceof NoSuchElementException
+                ? new IllegalStateException("generator raised NoSuchElementException (PEP 479)", raised) : raised;
+    }
 
     /**
      * Resumes the chain rooted at this frame at its innermost frame with {@code sent} or
@@ -252,7 +432,7 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
      *
      * <p>A {@code GeneratorExit} thrown in closes the whole chain, as PEP 380 does: each delegator
      * is in the middle of its delegate's {@code close()}. Every frame below this one (and this one
-     * for {@link #close()}) is marked {@link #exiting}; an exiting frame that finishes raises the
+     * for {@link #close()}) is marked {@link #EXITING}; an exiting frame that finishes raises the
      * {@code GeneratorExit} in its delegator, and one that yields, itself or through a delegate it
      * starts, ignored it: "generator ignored GeneratorExit" is raised in its delegator, or comes
      * out of {@code close()}.
@@ -263,146 +443,162 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
         if (running()) {
             throw alreadyExecuting();
         }
-        if (life == CLOSED) {
+        if (life() == CLOSED) {
             return FINISHED;
         }
-        root = this; // a drive of this frame may change any chain that ends in it
+        if (links != null) {
+            links.root = this; // a drive of this frame may change any chain that ends in it
+        }
         GeneratorFrame<?, ?, ?> cur = innermost();
         Throwable exit = toThrow instanceof GeneratorExit ? toThrow : null;
         if (exit != null) {
-            for (GeneratorFrame<?, ?, ?> f = cur; f != this; f = f.parent) {
-                f.exiting = true;
+            for (GeneratorFrame<?, ?, ?> f = cur; f != this; f = f.parent()) {
+                f.set(EXITING);
             }
-            exiting = closing;
+            if (closing) {
+                set(EXITING);
+            } else {
+                clear(EXITING);
+            }
         }
-        driving = true;
+        set(DRIVING);
         try {
-            for (;;) {
-                if (cur.child != null) {
+            return drive(cur, sent, toThrow, exit, false, null, null);
+        } finally {
+            clear(DRIVING | EXITING);
+        }
+    }
+
+    /**
+     * The driver's loop, for {@link #advance} and the fast paths: resumes {@code cur} with
+     * {@code sent} or {@code toThrow}, or, if {@code resumed}, starts from its outcome
+     * ({@code resumedWith} returned, or {@code resumedRaising} raised), and goes on up and down the chain until some frame
+     * yields or this one finishes. The caller marks this frame {@link #DRIVING}.
+     */
+    private Object drive(GeneratorFrame<?, ?, ?> cur, Object sent, Throwable toThrow, Throwable exit,
+                         boolean resumed, Object resumedWith, Throwable resumedRaising) {
+        for (;;) {
+            Object r = null;
+            Throwable raised = null;
+            if (resumed) {
+                resumed = false;
+                r = resumedWith;
+                raised = resumedRaising;
+            } else {
+                GeneratorFrame<?, ?, ?> finishedChild = cur.child();
+                if (finishedChild != null) {
                     // its delegate was finished by someone else (Python's yield from sees None), or is
                     // running in another chain (Python raises "generator already executing" here)
-                    boolean busy = cur.child.life != CLOSED;
-                    cur.child = null;
+                    boolean busy = finishedChild.life() != CLOSED;
+                    cur.setChild(null);
                     sent = null;
                     if (busy) {
                         toThrow = alreadyExecuting();
                     }
                 }
-                if (cur.foreign != null) {
+                if (cur.foreign() != null) {
                     Object out = cur.stepForeign(sent, toThrow);
                     if (out != FINISHED) {
                         GeneratorFrame<?, ?, ?> ignoring = exit == null ? null : nearestExiting(cur);
                         if (ignoring == null) {
-                            leaf = cur;
+                            setLeaf(cur);
                             return out;
                         }
                         cur = ignoredExit(ignoring, cur);
                         sent = null;
-                        toThrow = cur.thrown;
-                        cur.thrown = null;
+                        toThrow = cur.takeRaised();
                         continue;
                     }
+                    toThrow = cur.takeRaised();
                     sent = cur.value;
-                    toThrow = cur.thrown;
                     cur.value = null;
-                    cur.thrown = null;
                 }
-                Object r = null;
-                Throwable raised = null;
-                if (cur.life == CREATED && toThrow != null) {
+                if (cur.life() == CREATED && toThrow != null) {
                     raised = toThrow; // thrown into a generator that never started
                 } else {
-                    cur.value = sent;
-                    cur.thrown = toThrow;
-                    cur.life = SUSPENDED;
-                    cur.executing = true;
+                    cur.value = toThrow == null ? sent : new Raised(toThrow);
+                    cur.setLife(SUSPENDED);
+                    cur.set(EXECUTING);
                     try {
                         r = cur.body.resume(cur);
                     } catch (Throwable t) {
                         raised = t;
                     } finally {
-                        cur.executing = false;
+                        cur.clear(EXECUTING);
                     }
                 }
-                if (raised == null && r == SUSPEND) {
-                    GeneratorFrame<?, ?, ?> sub = cur.child;
-                    if (sub != null) {
-                        if (sub.running()) {
-                            cur.child = null;
-                            sent = null;
-                            toThrow = alreadyExecuting();
-                        } else if (sub.life == CLOSED) {
-                            cur.child = null;
-                            sent = null;
-                            toThrow = null;
-                        } else {
-                            sub.parent = cur;
-                            sub.root = this;
-                            cur = descend(sub); // sub may itself be suspended in a yieldFrom
-                            sent = null;
-                            toThrow = null;
-                        }
-                        continue;
-                    }
-                    if (cur.foreign != null) {
+            }
+            if (raised == null && r == SUSPEND) {
+                GeneratorFrame<?, ?, ?> sub = cur.child();
+                if (sub != null) {
+                    if (sub.running()) {
+                        cur.setChild(null);
+                        sent = null;
+                        toThrow = alreadyExecuting();
+                    } else if (sub.life() == CLOSED) {
+                        cur.setChild(null);
                         sent = null;
                         toThrow = null;
-                        continue;
-                    }
-                    GeneratorFrame<?, ?, ?> ignoring = exit == null ? null : nearestExiting(cur);
-                    if (ignoring != null) {
-                        cur = ignoredExit(ignoring, cur);
+                    } else {
+                        link(cur, sub);
+                        cur = descend(sub); // sub may itself be suspended in a yieldFrom
                         sent = null;
-                        toThrow = cur.thrown;
-                        cur.thrown = null;
-                        continue;
+                        toThrow = null;
                     }
-                    leaf = cur;
-                    Object yielded = cur.value;
-                    cur.value = null;
-                    return yielded;
+                    continue;
                 }
-                cur.life = CLOSED;
-                boolean closedAsAsked = cur.exiting && (raised == null || raised instanceof GeneratorExit);
-                cur.exiting = false;
-                if (raised == null) {
-                    cur.value = r; // what the body returned is the generator's return value
-                } else if (raised instanceof NoSuchElementException) {
-                    raised = new IllegalStateException("generator raised NoSuchElementException (PEP 479)", raised);
-                }
-                if (raised != null) {
-                    cur.value = null;
-                }
-                if (cur == this) {
-                    leaf = null;
-                    if (raised != null) {
-                        throw Unchecked.<RuntimeException>raise(raised);
-                    }
-                    return FINISHED;
-                }
-                GeneratorFrame<?, ?, ?> up = detach(cur);
-                if (closedAsAsked) {
-                    sent = null; // PEP 380: the delegate closed, the delegator raises its GeneratorExit
-                    toThrow = exit;
-                } else if (raised != null) {
+                if (cur.foreign() != null) {
                     sent = null;
-                    toThrow = raised;
-                } else {
-                    sent = cur.value;
                     toThrow = null;
+                    continue;
                 }
-                cur = up;
+                GeneratorFrame<?, ?, ?> ignoring = exit == null ? null : nearestExiting(cur);
+                if (ignoring != null) {
+                    cur = ignoredExit(ignoring, cur);
+                    sent = null;
+                    toThrow = cur.takeRaised();
+                    continue;
+                }
+                setLeaf(cur);
+                Object yielded = cur.value;
+                cur.value = null;
+                return yielded;
             }
-        } finally {
-            driving = false;
-            exiting = false;
+            cur.setLife(CLOSED);
+            boolean closedAsAsked = cur.is(EXITING) && (raised == null || raised instanceof GeneratorExit);
+            cur.clear(EXITING);
+            if (raised == null) {
+                cur.value = r; // what the body returned is the generator's return value
+            } else {
+                raised = pep479(raised);
+                cur.value = null;
+            }
+            if (cur == this) {
+                setLeaf(null);
+                if (raised != null) {
+                    throw Unchecked.<RuntimeException>raise(raised);
+                }
+                return FINISHED;
+            }
+            GeneratorFrame<?, ?, ?> up = detach(cur);
+            if (closedAsAsked) {
+                sent = null; // PEP 380: the delegate closed, the delegator raises its GeneratorExit
+                toThrow = exit;
+            } else if (raised != null) {
+                sent = null;
+                toThrow = raised;
+            } else {
+                sent = cur.value;
+                toThrow = null;
+            }
+            cur = up;
         }
     }
 
     /** The frame nearest to {@code from}, up to this one, that is being closed; or null. */
     private GeneratorFrame<?, ?, ?> nearestExiting(GeneratorFrame<?, ?, ?> from) {
-        for (GeneratorFrame<?, ?, ?> f = from; f != null; f = f == this ? null : f.parent) {
-            if (f.exiting) {
+        for (GeneratorFrame<?, ?, ?> f = from; f != null; f = f == this ? null : f.parent()) {
+            if (f.is(EXITING)) {
                 return f;
             }
         }
@@ -413,18 +609,19 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
      * "generator ignored GeneratorExit": {@code ignoring}, being closed, yielded (itself or through
      * {@code yielder}, a delegate it started). If it is this root, the error comes out of
      * {@code close()} with the chain left suspended at {@code yielder}. Otherwise {@code ignoring}
-     * is detached, suspended, and its delegator is returned with the error in {@link #thrown}, to be
+     * is detached, suspended, and its delegator is returned with the error in {@link #value}, to be
      * resumed with it.
      */
     private GeneratorFrame<?, ?, ?> ignoredExit(GeneratorFrame<?, ?, ?> ignoring, GeneratorFrame<?, ?, ?> yielder) {
-        ignoring.exiting = false;
+        ignoring.clear(EXITING);
+        yielder.value = null; // the value yielded is dropped, as Python's close() drops it
         IllegalStateException ignored = new IllegalStateException("generator ignored GeneratorExit");
         if (ignoring == this) {
-            leaf = yielder;
+            setLeaf(yielder);
             throw ignored;
         }
         GeneratorFrame<?, ?, ?> up = detach(ignoring);
-        up.thrown = ignored;
+        up.value = new Raised(ignored);
         return up;
     }
 
@@ -434,14 +631,14 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
      * resuming.
      */
     private boolean running() {
-        if (executing) {
+        if (is(EXECUTING)) {
             return true;
         }
-        if (life == CLOSED) {
+        if (life() == CLOSED) {
             return false;
         }
-        for (GeneratorFrame<?, ?, ?> f = this; f != null; f = f.parent != null && f.parent.child == f ? f.parent : null) {
-            if (f.driving) {
+        for (GeneratorFrame<?, ?, ?> f = this; f != null; f = f.parent() != null && f.parent().child() == f ? f.parent() : null) {
+            if (f.is(DRIVING)) {
                 return true;
             }
         }
@@ -451,41 +648,40 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     /**
      * The frame to resume: the cached innermost delegate if this driver was the last to reach it,
      * else found by walking down. The walk stops above a delegate that is running (driven through
-     * another chain): the frame returned then still has that {@link #child}.
+     * another chain): the frame returned then still has that child.
      */
     private GeneratorFrame<?, ?, ?> innermost() {
-        GeneratorFrame<?, ?, ?> cur = leaf;
-        return descend(cur == null || cur.root != this || cur.life == CLOSED ? this : cur);
+        GeneratorFrame<?, ?, ?> cur = links == null ? null : links.leaf;
+        return descend(cur == null || cur.links == null || cur.links.root != this || cur.life() == CLOSED ? this : cur);
     }
 
     /** The innermost frame below {@code cur} that is not running, walked down to and stamped for this driver. */
     private GeneratorFrame<?, ?, ?> descend(GeneratorFrame<?, ?, ?> cur) {
-        while (cur.child != null && cur.child.life != CLOSED) {
-            GeneratorFrame<?, ?, ?> sub = cur.child;
-            if (sub.executing || sub.driving || (sub.parent != cur && sub.running())) {
+        while (cur.child() != null && cur.child().life() != CLOSED) {
+            GeneratorFrame<?, ?, ?> sub = cur.child();
+            if (sub.is(EXECUTING | DRIVING) || (sub.parent() != cur && sub.running())) {
                 return cur;
             }
-            sub.parent = cur;
-            sub.root = this;
+            link(cur, sub);
             cur = sub;
         }
         return cur;
     }
 
     private static GeneratorFrame<?, ?, ?> detach(GeneratorFrame<?, ?, ?> sub) {
-        GeneratorFrame<?, ?, ?> up = sub.parent;
-        sub.parent = null;
-        up.child = null;
+        GeneratorFrame<?, ?, ?> up = sub.links.parent;
+        sub.links.parent = null;
+        up.links.child = null;
         return up;
     }
 
     /**
      * Passes {@code sent}/{@code toThrow} to this frame's foreign delegate. Returns the value it
-     * yielded, or {@link #FINISHED} with this frame's {@link #value}/{@link #thrown} set to what its
-     * body must resume with.
+     * yielded, or {@link #FINISHED} with this frame's {@link #value} set to what its body must
+     * resume with (a {@link Raised} to raise).
      */
     private Object stepForeign(Object sent, Throwable toThrow) {
-        Iterator<?> it = foreign;
+        Iterator<?> it = links.foreign;
         Object resumeWith = null;
         Throwable raiseWith = null;
         try {
@@ -523,9 +719,8 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
         } catch (Throwable t) {
             raiseWith = t;
         }
-        foreign = null;
-        value = resumeWith;
-        thrown = raiseWith;
+        links.foreign = null;
+        value = raiseWith == null ? resumeWith : new Raised(raiseWith);
         return FINISHED;
     }
 

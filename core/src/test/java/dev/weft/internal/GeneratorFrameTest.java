@@ -18,23 +18,23 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratorFrameTest {
 
-    /** {@code for (i = 0; i < n; i++) yield i; return "end";} with i and n kept in prims. */
+    /** {@code for (i = 0; i < n; i++) yield i; return "end";} with i kept in p0 and n in the overflow, as the rewrite lays them out. */
     static Generator<Integer, Object, String> counter(int n) {
         GeneratorFrame<Integer, Object, String> f = new GeneratorFrame<>(GeneratorFrameTest::counterBody, 0, 2);
-        f.prims[1] = n;
+        ((long[]) f.more[0])[0] = n;
         return f;
     }
 
     private static Object counterBody(Frame frame) {
         GeneratorFrame<?, ?, ?> f = (GeneratorFrame<?, ?, ?>) frame;
         int i;
-        int n = (int) f.prims[1];
+        int n = (int) ((long[]) f.more[0])[0];
         switch (f.label) {
             case 0:
                 i = 0;
                 break;
             case 1:
-                i = (int) f.prims[0];
+                i = (int) f.p0;
                 f.resumeValue();
                 i++;
                 break;
@@ -42,7 +42,7 @@ class GeneratorFrameTest {
                 throw new IllegalStateException();
         }
         if (i < n) {
-            f.prims[0] = i;
+            f.p0 = i;
             return f.yieldValue(1, i);
         }
         return f.returning("end");
@@ -51,7 +51,7 @@ class GeneratorFrameTest {
     /** {@code r = yield from sub; yield r; return r + "!"} */
     static Generator<Object, Object, String> delegating(Generator<?, ?, ?> sub) {
         GeneratorFrame<Object, Object, String> f = new GeneratorFrame<>(GeneratorFrameTest::delegatingBody, 1, 0);
-        f.refs[0] = sub;
+        f.r0 = sub;
         return f;
     }
 
@@ -59,13 +59,13 @@ class GeneratorFrameTest {
         GeneratorFrame<?, ?, ?> f = (GeneratorFrame<?, ?, ?>) frame;
         switch (f.label) {
             case 0:
-                return f.yieldFrom(1, (Generator<?, ?, ?>) f.refs[0]);
+                return f.yieldFrom(1, (Generator<?, ?, ?>) f.r0);
             case 1:
                 Object r = f.resumeValue();
-                f.refs[0] = r;
+                f.r0 = r;
                 return f.yieldValue(2, r);
             case 2:
-                Object kept = f.refs[0];
+                Object kept = f.r0;
                 f.resumeValue();
                 return f.returning(kept + "!");
             default:

@@ -21,18 +21,19 @@ import org.junit.jupiter.api.Test;
  */
 class CompletableFrameTest {
 
-    /** {@code for (i = 0; i < n; i++) sum += await(next.get()); return completedFuture(sum);} with i, sum in prims. */
+    /** {@code for (i = 0; i < n; i++) sum += await(next.get()); return completedFuture(sum);} with i in p0, sum and n in the overflow. */
     static CompletableFuture<Long> summing(int n, java.util.function.Supplier<Object> next, boolean fastPath, List<Integer> depths) {
         CompletableFrame<Long> f = new CompletableFrame<>(frame -> sumBody(frame, next, fastPath, depths), 0, 3);
-        f.prims[2] = n;
+        ((long[]) f.more[0])[1] = n;
         return f.start();
     }
 
     private static Object sumBody(Frame frame, java.util.function.Supplier<Object> next, boolean fastPath, List<Integer> depths) {
         CompletableFrame<?> f = (CompletableFrame<?>) frame;
-        long i = f.prims[0];
-        long sum = f.prims[1];
-        long n = f.prims[2];
+        long[] more = (long[]) f.more[0];
+        long i = f.p0;
+        long sum = more[0];
+        long n = more[1];
         if (f.label == 1) {
             sum += (Integer) f.resumeValue();
             i++;
@@ -47,8 +48,8 @@ class CompletableFrameTest {
                     continue;
                 }
             }
-            f.prims[0] = i;
-            f.prims[1] = sum;
+            f.p0 = i;
+            more[0] = sum;
             return f.suspendAwait(1, awaited);
         }
         if (depths != null) {
@@ -180,10 +181,10 @@ class CompletableFrameTest {
                         case 0:
                             return c.suspendAwait(1, other);
                         case 1:
-                            c.refs[0] = c.resumeValue();
+                            c.r0 = c.resumeValue();
                             return c.suspendAwait(2, coro);
                         default:
-                            return CompletableFuture.completedFuture(c.refs[0] + "+" + c.resumeValue());
+                            return CompletableFuture.completedFuture(c.r0 + "+" + c.resumeValue());
                     }
                 }, 1, 0);
                 f.start().whenComplete((v, e) -> viaCf.complete(v));

@@ -57,6 +57,30 @@ class RegressionTest {
         assertThat(g.state()).isEqualTo(Generator.State.SUSPENDED);
     }
 
+    /**
+     * close() raises GeneratorExit at yield 0; the finally block yields 7 (ignored GeneratorExit,
+     * 7 dropped), and the next next() resumes that yield with None: the outer yield gives None,
+     * not the 7 left behind. Found by the property (--release 17) once next() took its fast path.
+     */
+    @Test
+    void nextAfterAnIgnoredGeneratorExitSendsNone() {
+        Woven w = build("NextAfterIgnoredExit",
+                "@Async static Generator<Object, Object, Object> gen(List<String> t) {\n"
+                        + "    try {\n"
+                        + "        Generator.yield(0);\n"
+                        + "    } finally {\n"
+                        + "        t.add(\"finally\");\n"
+                        + "        Generator.yield(Generator.yield(7));\n"
+                        + "    }\n"
+                        + "    return Generator.done();\n"
+                        + "}");
+        List<String> trace = new ArrayList<>();
+        Generator<Object, Object, Object> g = gen(w, "NextAfterIgnoredExit", trace);
+        assertThat(g.hasNext()).isTrue();
+        assertThat(Drive.script(g, "next", "close", "next")).isEqualTo("0 !IllegalStateException null");
+        assertThat(trace).containsExactly("finally");
+    }
+
     /** The same with a Weft subgenerator in the finally block. */
     @Test
     void yieldFromGeneratorInFinallyDuringCloseIsIgnoredGeneratorExit() {

@@ -48,7 +48,7 @@ public final class FactoryMethod {
         boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
         int argumentSlots = (Type.getArgumentsAndReturnSizes(method.desc) >> 2) - (isStatic ? 1 : 0);
         int stateLocal = argumentSlots;
-        StateSlots slots = new StateSlots(stateLocal);
+        StateSlots slots = new StateSlots(stateLocal, kind, analysis.refCount());
 
         InsnList code = new InsnList();
         LabelNode begin = new LabelNode();

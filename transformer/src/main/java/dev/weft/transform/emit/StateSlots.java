@@ -1,6 +1,7 @@
 package dev.weft.transform.emit;
 
 import dev.weft.transform.analyse.SavedValue;
+import dev.weft.transform.find.MethodKind;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
@@ -12,17 +13,29 @@ import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * The code that moves one value between a local slot and the state object's {@code refs}/{@code prims}
- * (the runtime's {@code Frame}):
- * references as they are, primitives widened to {@code long} ({@code float} and {@code double}
- * by their raw bits), so nothing is boxed.
+ * The code that moves one value between a local slot and the state object (the runtime's
+ * {@code Frame}): the first reference slot is the field {@code r0}, the first primitive slot the
+ * field {@code p0}, and further slots are in the {@code Object[] more}: references at
+ * {@code [k - 1]}, then one {@code long[]} of the primitives beyond the first (an async generator
+ * keeps every slot in {@code more}: references at {@code [k]}, primitives in the {@code long[]}
+ * after them). References are kept as they are, primitives widened to {@code long} ({@code float}
+ * and {@code double} by their raw bits), so nothing is boxed.
  */
 final class StateSlots {
     private final int stateLocal;
+    /** Whether slot 0 of each kind is a field ({@code r0}, {@code p0}); else every slot is in {@code more}. */
+    private final boolean fieldSlots;
+    /** The index in {@code more} of the {@code long[]} of primitives. */
+    private final int primArray;
 
-    /** Code that keeps its state object in local {@code stateLocal}. */
-    StateSlots(int stateLocal) {
+    /**
+     * Code that keeps its state object in local {@code stateLocal}, for a method of {@code kind}
+     * keeping at most {@code refCount} references.
+     */
+    StateSlots(int stateLocal, MethodKind kind, int refCount) {
         this.stateLocal = stateLocal;
+        this.fieldSlots = kind != MethodKind.ASYNC_GENERATOR; // must match the frame classes' constructors
+        this.primArray = fieldSlots ? Math.max(0, refCount - 1) : refCount;
     }
 
     /** Stores local {@code from} (holding {@code v}) into the state object. */
@@ -32,14 +45,15 @@ final class StateSlots {
             return code;
         }
         boolean ref = v.kind() == SavedValue.Kind.REFERENCE;
+        boolean field = fieldSlots && v.index() == 0;
         code.add(new VarInsnNode(Opcodes.ALOAD, stateLocal));
-        code.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeAbi.FRAME, ref ? "refs" : "prims", ref ? "[Ljava/lang/Object;" : "[J"));
-        code.add(push(v.index()));
+        if (!field) {
+            code.add(slotArray(v));
+        }
         code.add(new VarInsnNode(v.jvmType().getOpcode(Opcodes.ILOAD), from));
         switch (v.kind()) {
             case REFERENCE:
-                code.add(new InsnNode(Opcodes.AASTORE));
-                return code;
+                break;
             case INT:
                 code.add(new InsnNode(Opcodes.I2L));
                 break;
@@ -53,7 +67,11 @@ final class StateSlots {
             default:
                 break;
         }
-        code.add(new InsnNode(Opcodes.LASTORE));
+        if (field) {
+            code.add(new FieldInsnNode(Opcodes.PUTFIELD, RuntimeAbi.FRAME, ref ? "r0" : "p0", ref ? "Ljava/lang/Object;" : "J"));
+        } else {
+            code.add(new InsnNode(ref ? Opcodes.AASTORE : Opcodes.LASTORE));
+        }
         return code;
     }
 
@@ -65,32 +83,50 @@ final class StateSlots {
             return code;
         }
         boolean ref = v.kind() == SavedValue.Kind.REFERENCE;
+        boolean field = fieldSlots && v.index() == 0;
         code.add(new VarInsnNode(Opcodes.ALOAD, stateLocal));
-        code.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeAbi.FRAME, ref ? "refs" : "prims", ref ? "[Ljava/lang/Object;" : "[J"));
-        code.add(push(v.index()));
+        if (field) {
+            code.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeAbi.FRAME, ref ? "r0" : "p0", ref ? "Ljava/lang/Object;" : "J"));
+        } else {
+            code.add(slotArray(v));
+            code.add(new InsnNode(ref ? Opcodes.AALOAD : Opcodes.LALOAD));
+        }
         switch (v.kind()) {
             case REFERENCE:
-                code.add(new InsnNode(Opcodes.AALOAD));
                 if (!v.type().getDescriptor().equals("Ljava/lang/Object;")) {
                     code.add(new TypeInsnNode(Opcodes.CHECKCAST, v.type().getInternalName()));
                 }
                 break;
             case INT:
-                code.add(new InsnNode(Opcodes.LALOAD));
                 code.add(new InsnNode(Opcodes.L2I));
                 break;
             case FLOAT:
-                code.add(new InsnNode(Opcodes.LALOAD));
                 code.add(new InsnNode(Opcodes.L2I));
                 code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false));
                 break;
             case DOUBLE:
-                code.add(new InsnNode(Opcodes.LALOAD));
                 code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false));
                 break;
             default:
-                code.add(new InsnNode(Opcodes.LALOAD));
+                break;
         }
+        return code;
+    }
+
+    /**
+     * With the state object on the stack: the array holding {@code v}'s slot and its index there
+     * ({@code more} for a reference, the {@code long[]} in {@code more} for a primitive).
+     */
+    private InsnList slotArray(SavedValue v) {
+        InsnList code = new InsnList();
+        code.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeAbi.FRAME, "more", "[Ljava/lang/Object;"));
+        int index = fieldSlots ? v.index() - 1 : v.index();
+        if (v.kind() != SavedValue.Kind.REFERENCE) {
+            code.add(push(primArray));
+            code.add(new InsnNode(Opcodes.AALOAD));
+            code.add(new TypeInsnNode(Opcodes.CHECKCAST, "[J"));
+        }
+        code.add(push(index));
         return code;
     }
 
