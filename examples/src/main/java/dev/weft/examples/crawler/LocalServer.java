@@ -37,7 +37,6 @@ public final class LocalServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads;
-    private static final String LEFT = "dev.weft.examples.left";
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger served = new AtomicInteger();
@@ -86,60 +85,68 @@ public final class LocalServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        Answer answer;
         try {
-            URI uri = exchange.getRequestURI();
-            String path = uri.getPath();
-            String query = uri.getQuery() == null ? "" : uri.getQuery();
-            Matcher page = PAGE.matcher(path);
-            Matcher img = IMG.matcher(path);
-            if (page.matches()) {
-                pause(param(query, "delay", 0));
-                reply(exchange, 200, "text/html", (page.group(1) + ".".repeat(param(query, "size", 100)))
-                        .getBytes(StandardCharsets.UTF_8));
-            } else if (path.equals("/slow")) {
-                pause(3000);
-                reply(exchange, 200, "text/html", "slow".getBytes(StandardCharsets.UTF_8));
-            } else if (path.equals("/fail")) {
-                reply(exchange, 500, "text/plain", "failed".getBytes(StandardCharsets.UTF_8));
-            } else if (path.equals("/test/")) {
-                reply(exchange, 200, "application/json", "{\"data\": \"test\"}".getBytes(StandardCharsets.UTF_8));
-            } else if (path.equals("/hello/") && exchange.getRequestMethod().equals("POST")) {
-                reply(exchange, 200, "application/json", exchange.getRequestBody().readAllBytes());
-            } else if (img.matches()) {
-                byte[] name = img.group(1).getBytes(StandardCharsets.UTF_8);
-                byte[] png = new byte[1000];
-                byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-                System.arraycopy(signature, 0, png, 0, signature.length);
-                for (int i = signature.length; i < png.length; i++) {
-                    png[i] = name[i % name.length];
-                }
-                reply(exchange, 200, "image/png", png);
-            } else {
-                reply(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
+            answer = answer(exchange);
+        } finally {
+            // A request stops counting before its answer is sent: counted after, a client that has
+            // read the whole answer could start its next request while this one still counts.
+            inFlight.decrementAndGet();
+        }
+        try {
+            exchange.getResponseHeaders().set("Content-Type", answer.type);
+            exchange.sendResponseHeaders(answer.status, answer.body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer.body);
             }
         } finally {
-            leave(exchange);
             served.incrementAndGet();
         }
     }
 
-    private void reply(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        leave(exchange);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+    private static Answer answer(HttpExchange exchange) throws IOException {
+        URI uri = exchange.getRequestURI();
+        String path = uri.getPath();
+        String query = uri.getQuery() == null ? "" : uri.getQuery();
+        Matcher page = PAGE.matcher(path);
+        Matcher img = IMG.matcher(path);
+        if (page.matches()) {
+            pause(param(query, "delay", 0));
+            return new Answer(200, "text/html", (page.group(1) + ".".repeat(param(query, "size", 100)))
+                    .getBytes(StandardCharsets.UTF_8));
+        } else if (path.equals("/slow")) {
+            pause(3000);
+            return new Answer(200, "text/html", "slow".getBytes(StandardCharsets.UTF_8));
+        } else if (path.equals("/fail")) {
+            return new Answer(500, "text/plain", "failed".getBytes(StandardCharsets.UTF_8));
+        } else if (path.equals("/test/")) {
+            return new Answer(200, "application/json", "{\"data\": \"test\"}".getBytes(StandardCharsets.UTF_8));
+        } else if (path.equals("/hello/") && exchange.getRequestMethod().equals("POST")) {
+            return new Answer(200, "application/json", exchange.getRequestBody().readAllBytes());
+        } else if (img.matches()) {
+            byte[] name = img.group(1).getBytes(StandardCharsets.UTF_8);
+            byte[] png = new byte[1000];
+            byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+            System.arraycopy(signature, 0, png, 0, signature.length);
+            for (int i = signature.length; i < png.length; i++) {
+                png[i] = name[i % name.length];
+            }
+            return new Answer(200, "image/png", png);
+        } else {
+            return new Answer(404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    /**
-     * A request stops counting as in flight before its answer is sent: counted after, a client
-     * that has read the whole answer could start its next request while this one still counts.
-     */
-    private void leave(HttpExchange exchange) {
-        if (exchange.getAttribute(LEFT) == null) {
-            exchange.setAttribute(LEFT, Boolean.TRUE);
-            inFlight.decrementAndGet();
+    /** What a request is answered: status, content type and body. */
+    private static final class Answer {
+        final int status;
+        final String type;
+        final byte[] body;
+
+        Answer(int status, String type, byte[] body) {
+            this.status = status;
+            this.type = type;
+            this.body = body;
         }
     }
 
