@@ -29,7 +29,6 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicInterpreter;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
-import org.objectweb.asm.tree.analysis.Interpreter;
 import org.objectweb.asm.tree.analysis.SourceInterpreter;
 import org.objectweb.asm.tree.analysis.SourceValue;
 
@@ -84,12 +83,12 @@ public final class NewHoisting {
             origins = MethodBudget.of(new Analyzer<SourceValue>(new Copies()) {
                 @Override
                 protected Frame<SourceValue> newFrame(int numLocals, int numStack) {
-                    return new FinishingFrame(numLocals, numStack);
+                    return new Finishing(numLocals, numStack);
                 }
 
                 @Override
                 protected Frame<SourceValue> newFrame(Frame<? extends SourceValue> frame) {
-                    return new FinishingFrame(frame);
+                    return new Finishing(frame);
                 }
 
                 @Override
@@ -232,45 +231,23 @@ public final class NewHoisting {
         }
     }
 
-    /**
-     * A frame in which a constructor call finishes every copy of its object: they become values of
-     * the call, no longer of the {@code new}. Without it a finished object would still count as its
-     * {@code new}'s in the frames after (in a local a loop carries round, or in the locals an
-     * exception handler merges), and look kept unfinished across every marker there.
-     */
-    private static final class FinishingFrame extends Frame<SourceValue> {
-        FinishingFrame(int numLocals, int numStack) {
+    /** Finished, the copies of an object become values of its constructor call, no longer of its {@code new}. */
+    private static final class Finishing extends FinishingFrame<SourceValue> {
+        Finishing(int numLocals, int numStack) {
             super(numLocals, numStack);
         }
 
-        FinishingFrame(Frame<? extends SourceValue> frame) {
+        Finishing(Frame<? extends SourceValue> frame) {
             super(frame);
         }
 
         @Override
-        public void execute(AbstractInsnNode insn, Interpreter<SourceValue> interpreter) throws AnalyzerException {
-            SourceValue receiver = null;
-            if (insn.getOpcode() == Opcodes.INVOKESPECIAL && ((MethodInsnNode) insn).name.equals("<init>")) {
-                receiver = getStack(getStackSize() - Type.getArgumentTypes(((MethodInsnNode) insn).desc).length - 1);
-            }
-            super.execute(insn, interpreter);
-            if (receiver == null) {
-                return;
-            }
-            SourceValue made = new SourceValue(1, insn);
-            for (int s = 0; s < getStackSize(); s++) {
-                if (sameAllocation(getStack(s), receiver)) {
-                    setStack(s, made);
-                }
-            }
-            for (int l = 0; l < getLocals(); l++) {
-                if (sameAllocation(getLocal(l), receiver)) {
-                    setLocal(l, made);
-                }
-            }
+        SourceValue finished(SourceValue receiver, AbstractInsnNode init) {
+            return new SourceValue(1, init);
         }
 
-        private static boolean sameAllocation(SourceValue value, SourceValue receiver) {
+        @Override
+        boolean isCopy(SourceValue value, SourceValue receiver) {
             for (AbstractInsnNode source : value.insns) {
                 if (source.getOpcode() == Opcodes.NEW && receiver.insns.contains(source)) {
                     return true;

@@ -5,7 +5,6 @@ import dev.weft.transform.report.MethodBudget;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -14,7 +13,6 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicInterpreter;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
-import org.objectweb.asm.tree.analysis.Interpreter;
 
 /**
  * Whether a suspending marker may see an object whose {@code new} ran and whose constructor has
@@ -37,12 +35,12 @@ final class UnfinishedAtMarkers {
             frames = MethodBudget.of(new Analyzer<BasicValue>(new Identities()) {
                 @Override
                 protected Frame<BasicValue> newFrame(int numLocals, int numStack) {
-                    return new FinishingFrame(numLocals, numStack);
+                    return new Finishing(numLocals, numStack);
                 }
 
                 @Override
                 protected Frame<BasicValue> newFrame(Frame<? extends BasicValue> frame) {
-                    return new FinishingFrame(frame);
+                    return new Finishing(frame);
                 }
             }).analyze(owner, method);
         } catch (AnalyzerException e) {
@@ -123,36 +121,24 @@ final class UnfinishedAtMarkers {
         }
     }
 
-    /** A constructor call finishes every copy of its receiver, unless the receiver may be one of several. */
-    private static final class FinishingFrame extends Frame<BasicValue> {
-        FinishingFrame(int numLocals, int numStack) {
+    /** A constructor call finishes every copy of its receiver (a plain reference then), unless the receiver may be one of several. */
+    private static final class Finishing extends FinishingFrame<BasicValue> {
+        Finishing(int numLocals, int numStack) {
             super(numLocals, numStack);
         }
 
-        FinishingFrame(Frame<? extends BasicValue> frame) {
+        Finishing(Frame<? extends BasicValue> frame) {
             super(frame);
         }
 
         @Override
-        public void execute(AbstractInsnNode insn, Interpreter<BasicValue> interpreter) throws AnalyzerException {
-            BasicValue receiver = null;
-            if (insn.getOpcode() == Opcodes.INVOKESPECIAL && ((MethodInsnNode) insn).name.equals("<init>")) {
-                receiver = getStack(getStackSize() - Type.getArgumentTypes(((MethodInsnNode) insn).desc).length - 1);
-            }
-            super.execute(insn, interpreter);
-            if (!(receiver instanceof Unfinished) || receiver == Unfinished.MAYBE) {
-                return;
-            }
-            for (int s = 0; s < getStackSize(); s++) {
-                if (getStack(s) == receiver) {
-                    setStack(s, BasicValue.REFERENCE_VALUE);
-                }
-            }
-            for (int l = 0; l < getLocals(); l++) {
-                if (getLocal(l) == receiver) {
-                    setLocal(l, BasicValue.REFERENCE_VALUE);
-                }
-            }
+        BasicValue finished(BasicValue receiver, AbstractInsnNode init) {
+            return receiver instanceof Unfinished && receiver != Unfinished.MAYBE ? BasicValue.REFERENCE_VALUE : null;
+        }
+
+        @Override
+        boolean isCopy(BasicValue value, BasicValue receiver) {
+            return value == receiver;
         }
     }
 }
