@@ -63,9 +63,18 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     private static final int EXITING = 16;
     /** {@link #hasNext()} ran ahead and {@link #value} holds the next element. */
     private static final int HOLDING = 32;
+    /**
+     * A root whose cached leaf is its own, suspended at a plain yield: {@link #step()} resumes it
+     * with no further check. Set only by {@link #setLeaf}; cleared by any drive of this root
+     * through {@link #advance}, by its becoming a delegate, and by any other driver stamping a
+     * frame this root stamped (see {@link #stamp}).
+     */
+    private static final int LEAF_READY = 64;
+    /** The body on the stack suspended in a {@code yieldFrom}, not a yield: cleared with {@link #EXECUTING}. */
+    private static final int DELEGATING = 128;
 
-    /** The life and the flags, in one byte (see {@link #LIFE}). */
-    private byte bits = CREATED;
+    /** The life and the flags (see {@link #LIFE}); a {@code short}, so the object stays 48 bytes. */
+    private short bits = CREATED;
     /** This frame's place in {@code yieldFrom} chains; null until it first delegates or is delegated to. */
     private Links links;
 
@@ -122,6 +131,7 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
             Iterator<?> delegate = requireDelegate(sub);
             links().foreign = delegate;
         }
+        set(DELEGATING);
         return SUSPEND;
     }
 
@@ -142,6 +152,7 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
             throw new NullPointerException("Generator.yieldFrom: iterator() returned null");
         }
         links().foreign = it;
+        set(DELEGATING);
         return SUSPEND;
     }
 
@@ -269,7 +280,7 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     }
 
     private void setLife(int life) {
-        bits = (byte) ((bits & ~LIFE) | life);
+        bits = (short) ((bits & ~LIFE) | life);
     }
 
     private boolean is(int flag) {
@@ -277,11 +288,11 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     }
 
     private void set(int flag) {
-        bits = (byte) (bits | flag);
+        bits = (short) (bits | flag);
     }
 
     private void clear(int flag) {
-        bits = (byte) (bits & ~flag);
+        bits = (short) (bits & ~flag);
     }
 
     private Links links() {
@@ -311,17 +322,47 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
         }
     }
 
+    /** Caches {@code leaf} as this root's innermost frame, and marks it {@link #LEAF_READY} if it is. */
     private void setLeaf(GeneratorFrame<?, ?, ?> leaf) {
         if (links != null || (leaf != null && leaf != this)) { // a root is its own leaf anyway: see innermost()
             links().leaf = leaf;
         }
+        if (leaf != null && leaf != this && resumesDirectly(leaf)) {
+            set(LEAF_READY);
+        } else {
+            clear(LEAF_READY);
+        }
+    }
+
+    /**
+     * Whether {@link #step()} may resume {@code leaf} with no walk: this frame is a root, and
+     * {@code leaf}, last reached by this driver, is suspended at a plain yield.
+     */
+    private boolean resumesDirectly(GeneratorFrame<?, ?, ?> leaf) {
+        Links at = leaf.links;
+        return links.parent == null && at != null && at.root == this && at.child == null && at.foreign == null
+                && leaf.bits == SUSPENDED;
     }
 
     /** Marks {@code sub} as reached through {@code parent} by this driver. */
     private void link(GeneratorFrame<?, ?, ?> parent, GeneratorFrame<?, ?, ?> sub) {
         Links l = sub.links();
         l.parent = parent;
-        l.root = this;
+        stamp(l, this);
+        sub.clear(LEAF_READY); // a delegate is no root: its driver walks down to it
+    }
+
+    /**
+     * Stamps the frame of {@code l} as last reached by {@code driver}. The driver that reached it
+     * before can no longer trust its cached leaf (this frame or one below), so its
+     * {@link #LEAF_READY} goes.
+     */
+    private static void stamp(Links l, GeneratorFrame<?, ?, ?> driver) {
+        GeneratorFrame<?, ?, ?> before = l.root;
+        if (before != driver && before != null) {
+            before.clear(LEAF_READY);
+        }
+        l.root = driver;
     }
 
     /** What was thrown in for this frame to raise at its resume point, taken out of {@link #value}; or null. */
@@ -343,18 +384,13 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
      * (a chain to walk, running, closing, a frame finishing) goes through {@link #drive}.
      */
     private Object step() {
-        if (bits <= SUSPENDED) {
-            Links l = links;
-            if (l == null) {
+        int b = bits;
+        if (b <= SUSPENDED) {
+            if (links == null) {
                 return resumeAlone();
             }
-            GeneratorFrame<?, ?, ?> leaf = l.leaf;
-            if (bits == SUSPENDED && l.parent == null && leaf != null && leaf != this && leaf.bits == SUSPENDED) {
-                Links at = leaf.links;
-                if (at.root == this && at.child == null && at.foreign == null) {
-                    return resumeLeaf(l, leaf);
-                }
-            }
+        } else if (b == (SUSPENDED | LEAF_READY)) {
+            return resumeLeaf(links.leaf);
         }
         return advance(null, null, false);
     }
@@ -389,31 +425,36 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
     }
 
     /**
-     * {@link #step()} for a root whose cached {@code leaf} is its own and delegates to nothing: as
-     * {@link #advance} would, without walking; a leaf that finishes or starts a delegation is
-     * handed to {@link #drive}.
+     * {@link #step()} for a root marked {@link #LEAF_READY}: its cached {@code leaf}, resumed as
+     * {@link #advance} would, without walking or checking; a leaf that finishes or starts a
+     * delegation is handed to {@link #drive}.
      */
-    private Object resumeLeaf(Links l, GeneratorFrame<?, ?, ?> leaf) {
-        l.root = this;
+    private Object resumeLeaf(GeneratorFrame<?, ?, ?> leaf) {
         bits = SUSPENDED | DRIVING;
+        leaf.bits = SUSPENDED | EXECUTING;
+        leaf.value = null;
+        Object r;
         try {
-            leaf.bits = SUSPENDED | EXECUTING;
+            r = leaf.body.resume(leaf);
+        } catch (Throwable t) {
+            leaf.clear(EXECUTING | DELEGATING);
+            return driveFromLeaf(leaf, null, t);
+        }
+        if (r == SUSPEND && leaf.bits == (SUSPENDED | EXECUTING)) { // a plain yield: the leaf stays ready
+            leaf.bits = SUSPENDED;
+            bits = SUSPENDED | LEAF_READY;
+            Object yielded = leaf.value;
             leaf.value = null;
-            Object r;
-            try {
-                r = leaf.body.resume(leaf);
-            } catch (Throwable t) {
-                leaf.clear(EXECUTING);
-                return drive(leaf, null, null, null, true, null, t);
-            }
-            leaf.clear(EXECUTING);
-            Links at = leaf.links;
-            if (r == SUSPEND && at.child == null && at.foreign == null) {
-                Object yielded = leaf.value;
-                leaf.value = null;
-                return yielded;
-            }
-            return drive(leaf, null, null, null, true, r, null);
+            return yielded;
+        }
+        leaf.clear(EXECUTING | DELEGATING);
+        return driveFromLeaf(leaf, r, null);
+    }
+
+    /** {@link #resumeLeaf} when the leaf did not just yield: {@link #drive} from what it returned or raised. */
+    private Object driveFromLeaf(GeneratorFrame<?, ?, ?> leaf, Object returned, Throwable raised) {
+        try {
+            return drive(leaf, null, null, null, true, returned, raised);
         } finally {
             clear(DRIVING | EXITING);
         }
@@ -446,8 +487,9 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
         if (life() == CLOSED) {
             return FINISHED;
         }
+        clear(LEAF_READY); // only this drive's end (setLeaf) says whether the leaf is ready again
         if (links != null) {
-            links.root = this; // a drive of this frame may change any chain that ends in it
+            stamp(links, this); // a drive of this frame may change any chain that ends in it
         }
         GeneratorFrame<?, ?, ?> cur = innermost();
         Throwable exit = toThrow instanceof GeneratorExit ? toThrow : null;
@@ -524,7 +566,7 @@ public final class GeneratorFrame<Y, S, R> extends Frame implements Generator<Y,
                     } catch (Throwable t) {
                         raised = t;
                     } finally {
-                        cur.clear(EXECUTING);
+                        cur.clear(EXECUTING | DELEGATING);
                     }
                 }
             }
