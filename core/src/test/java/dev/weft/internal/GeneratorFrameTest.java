@@ -110,6 +110,82 @@ class GeneratorFrameTest {
         assertThat(g.returnValue()).isEqualTo("end!!");
     }
 
+    /** {@code yield "first"; r = yield from sub; return r} */
+    static Generator<Object, Object, Object> yieldingThenDelegating(Generator<?, ?, ?> sub) {
+        GeneratorFrame<Object, Object, Object> f = new GeneratorFrame<>(GeneratorFrameTest::yieldingThenDelegatingBody, 1, 0);
+        f.r0 = sub;
+        return f;
+    }
+
+    private static Object yieldingThenDelegatingBody(Frame frame) {
+        GeneratorFrame<?, ?, ?> f = (GeneratorFrame<?, ?, ?>) frame;
+        switch (f.label) {
+            case 0:
+                return f.yieldValue(1, "first");
+            case 1:
+                f.resumeValue();
+                return f.yieldFrom(2, (Generator<?, ?, ?>) f.r0);
+            case 2:
+                return f.returning(f.resumeValue());
+            default:
+                throw new IllegalStateException();
+        }
+    }
+
+    /** The values {@code next()} gives, one call per generator in {@code calls}. */
+    private static List<Object> nextOf(Generator<?, ?, ?>... calls) {
+        List<Object> out = new ArrayList<>();
+        for (Generator<?, ?, ?> g : calls) {
+            out.add(g.next());
+        }
+        return out;
+    }
+
+    // The root resumes its leaf directly while its chain is unchanged; each case below changes
+    // the chain behind the root's back, and the root must see it, as Python's does.
+
+    @Test
+    void a_leaf_that_yields_then_delegates_is_followed_into_its_delegate() {
+        Generator<Object, Object, String> g = delegating(yieldingThenDelegating(counter(2)));
+        assertThat(g.stream().collect(Collectors.toList())).containsExactly("first", 0, 1, "end");
+        assertThat(g.returnValue()).isEqualTo("end!");
+    }
+
+    @Test
+    void a_middle_generator_driven_directly_moves_its_root_on() {
+        Generator<Object, Object, String> mid = delegating(counter(4));
+        Generator<Object, Object, String> root = delegating(mid);
+        assertThat(nextOf(root, root, mid, root, root, root)).containsExactly(0, 1, 2, 3, "end", "end!");
+        assertThatThrownBy(root::next).isInstanceOf(NoSuchElementException.class);
+        assertThat(root.returnValue()).isEqualTo("end!!");
+    }
+
+    @Test
+    void a_leaf_driven_directly_moves_its_root_on() {
+        Generator<Integer, Object, String> leaf = counter(4);
+        Generator<Object, Object, String> root = delegating(delegating(leaf));
+        assertThat(nextOf(root, leaf, root, root, root)).containsExactly(0, 1, 2, 3, "end");
+    }
+
+    @Test
+    void a_leaf_shared_by_two_roots_is_resumed_by_each_where_the_other_left_it() {
+        Generator<Integer, Object, String> leaf = counter(4);
+        Generator<Object, Object, String> a = delegating(leaf);
+        Generator<Object, Object, String> b = delegating(leaf);
+        assertThat(nextOf(a, a, b, a, b, a)).containsExactly(0, 1, 2, 3, "end", null);
+        assertThatThrownBy(b::next).isInstanceOf(NoSuchElementException.class);
+        assertThat(b.returnValue()).isEqualTo("end!");
+    }
+
+    @Test
+    void a_leaf_closed_directly_finishes_its_delegation_with_null() {
+        Generator<Integer, Object, String> leaf = counter(4);
+        Generator<Object, Object, String> root = delegating(delegating(leaf));
+        assertThat(nextOf(root, root)).containsExactly(0, 1);
+        leaf.close();
+        assertThat(root.next()).isNull();
+    }
+
     @Test
     void delegation_to_another_Generator_implementation_passes_its_return_value() {
         Generator<Object, Object, String> g = delegating(new ListGenerator());
