@@ -30,14 +30,16 @@ import java.util.NoSuchElementException;
  * walks up only when a frame finishes. Resuming a chain k deep costs one call, not k.
  * Two generators may delegate to one subgenerator (as in Python): each frame is stamped with the
  * root that last drove it, and a root trusts its cached leaf only while the stamp is its
- * own; otherwise it walks down its child links once, re-pointing each parent.
+ * own; otherwise it walks down its child links once, re-pointing each parent. A root whose cached
+ * leaf passed those checks is marked {@link #LEAF_READY} until anything else reaches that leaf,
+ * so an element of an unchanged chain costs two loads more than a flat generator's.
  * Iterators and other {@code Generator} implementations are driven through their own methods.
  * These links live in a {@link Links} object made at a frame's first delegation (as delegator or
  * delegate): a generator that never delegates carries one null field for them.
  *
  * <h2>Size</h2>
  * A suspended generator is one object: its header, {@link #label}, {@link #r0}, {@link #p0},
- * {@link #more}, the body, {@link #value}, one byte of state bits and the links: 48 bytes with
+ * {@link #more}, the body, {@link #value}, two bytes of state bits and the links: 48 bytes with
  * compressed oops (JDK 17), whatever it keeps in its first reference and primitive slot.
  *
  * @param <Y> the type of values yielded
