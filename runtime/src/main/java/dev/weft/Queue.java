@@ -63,7 +63,7 @@ public class Queue<T> extends LoopBound {
         @Override
         protected Object tryNow(Object unused) {
             checkLoop("Queue.get");
-            return size() > 0 ? getNowait() : AwaitFrame.PENDING;
+            return size() > 0 ? takeItem() : AwaitFrame.PENDING;
         }
 
         @Override
@@ -86,10 +86,13 @@ public class Queue<T> extends LoopBound {
         @Override
         protected Object tryNow(Object item) {
             checkLoop("Queue.put");
-            if (!isShutdown && isFull()) {
+            if (isShutdown) {
+                throw new QueueShutDown();
+            }
+            if (isFull()) {
                 return AwaitFrame.PENDING;
             }
-            putNowait(Queue.<T>unmask(item));
+            addItem(Queue.<T>unmask(item)); // the checks of putNowait just made
             return null;
         }
 
@@ -278,9 +281,15 @@ public class Queue<T> extends LoopBound {
         if (isFull()) {
             throw new QueueFull();
         }
+        addItem(item);
+    }
+
+    /** {@link #putNowait} once its checks passed: the item in, one more unfinished task, a getter woken. */
+    private void addItem(T item) {
         putItem(item);
-        unfinishedTasks++;
-        finished.clear();
+        if (unfinishedTasks++ == 0) {
+            finished.clear(); // set exactly when no task is unfinished
+        }
         wakeUpNext(getters);
     }
 
@@ -350,6 +359,11 @@ public class Queue<T> extends LoopBound {
             }
             throw new QueueEmpty();
         }
+        return takeItem();
+    }
+
+    /** {@link #getNowait} once its checks passed: the next item out, a putter woken. */
+    private T takeItem() {
         T item = getItem();
         wakeUpNext(putters);
         return item;
@@ -467,7 +481,7 @@ public class Queue<T> extends LoopBound {
 
         @Override
         Object finish() {
-            return size() > 0 ? getNowait() : AwaitFrame.PENDING;
+            return size() > 0 ? takeItem() : AwaitFrame.PENDING;
         }
 
         @Override
