@@ -448,13 +448,12 @@ public class Queue<T> extends LoopBound {
     private static void wakeAll(ArrayDeque<Future<Object>> waiters) {
         Future<Object> w;
         while ((w = waiters.pollFirst()) != null) {
-            if (!w.done()) {
+            if (!w.isDone()) { // on the loop thread: no thread check
                 w.setResult(null);
             }
         }
     }
 
-    /** Python's {@code _wakeup_next}: wakes the first waiter not done, dropping the done ones on the way. */
     /** Joins {@code line} with {@code waiter}, a call of this queue that must wait. */
     private static Waiter waitInLine(ArrayDeque<Future<Object>> line, Waiter waiter) {
         line.add(waiter);
@@ -524,10 +523,11 @@ public class Queue<T> extends LoopBound {
         }
     }
 
+    /** Python's {@code _wakeup_next}: wakes the first waiter not done, dropping the done ones on the way. */
     private static void wakeUpNext(ArrayDeque<Future<Object>> waiters) {
         Future<Object> w;
         while ((w = waiters.pollFirst()) != null) {
-            if (!w.done()) {
+            if (!w.isDone()) { // on the loop thread: no thread check
                 w.setResult(null);
                 break;
             }
