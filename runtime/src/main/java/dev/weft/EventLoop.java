@@ -110,6 +110,12 @@ import javax.net.ssl.SSLContext;
 public final class EventLoop {
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
     /**
+     * The loop that started running last, on whichever thread: {@link #runningOrNull()} answers
+     * with it, without the thread-local lookup, when it runs on the calling thread (the common
+     * case of one loop). Racy by design: a loop whose {@link #thread} is the caller runs there.
+     */
+    private static EventLoop lastStarted;
+    /**
      * Sees what reaches the default exception handler of any loop, which nobody else saw: the
      * runtime's own test suite fails a test with it (its {@code UnseenFailures} extension).
      */
@@ -155,6 +161,8 @@ public final class EventLoop {
 
     /** The thread running the loop, or null when it does not run. */
     private volatile Thread thread;
+    /** What {@code sleep(0)} gives on this loop's thread: allocation-free (see {@link Sleep.Zero}). */
+    final Sleep.Zero sleepZero = new Sleep.Zero();
     private boolean stopping;
     /** The loop thread was interrupted while waiting; re-asserted when {@link #runForever()} returns. */
     private boolean interrupted;
@@ -249,7 +257,7 @@ public final class EventLoop {
      * @throws IllegalStateException if no loop runs on this thread
      */
     public static EventLoop getRunningLoop() {
-        EventLoop loop = RUNNING.get();
+        EventLoop loop = runningOrNull();
         if (loop == null) {
             throw new IllegalStateException("no running event loop: call this from a coroutine or callback run by an EventLoop"
                     + " (Weft.run(...) or loop.runUntilComplete(...))");
@@ -259,12 +267,13 @@ public final class EventLoop {
 
     /** The loop running on the calling thread, or null. */
     static EventLoop runningOrNull() {
-        return RUNNING.get();
+        EventLoop last = lastStarted;
+        return last != null && last.thread == Thread.currentThread() ? last : RUNNING.get();
     }
 
     /** The running loop, or an exception saying that {@code what} needs one. */
     static EventLoop requireRunning(String what) {
-        EventLoop loop = RUNNING.get();
+        EventLoop loop = runningOrNull();
         if (loop == null) {
             throw new IllegalStateException(what + " needs a running event loop: call it from a coroutine run by Weft.run(...),"
                     + " or use EventLoop methods directly");
@@ -698,6 +707,7 @@ public final class EventLoop {
         checkRunnable("runForever");
         thread = Thread.currentThread();
         RUNNING.set(this);
+        lastStarted = this;
         contexts = Context.ofThisThread();
         try {
             for (;;) {
@@ -712,6 +722,9 @@ public final class EventLoop {
             thread = null;
             contexts = null;
             RUNNING.remove();
+            if (lastStarted == this) {
+                lastStarted = null; // a stopped loop is not kept reachable
+            }
             if (interrupted) {
                 interrupted = false;
                 Thread.currentThread().interrupt();

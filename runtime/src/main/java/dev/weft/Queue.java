@@ -63,7 +63,7 @@ public class Queue<T> extends LoopBound {
         @Override
         protected Object tryNow(Object unused) {
             checkLoop("Queue.get");
-            return size() > 0 ? getNowait() : AwaitFrame.PENDING;
+            return size() > 0 ? takeItem() : AwaitFrame.PENDING;
         }
 
         @Override
@@ -86,10 +86,13 @@ public class Queue<T> extends LoopBound {
         @Override
         protected Object tryNow(Object item) {
             checkLoop("Queue.put");
-            if (!isShutdown && isFull()) {
+            if (isShutdown) {
+                throw new QueueShutDown();
+            }
+            if (isFull()) {
                 return AwaitFrame.PENDING;
             }
-            putNowait(Queue.<T>unmask(item));
+            addItem(Queue.<T>unmask(item)); // the checks of putNowait just made
             return null;
         }
 
@@ -278,9 +281,15 @@ public class Queue<T> extends LoopBound {
         if (isFull()) {
             throw new QueueFull();
         }
+        addItem(item);
+    }
+
+    /** {@link #putNowait} once its checks passed: the item in, one more unfinished task, a getter woken. */
+    private void addItem(T item) {
         putItem(item);
-        unfinishedTasks++;
-        finished.clear();
+        if (unfinishedTasks++ == 0) {
+            finished.clear(); // set exactly when no task is unfinished
+        }
         wakeUpNext(getters);
     }
 
@@ -350,6 +359,11 @@ public class Queue<T> extends LoopBound {
             }
             throw new QueueEmpty();
         }
+        return takeItem();
+    }
+
+    /** {@link #getNowait} once its checks passed: the next item out, a putter woken. */
+    private T takeItem() {
         T item = getItem();
         wakeUpNext(putters);
         return item;
@@ -434,13 +448,12 @@ public class Queue<T> extends LoopBound {
     private static void wakeAll(ArrayDeque<Future<Object>> waiters) {
         Future<Object> w;
         while ((w = waiters.pollFirst()) != null) {
-            if (!w.done()) {
+            if (!w.isDone()) { // on the loop thread: no thread check
                 w.setResult(null);
             }
         }
     }
 
-    /** Python's {@code _wakeup_next}: wakes the first waiter not done, dropping the done ones on the way. */
     /** Joins {@code line} with {@code waiter}, a call of this queue that must wait. */
     private static Waiter waitInLine(ArrayDeque<Future<Object>> line, Waiter waiter) {
         line.add(waiter);
@@ -467,7 +480,7 @@ public class Queue<T> extends LoopBound {
 
         @Override
         Object finish() {
-            return size() > 0 ? getNowait() : AwaitFrame.PENDING;
+            return size() > 0 ? takeItem() : AwaitFrame.PENDING;
         }
 
         @Override
@@ -510,10 +523,11 @@ public class Queue<T> extends LoopBound {
         }
     }
 
+    /** Python's {@code _wakeup_next}: wakes the first waiter not done, dropping the done ones on the way. */
     private static void wakeUpNext(ArrayDeque<Future<Object>> waiters) {
         Future<Object> w;
         while ((w = waiters.pollFirst()) != null) {
-            if (!w.done()) {
+            if (!w.isDone()) { // on the loop thread: no thread check
                 w.setResult(null);
                 break;
             }

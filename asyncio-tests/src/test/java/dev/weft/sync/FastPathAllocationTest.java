@@ -1,6 +1,7 @@
 package dev.weft.sync;
 
 import static dev.weft.Weft.await;
+import static dev.weft.Weft.sleep;
 import static dev.weft.sync.Sync.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * The uncontended paths allocate nothing, as CPython's allocate no future: {@code await(lock.acquire())}
  * and {@code release()}, the same for a semaphore, {@code await(event.waitSet())} on a set event,
  * {@code await(queue.put(x))} with room, {@code getNowait()}, {@code await(queue.join())} with no work
- * left. Measured with HotSpot's per-thread allocation counter.
+ * left, and a task switch at {@code await(sleep(0))}. Measured with HotSpot's per-thread allocation counter.
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FastPathAllocationTest {
@@ -56,5 +57,21 @@ class FastPathAllocationTest {
         run(uncontended(N)); // warm up: compile the paths
         long bytes = run(uncontended(N));
         assertThat(bytes).as("bytes allocated by %s uncontended rounds", N).isLessThan(N / 10);
+    }
+
+    @Async
+    static Coroutine<Long> yielding(int n) {
+        long before = allocatedBytes();
+        for (int i = 0; i < n; i++) {
+            await(sleep(0));
+        }
+        return Coroutine.returning(allocatedBytes() - before);
+    }
+
+    @Test
+    void a_task_switch_at_sleep_0_allocates_nothing() {
+        run(yielding(N)); // warm up
+        long bytes = run(yielding(N));
+        assertThat(bytes).as("bytes allocated by %s awaits of sleep(0)", N).isLessThan(N / 10);
     }
 }
