@@ -9,11 +9,13 @@ import dev.weft.transform.testing.JavaSource;
 import dev.weft.transform.testing.Weaver;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
 import org.objectweb.asm.ClassReader;
 
 /**
@@ -21,6 +23,10 @@ import org.objectweb.asm.ClassReader;
  * bytecode differs from javac's (string switches, enum switch tables as synthetic methods,
  * finally blocks, stack map frames), and the rewrite must take it all the same.
  */
+// A timeout interrupts ECJ mid-compile, after which every later ECJ compile in the JVM failed
+// ("java.lang.Object cannot be resolved", seen on a loaded machine). The corpus takes seconds of a
+// quiet core and more than the 30 s default of a shared one, so the class gets five minutes.
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class EcjShapesTest {
     @TestFactory
     Stream<DynamicNode> shapesCompiledByEcj() {
