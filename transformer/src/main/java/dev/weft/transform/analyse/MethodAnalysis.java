@@ -26,10 +26,10 @@ public final class MethodAnalysis {
     private final int refCount;
     private final int primCount;
     private final List<SuspensionPoint> insideMonitor;
-    private final BitSet[] unrestored;
+    private final Unrestored unrestored;
 
     private MethodAnalysis(List<SavedValue> entry, List<SuspensionPoint> points, int refCount, int primCount,
-                           List<SuspensionPoint> insideMonitor, BitSet[] unrestored) {
+                           List<SuspensionPoint> insideMonitor, Unrestored unrestored) {
         this.unrestored = unrestored;
         this.entry = entry;
         this.points = points;
@@ -104,7 +104,7 @@ public final class MethodAnalysis {
                 insideMonitor.add(point);
             }
         }
-        BitSet[] unrestored = Unrestored.of(insns, flow, method.maxLocals, localsOf(entry), dropped(points, pointIndices,
+        Unrestored unrestored = Unrestored.of(insns, flow, method.maxLocals, localsOf(entry), dropped(points, pointIndices,
                 method.maxLocals, n));
         return new MethodAnalysis(entry, points, maxRefs[0], maxPrims[0], insideMonitor, unrestored);
     }
@@ -136,7 +136,7 @@ public final class MethodAnalysis {
      * debugger must not be told it is there.
      */
     public boolean holdsValue(int index, int local) {
-        return !unrestored[index].get(local);
+        return !unrestored.mayBeEmpty(index, local);
     }
 
     /** The suspension points reached while a monitor is held ({@code synchronized} blocks): the rewrite refuses them. */

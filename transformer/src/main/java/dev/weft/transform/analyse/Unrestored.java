@@ -13,21 +13,33 @@ import org.objectweb.asm.tree.VarInsnNode;
  * thrown in at a resume reaches the handlers with the same locals missing.
  *
  * <p>It is solved over the basic blocks of {@link ControlFlow}, which gives the same sets as
- * solving it instruction by instruction with fewer visits; the sets of each instruction are then
- * worked out once from its block's.
+ * solving it instruction by instruction with fewer visits, each block's set updated in place; the
+ * sets of each instruction are then worked out once from its block's, into one array of words.
  */
 final class Unrestored {
-    private Unrestored() {
+    /** For each instruction, {@link #words} words of the locals that may hold no value. */
+    private final long[] bits;
+    private final int words;
+
+    private Unrestored(long[] bits, int words) {
+        this.bits = bits;
+        this.words = words;
+    }
+
+    /** Whether {@code local} may hold no value just before or just after instruction {@code index}. */
+    boolean mayBeEmpty(int index, int local) {
+        int word = local >>> 6;
+        return word < words && (bits[index * words + word] & (1L << local)) != 0;
     }
 
     /**
-     * For each instruction, the locals that may hold no value just before or just after it.
+     * The locals that may hold no value just before or just after each instruction.
      *
      * @param flow the control flow of {@code insns}
      * @param atEntry the locals the body restores at its start
      * @param dropped the locals a marker's resume does not restore, at the marker's index (null elsewhere)
      */
-    static BitSet[] of(AbstractInsnNode[] insns, ControlFlow flow, int maxLocals, BitSet atEntry, BitSet[] dropped) {
+    static Unrestored of(AbstractInsnNode[] insns, ControlFlow flow, int maxLocals, BitSet atEntry, BitSet[] dropped) {
         int n = insns.length;
         int blocks = flow.blocks();
         BitSet[] in = new BitSet[blocks];
@@ -42,63 +54,67 @@ final class Unrestored {
             in[0].andNot(atEntry);
             queue.add(0);
         }
-        // the sets are updated in place, with scratch sets, rather than copied at each step
-        BitSet before = new BitSet();
-        BitSet after = new BitSet();
+        BitSet set = new BitSet(); // the block's set, as it goes
         BitSet either = new BitSet();
         BitSet scratch = new BitSet();
         while (!queue.isEmpty()) {
             int b = queue.poll();
-            after.clear();
-            after.or(in[b]);
-            for (int i = flow.blockStart(b); i <= flow.blockEnd(b); i++) {
-                before.clear();
-                before.or(after);
-                transfer(insns[i], before, dropped[i], after);
-            }
+            set.clear();
+            set.or(in[b]);
             int last = flow.blockEnd(b);
-            either.clear();
-            either.or(before);
-            either.or(after);
-            for (int s : flow.normal(last)) {
-                merge(after, flow.blockOf(s), in, queue, visited, scratch);
+            for (int i = flow.blockStart(b); i < last; i++) {
+                transfer(insns[i], dropped[i], set);
             }
-            for (int s : flow.exceptional(last)) {
-                merge(either, flow.blockOf(s), in, queue, visited, scratch); // a store does not throw; a resume may (what is thrown in)
+            int[] handlers = flow.exceptional(last);
+            if (handlers.length > 0) {
+                // before or after the last instruction: a store does not throw; a resume may (what is thrown in)
+                either.clear();
+                either.or(set);
+                if (dropped[last] != null) {
+                    either.or(dropped[last]);
+                }
+                for (int s : handlers) {
+                    merge(either, flow.blockOf(s), in, queue, visited, scratch);
+                }
+            }
+            transfer(insns[last], dropped[last], set);
+            for (int s : flow.normal(last)) {
+                merge(set, flow.blockOf(s), in, queue, visited, scratch);
             }
         }
-        BitSet[] result = new BitSet[n];
+        int words = Math.max(1, (maxLocals + 63) >>> 6);
+        long[] bits = new long[n * words]; // unreachable instructions stay empty: nothing flows in
         for (int b = 0; b < blocks; b++) {
             if (!visited[b]) {
-                for (int i = flow.blockStart(b); i <= flow.blockEnd(b); i++) {
-                    result[i] = new BitSet(); // unreachable: nothing flows in
-                }
                 continue;
             }
-            before.clear();
-            before.or(in[b]);
+            set.clear();
+            set.or(in[b]);
             for (int i = flow.blockStart(b); i <= flow.blockEnd(b); i++) {
-                transfer(insns[i], before, dropped[i], after);
-                result[i] = (BitSet) before.clone();
-                result[i].or(after);
-                BitSet next = before; // what is after this instruction is before the next one
-                before = after;
-                after = next;
+                record(set, bits, i * words); // before it, and what its resume drops after it
+                if (dropped[i] != null) {
+                    record(dropped[i], bits, i * words);
+                }
+                transfer(insns[i], dropped[i], set);
             }
         }
-        return result;
+        return new Unrestored(bits, words);
     }
 
-    /** Sets {@code out} to what {@code insn} leaves unrestored after it when {@code in} was before it. */
-    private static void transfer(AbstractInsnNode insn, BitSet in, BitSet dropped, BitSet out) {
-        out.clear();
-        out.or(in);
+    private static void record(BitSet locals, long[] bits, int at) {
+        for (int l = locals.nextSetBit(0); l >= 0; l = locals.nextSetBit(l + 1)) {
+            bits[at + (l >>> 6)] |= 1L << l;
+        }
+    }
+
+    /** Updates {@code set}, what was unrestored before {@code insn}, to what is unrestored after it. */
+    private static void transfer(AbstractInsnNode insn, BitSet dropped, BitSet set) {
         int op = insn.getOpcode();
         if (op >= Opcodes.ISTORE && op <= Opcodes.ASTORE) {
-            out.clear(((VarInsnNode) insn).var);
+            set.clear(((VarInsnNode) insn).var);
         }
         if (dropped != null) {
-            out.or(dropped);
+            set.or(dropped);
         }
     }
 

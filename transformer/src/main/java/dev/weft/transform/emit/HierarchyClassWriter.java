@@ -1,7 +1,6 @@
 package dev.weft.transform.emit;
 
 import dev.weft.transform.analyse.ClassHierarchy;
-import org.objectweb.asm.ClassReader;
 import dev.weft.transform.report.MethodBudget;
 import org.objectweb.asm.ClassWriter;
 
@@ -16,16 +15,6 @@ public final class HierarchyClassWriter extends ClassWriter {
     /** A writer with ASM's {@code flags} that merges types through {@code hierarchy}. */
     public HierarchyClassWriter(int flags, ClassHierarchy hierarchy) {
         super(flags);
-        this.hierarchy = hierarchy;
-        MethodBudget.of(this);
-    }
-
-    /**
-     * A writer that computes nothing and starts from {@code constants}' constant pool, so that a
-     * method read from {@code constants} and visited straight into it is copied byte for byte.
-     */
-    public HierarchyClassWriter(ClassReader constants, ClassHierarchy hierarchy) {
-        super(constants, 0);
         this.hierarchy = hierarchy;
         MethodBudget.of(this);
     }

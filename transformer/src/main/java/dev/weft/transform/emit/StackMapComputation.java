@@ -5,43 +5,48 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
- * Computes the JVM's stack map frames and maximums for the methods the rewrite made, in one
- * scratch class per rewritten class, so that the frames of every method it did not touch stay
- * exactly as the compiler wrote them.
+ * Computes the JVM's stack map frames and maximums for the methods the rewrite made, and for them
+ * alone, so that the frames of every method it did not touch stay exactly as the compiler wrote
+ * them.
  *
- * <p>The class is then written by a writer that starts from the scratch class's constant pool
- * ({@link #writer}): each framed method's bytes are copied into it as they are, neither read back
- * nor encoded a second time.
+ * <p>Each made method is written at once into the writer of the whole rewritten class
+ * ({@link #writer}), with ASM's {@code COMPUTE_FRAMES} switched on for that method only
+ * ({@link ClassWriter#setFlags}); the rest of the class is written into the same writer afterwards
+ * with nothing computed. A made method is so encoded once, with no scratch class to copy from.
  */
 public final class StackMapComputation {
     private final ClassNode owner;
     private final ClassHierarchy hierarchy;
-    private final ClassWriter scratch;
+    private final ClassWriter writer;
     private final List<MethodNode> methods = new ArrayList<>();
-    private ClassReader framed;
 
     /** A computation for the methods the rewrite adds to {@code owner}. */
     public StackMapComputation(ClassNode owner, ClassHierarchy hierarchy) {
         this.owner = owner;
         this.hierarchy = hierarchy;
-        this.scratch = scratchClass(owner, hierarchy);
+        this.writer = classWriter(owner, hierarchy, 0);
     }
 
     /**
-     * Computes {@code method}'s frames now (a class the merges need and cannot find fails here,
-     * for this method alone) and returns the method to add to the class in its place.
+     * Computes {@code method}'s frames now, writing it into the class's writer (a class the merges
+     * need and cannot find fails here, for this method alone), and returns the method to add to
+     * the class in its place.
      */
     public MethodNode add(MethodNode method) {
-        method.accept(scratch);
+        writer.setFlags(ClassWriter.COMPUTE_FRAMES);
+        try {
+            method.accept(writer);
+        } finally {
+            writer.setFlags(0);
+        }
         methods.add(method);
-        return new StackMappedMethod(method, this);
+        return new StackMappedMethod(method, writer);
     }
 
     /**
@@ -51,7 +56,7 @@ public final class StackMapComputation {
     public Map<String, Integer> tooLarge() {
         Map<String, Integer> sizes = new LinkedHashMap<>();
         for (MethodNode method : methods) {
-            ClassWriter alone = scratchClass(owner, hierarchy);
+            ClassWriter alone = classWriter(owner, hierarchy, ClassWriter.COMPUTE_FRAMES);
             method.accept(alone);
             try {
                 alone.toByteArray();
@@ -63,24 +68,20 @@ public final class StackMapComputation {
     }
 
     /**
-     * The writer for the whole rewritten class, holding the framed methods' constants; write the
-     * class into it directly (with no visitor in between), so the framed methods are copied.
-     *
-     * @throws MethodTooLargeException when a framed method is larger than the JVM allows
+     * The writer for the whole rewritten class, which already holds the framed methods: write the
+     * class into it directly (with no visitor in between); the framed methods write nothing more.
      */
     public ClassWriter writer() {
-        framed = new ClassReader(scratch.toByteArray());
-        return new HierarchyClassWriter(framed, hierarchy);
+        return writer;
     }
 
-    /** The scratch class, as read for {@link #writer}: null before. */
-    ClassReader framed() {
-        return framed;
-    }
-
-    private static ClassWriter scratchClass(ClassNode owner, ClassHierarchy hierarchy) {
-        ClassWriter scratch = new HierarchyClassWriter(ClassWriter.COMPUTE_FRAMES, hierarchy);
-        scratch.visit(owner.version, owner.access, owner.name, null, owner.superName, owner.interfaces.toArray(new String[0]));
-        return scratch;
+    /**
+     * A writer that knows {@code owner}'s name and version, which the frames need. The class's own
+     * {@code accept} visits the same header again, with its signature: ClassWriter keeps the last.
+     */
+    private static ClassWriter classWriter(ClassNode owner, ClassHierarchy hierarchy, int flags) {
+        ClassWriter writer = new HierarchyClassWriter(flags, hierarchy);
+        writer.visit(owner.version, owner.access, owner.name, null, owner.superName, owner.interfaces.toArray(new String[0]));
+        return writer;
     }
 }

@@ -271,14 +271,18 @@ public final class NewHoisting {
 
     /**
      * Whether an unfinished object may be kept across a marker: a marker lies between a {@code new}
-     * and a constructor call in code order, or the method jumps back (a loop may carry one around).
-     * Most methods that make objects and suspend do neither, and are spared two analyses.
+     * and a constructor call in code order, or the method jumps back (a loop may carry one around)
+     * and some object is still unfinished at a jump, a switch or a store. When every {@code new}
+     * reaches its constructor in straight-line code, keeping its copies on the stack alone, no
+     * loop can carry it: a throw on the way clears the stack. Most methods that make objects and
+     * suspend are of one of these kinds, and are spared the analyses.
      */
     private static boolean mayKeepUnfinished(MethodNode method) {
         int open = 0;
         boolean makes = false;
         boolean suspends = false;
         boolean jumpsBack = false;
+        boolean leavesStraightLine = false;
         for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
             int op = insn.getOpcode();
             if (op == Opcodes.NEW) {
@@ -288,6 +292,7 @@ public final class NewHoisting {
                 open--;
             } else if (insn instanceof JumpInsnNode) {
                 jumpsBack |= method.instructions.indexOf(((JumpInsnNode) insn).label) < method.instructions.indexOf(insn);
+                leavesStraightLine |= open > 0;
             } else if (insn instanceof MethodInsnNode) {
                 Marker m = Marker.of(insn);
                 if (m != null && m.suspends()) {
@@ -296,9 +301,17 @@ public final class NewHoisting {
                     }
                     suspends = true;
                 }
+            } else if (open > 0 && storesOrSwitches(op)) {
+                leavesStraightLine = true;
             }
         }
-        return makes && suspends && jumpsBack;
+        return makes && suspends && jumpsBack && (leavesStraightLine || open > 0);
+    }
+
+    /** A store to a local, a {@code ret}, or a switch: where an unfinished object may leave straight-line code. */
+    private static boolean storesOrSwitches(int op) {
+        return op >= Opcodes.ISTORE && op <= Opcodes.ASTORE || op == Opcodes.RET
+                || op == Opcodes.TABLESWITCH || op == Opcodes.LOOKUPSWITCH;
     }
 
     /** The index of {@code insn} in the code as analysed, before any change. */

@@ -146,16 +146,15 @@ public final class ClassRewrite {
 
     private static byte[] write(ClassNode cls, StackMapComputation frames, Map<String, MethodNode> originals)
             throws RewriteException {
-        ClassWriter writer;
-        try {
-            writer = frames.writer();
-        } catch (MethodTooLargeException e) { // a body, once framed
-            throw new RewriteException(tooLarge(cls, frames, originals));
-        }
+        ClassWriter writer = frames.writer();
         try {
             cls.accept(writer);
             return writer.toByteArray();
         } catch (MethodTooLargeException e) {
+            List<Problem> bodies = tooLarge(cls, frames, originals); // each body at its user method, overloads too
+            if (!bodies.isEmpty()) {
+                throw new RewriteException(bodies);
+            }
             MethodNode m = original(cls, e.getMethodName());
             String message = tooLarge(e.getCodeSize());
             throw new RewriteException(List.of(m == null ? Refusal.ofMethodNamed(cls, e.getMethodName(), message)

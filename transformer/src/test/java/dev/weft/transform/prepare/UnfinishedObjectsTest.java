@@ -139,6 +139,29 @@ class UnfinishedObjectsTest {
     }
 
     @Test
+    void anUnfinishedObjectCarriedBackToAMarkerEarlierInTheCode() {
+        Woven w = weave(mv -> {
+            Label make = new Label();
+            Label resume = new Label();
+            Label end = new Label();
+            mv.visitJumpInsn(Opcodes.GOTO, make);
+            mv.visitLabel(resume); // the object was made below: in code order, the marker precedes its new
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            yield(mv, "a");
+            construct(mv);
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            yieldTop(mv);
+            mv.visitJumpInsn(Opcodes.GOTO, end);
+            mv.visitLabel(make);
+            mv.visitTypeInsn(Opcodes.NEW, BOX);
+            mv.visitVarInsn(Opcodes.ASTORE, 0);
+            mv.visitJumpInsn(Opcodes.GOTO, resume);
+            mv.visitLabel(end);
+        });
+        assertThat(run(w)).isEqualTo("a Box(x) !StopIteration");
+    }
+
+    @Test
     void anUnfinishedObjectMixedWithAnotherValueIsABuildErrorAtItsLine() {
         byte[] odd = odd(mv -> {
             Label other = new Label();
