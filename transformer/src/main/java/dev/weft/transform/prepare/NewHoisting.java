@@ -243,7 +243,7 @@ public final class NewHoisting {
 
         @Override
         SourceValue finished(SourceValue receiver, AbstractInsnNode init) {
-            return new SourceValue(1, init);
+            return Copies.ONE_WORD; // no longer a new's object
         }
 
         @Override
@@ -257,15 +257,56 @@ public final class NewHoisting {
         }
     }
 
-    /** The source interpreter, but a copy (load, store, dup, swap) keeps the origin of what it copies. */
+    /**
+     * The source interpreter, but a copy (load, store, dup, swap) keeps the origin of what it
+     * copies, and every value no {@code new} made has one origin, {@link #ELSEWHERE}: this stage
+     * asks only whether a value is (or may be) a {@code new}'s object. Told apart, the other
+     * values' origins grew with every path through javac's copied finally blocks, and the analysis
+     * of a long method ran out of its budget; merged, a value is still seen as mixed when one path
+     * brings a {@code new}'s object and another anything else.
+     */
     private static final class Copies extends SourceInterpreter {
+        /** The origin of every value that is not a {@code new}'s object (an instruction of no method). */
+        private static final AbstractInsnNode ELSEWHERE = new InsnNode(Opcodes.NOP);
+        private static final SourceValue ONE_WORD = new SourceValue(1, ELSEWHERE);
+        private static final SourceValue TWO_WORDS = new SourceValue(2, ELSEWHERE);
+
         Copies() {
             super(Opcodes.ASM9);
         }
 
         @Override
+        public SourceValue newOperation(AbstractInsnNode insn) {
+            return insn.getOpcode() == Opcodes.NEW ? super.newOperation(insn) : elsewhere(super.newOperation(insn));
+        }
+
+        @Override
         public SourceValue copyOperation(AbstractInsnNode insn, SourceValue value) {
             return value;
+        }
+
+        @Override
+        public SourceValue unaryOperation(AbstractInsnNode insn, SourceValue value) {
+            return elsewhere(super.unaryOperation(insn, value));
+        }
+
+        @Override
+        public SourceValue binaryOperation(AbstractInsnNode insn, SourceValue value1, SourceValue value2) {
+            return elsewhere(super.binaryOperation(insn, value1, value2));
+        }
+
+        @Override
+        public SourceValue ternaryOperation(AbstractInsnNode insn, SourceValue value1, SourceValue value2, SourceValue value3) {
+            return elsewhere(super.ternaryOperation(insn, value1, value2, value3));
+        }
+
+        @Override
+        public SourceValue naryOperation(AbstractInsnNode insn, List<? extends SourceValue> values) {
+            return elsewhere(super.naryOperation(insn, values));
+        }
+
+        private static SourceValue elsewhere(SourceValue value) {
+            return value.getSize() == 2 ? TWO_WORDS : ONE_WORD;
         }
     }
 
