@@ -28,8 +28,8 @@ abstract class FinishingFrame<V extends Value> extends Frame<V> {
         super(frame);
     }
 
-    /** What the copies of {@code receiver} become once its constructor ran at {@code init}; null: they stay. */
-    abstract V finished(V receiver, AbstractInsnNode init);
+    /** What the copies of {@code receiver} become once its constructor ran; null: they stay. */
+    abstract V finished(V receiver);
 
     /** Whether {@code value} is a copy of the constructor's {@code receiver}. */
     abstract boolean isCopy(V value, V receiver);
@@ -41,7 +41,7 @@ abstract class FinishingFrame<V extends Value> extends Frame<V> {
             receiver = getStack(getStackSize() - Type.getArgumentTypes(((MethodInsnNode) insn).desc).length - 1);
         }
         super.execute(insn, interpreter);
-        V made = receiver == null ? null : finished(receiver, insn);
+        V made = receiver == null ? null : finished(receiver);
         if (made == null) {
             return;
         }

@@ -231,7 +231,7 @@ public final class NewHoisting {
         }
     }
 
-    /** Finished, the copies of an object become values of its constructor call, no longer of its {@code new}. */
+    /** Finished, the copies of an object are no longer its {@code new}'s: they come from elsewhere. */
     private static final class Finishing extends FinishingFrame<SourceValue> {
         Finishing(int numLocals, int numStack) {
             super(numLocals, numStack);
@@ -242,8 +242,8 @@ public final class NewHoisting {
         }
 
         @Override
-        SourceValue finished(SourceValue receiver, AbstractInsnNode init) {
-            return Copies.ONE_WORD; // no longer a new's object
+        SourceValue finished(SourceValue receiver) {
+            return Copies.ONE_WORD;
         }
 
         @Override

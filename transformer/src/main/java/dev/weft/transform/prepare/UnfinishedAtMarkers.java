@@ -132,7 +132,7 @@ final class UnfinishedAtMarkers {
         }
 
         @Override
-        BasicValue finished(BasicValue receiver, AbstractInsnNode init) {
+        BasicValue finished(BasicValue receiver) {
             return receiver instanceof Unfinished && receiver != Unfinished.MAYBE ? BasicValue.REFERENCE_VALUE : null;
         }
 
