@@ -439,7 +439,10 @@ static void report(uint64_t n, int64_t elapsed, int64_t self_cpu, int64_t server
     fflush(stdout);
 }
 
-/* A connection that lost bytes would wait forever: one waiting longer than this fails the run. */
+/*
+ * A connection whose server lost bytes would wait forever and the run would still report: one
+ * waiting longer than the limit fails the run (at the end the limit is the window itself).
+ */
 static void check_stalled(int64_t now, int64_t limit) {
     for (int i = 0; i < o.connections; i++) {
         conn *c = &conns[i];
@@ -482,7 +485,7 @@ int main(int argc, char **argv) {
         } else if (measuring && now >= end_at) {
             int64_t elapsed = now - t0, self = self_cpu_ns() - self0;
             int64_t server = o.server_pid > 0 ? proc_cpu_ns(o.server_pid) - server0 : -1;
-            check_stalled(now, stall_limit);
+            check_stalled(now, (int64_t) (o.seconds * 1e9));
             if (round_trips == rt0) die("no round trip completed in the %.1f s window", o.seconds);
             report(round_trips - rt0, elapsed, self, server);
             return 0;
