@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <signal.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <arpa/inet.h>
@@ -454,6 +455,8 @@ static void check_stalled(int64_t now, int64_t limit) {
 
 int main(int argc, char **argv) {
     parse(argc, argv);
+    /* a write to a connection the server closed fails with EPIPE, and the run with a message */
+    signal(SIGPIPE, SIG_IGN);
     if (posix_memalign((void **) &pattern, 64, (size_t) o.size + PERIOD) || posix_memalign((void **) &scratch, 64, SCRATCH))
         die("out of memory");
     for (int i = 0; i < o.size + PERIOD; i++) pattern[i] = (unsigned char) (i % PERIOD);
