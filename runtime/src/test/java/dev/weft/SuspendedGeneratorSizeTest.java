@@ -43,6 +43,52 @@ class SuspendedGeneratorSizeTest {
         return Generator.done();
     }
 
+    /** Two {@code int}s live at the yield (a counter and its bound): they share the frame's one {@code long} field. */
+    @Async
+    static Generator<Integer, Void, Void> upTo(int n) {
+        for (int i = 0; ; i = (i + 1) % n) {
+            Generator.yield(i);
+        }
+    }
+
+    /** An {@code int} and a {@code float} live at the yields, negative ones among them. */
+    @Async
+    static Generator<String, Void, Void> negatives(int start, float x) {
+        for (int i = start; i < 0; i++) {
+            Generator.yield(i + " " + x);
+            x = -x * 2;
+        }
+        return Generator.done();
+    }
+
+    /** A {@code char} and a {@code boolean} live at the yields. */
+    @Async
+    static Generator<String, Void, Void> flips(char c, boolean flag) {
+        Generator.yield(c + " " + flag);
+        flag = !flag;
+        c--;
+        Generator.yield(c + " " + flag);
+        return Generator.done();
+    }
+
+    @Test
+    void aSuspendedGeneratorWithTwoIntsTakesAtMost48Bytes() {
+        assertThat(bytesEach(() -> upTo(100))).isLessThanOrEqualTo(48);
+    }
+
+    @Test
+    void twoIntsSharingOneSlotKeepTheirValues() {
+        Generator<Integer, Void, Void> g = upTo(3);
+        assertThat(List.of(g.next(), g.next(), g.next(), g.next(), g.next())).containsExactly(0, 1, 2, 0, 1);
+        Generator<String, Void, Void> h = negatives(-3, -1.5f);
+        assertThat(List.of(h.next(), h.next(), h.next())).containsExactly("-3 -1.5", "-2 3.0", "-1 -6.0");
+        assertThat(h.hasNext()).isFalse();
+        Generator<String, Void, Void> m = negatives(Integer.MIN_VALUE, Float.NaN);
+        assertThat(List.of(m.next(), m.next())).containsExactly(Integer.MIN_VALUE + " NaN", (Integer.MIN_VALUE + 1) + " NaN");
+        Generator<String, Void, Void> f = flips('\uffff', true);
+        assertThat(List.of(f.next(), f.next())).containsExactly("\uffff true", "\ufffe false");
+    }
+
     @Test
     void aSuspendedGeneratorWithOneIntTakesAtMost48Bytes() {
         assertThat(bytesEach(SuspendedGeneratorSizeTest::counter)).isLessThanOrEqualTo(48);

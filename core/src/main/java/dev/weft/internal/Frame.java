@@ -8,8 +8,10 @@ package dev.weft.internal;
  * primitives unboxed, widened to {@code long} ({@code int}, {@code short}, {@code char},
  * {@code byte}, {@code boolean} widened; {@code float} and {@code double} as raw bits). The
  * first reference slot is the field {@link #r0} and the first primitive slot {@link #p0}, so a
- * frame with at most one of each needs no array (most generators and coroutines); further slots
- * go to {@link #more}, laid out by {@link #overflow}. An async generator keeps every slot in
+ * frame with at most one of each needs no array (most generators and coroutines); a method that
+ * keeps just two primitives of 32 bits (a loop's counter and bound) keeps them in {@link #p0}'s
+ * low and high halves and is made with one primitive slot; further slots go to {@link #more},
+ * laid out by {@link #overflow}. An async generator keeps every slot in
  * {@link #more}, because its remains share them with a later frame (see
  * {@code AsyncGeneratorFrame.Remains}).
  *

@@ -198,6 +198,32 @@ public final class MethodAnalysis {
         return primCount;
     }
 
+    /**
+     * Whether the method keeps exactly two primitives, each 32 bits wide ({@code int}-like or
+     * {@code float}) wherever it is kept: then both share the frame's one {@code long} field, so
+     * the frame needs no array for them (a loop's counter and bound, most often).
+     */
+    public boolean twoIntsInOneSlot() {
+        if (primCount != 2 || !narrow(entry)) {
+            return false;
+        }
+        for (SuspensionPoint p : points) {
+            if (!narrow(p.locals()) || !narrow(p.stack())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean narrow(List<SavedValue> values) {
+        for (SavedValue v : values) {
+            if (v.kind() == SavedValue.Kind.LONG || v.kind() == SavedValue.Kind.DOUBLE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int firstReachable(Frame<BasicValue>[] frames) {
         for (int i = 0; i < frames.length; i++) {
             if (frames[i] != null) {

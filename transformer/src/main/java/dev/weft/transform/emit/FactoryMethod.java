@@ -48,7 +48,7 @@ public final class FactoryMethod {
         boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
         int argumentSlots = (Type.getArgumentsAndReturnSizes(method.desc) >> 2) - (isStatic ? 1 : 0);
         int stateLocal = argumentSlots;
-        StateSlots slots = new StateSlots(stateLocal, kind, analysis.refCount());
+        StateSlots slots = new StateSlots(stateLocal, kind, analysis);
 
         InsnList code = new InsnList();
         LabelNode begin = new LabelNode();
@@ -64,7 +64,7 @@ public final class FactoryMethod {
                 new Handle(Opcodes.H_INVOKESTATIC, owner, body.name, body.desc, ownerIsInterface),
                 Type.getMethodType(body.desc), FLAG_MARKERS, 1, Type.getObjectType(RuntimeAbi.REWRITTEN_BODY)));
         code.add(StateSlots.push(analysis.refCount()));
-        code.add(StateSlots.push(analysis.primCount()));
+        code.add(StateSlots.push(StateSlots.framePrimCount(kind, analysis)));
         String subclass = kind == MethodKind.COMPLETABLE_FUTURE ? MethodKind.futureSubclass(method.desc) : null;
         if (subclass != null) { // class Task<T> extends CompletableFuture<T>: the frame completes a new Task()
             code.add(new TypeInsnNode(Opcodes.NEW, subclass));

@@ -57,7 +57,7 @@ public final class StateMachine {
         this.kind = kind;
         this.analysis = analysis;
         this.stateLocal = code.maxLocals;
-        this.slots = new StateSlots(stateLocal, kind, analysis.refCount());
+        this.slots = new StateSlots(stateLocal, kind, analysis);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.weft.transform.emit;
 
+import dev.weft.transform.analyse.MethodAnalysis;
 import dev.weft.transform.analyse.SavedValue;
 import dev.weft.transform.find.MethodKind;
 import org.objectweb.asm.Opcodes;
@@ -19,23 +20,35 @@ import org.objectweb.asm.tree.VarInsnNode;
  * {@code [k - 1]}, then one {@code long[]} of the primitives beyond the first (an async generator
  * keeps every slot in {@code more}: references at {@code [k]}, primitives in the {@code long[]}
  * after them). References are kept as they are, primitives widened to {@code long} ({@code float}
- * and {@code double} by their raw bits), so nothing is boxed.
+ * and {@code double} by their raw bits), so nothing is boxed. A method keeping just two primitives
+ * of 32 bits keeps them in {@code p0}'s low and high halves instead, with no array.
  */
 final class StateSlots {
+    private static final Long LOW_HALF = 0xFFFF_FFFFL;
+    private static final Long HIGH_HALF = 0xFFFF_FFFF_0000_0000L;
+
     private final int stateLocal;
     /** Whether slot 0 of each kind is a field ({@code r0}, {@code p0}); else every slot is in {@code more}. */
     private final boolean fieldSlots;
     /** The index in {@code more} of the {@code long[]} of primitives. */
     private final int primArray;
+    /** Whether primitive slots 0 and 1 are the low and high halves of {@code p0} ({@link MethodAnalysis#twoIntsInOneSlot}). */
+    private final boolean halves;
 
     /**
      * Code that keeps its state object in local {@code stateLocal}, for a method of {@code kind}
-     * keeping at most {@code refCount} references.
+     * with {@code analysis}'s slots.
      */
-    StateSlots(int stateLocal, MethodKind kind, int refCount) {
+    StateSlots(int stateLocal, MethodKind kind, MethodAnalysis analysis) {
         this.stateLocal = stateLocal;
         this.fieldSlots = kind != MethodKind.ASYNC_GENERATOR; // must match the frame classes' constructors
-        this.primArray = fieldSlots ? Math.max(0, refCount - 1) : refCount;
+        this.primArray = fieldSlots ? Math.max(0, analysis.refCount() - 1) : analysis.refCount();
+        this.halves = fieldSlots && analysis.twoIntsInOneSlot();
+    }
+
+    /** How many primitive slots the frame is made with: one {@code long} for two halves. */
+    static int framePrimCount(MethodKind kind, MethodAnalysis analysis) {
+        return kind != MethodKind.ASYNC_GENERATOR && analysis.twoIntsInOneSlot() ? 1 : analysis.primCount();
     }
 
     /** Stores local {@code from} (holding {@code v}) into the state object. */
@@ -45,9 +58,15 @@ final class StateSlots {
             return code;
         }
         boolean ref = v.kind() == SavedValue.Kind.REFERENCE;
-        boolean field = fieldSlots && v.index() == 0;
+        boolean half = halves && !ref;
+        boolean field = fieldSlots && v.index() == 0 || half;
         code.add(new VarInsnNode(Opcodes.ALOAD, stateLocal));
-        if (!field) {
+        if (half) { // p0 with the other half kept
+            code.add(new InsnNode(Opcodes.DUP));
+            code.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeAbi.FRAME, "p0", "J"));
+            code.add(new LdcInsnNode(v.index() == 0 ? HIGH_HALF : LOW_HALF));
+            code.add(new InsnNode(Opcodes.LAND));
+        } else if (!field) {
             code.add(slotArray(v));
         }
         code.add(new VarInsnNode(v.jvmType().getOpcode(Opcodes.ILOAD), from));
@@ -67,6 +86,16 @@ final class StateSlots {
             default:
                 break;
         }
+        if (half) {
+            if (v.index() == 0) {
+                code.add(new LdcInsnNode(LOW_HALF));
+                code.add(new InsnNode(Opcodes.LAND));
+            } else {
+                code.add(new IntInsnNode(Opcodes.BIPUSH, 32));
+                code.add(new InsnNode(Opcodes.LSHL));
+            }
+            code.add(new InsnNode(Opcodes.LOR));
+        }
         if (field) {
             code.add(new FieldInsnNode(Opcodes.PUTFIELD, RuntimeAbi.FRAME, ref ? "r0" : "p0", ref ? "Ljava/lang/Object;" : "J"));
         } else {
@@ -83,10 +112,15 @@ final class StateSlots {
             return code;
         }
         boolean ref = v.kind() == SavedValue.Kind.REFERENCE;
-        boolean field = fieldSlots && v.index() == 0;
+        boolean half = halves && !ref;
+        boolean field = fieldSlots && v.index() == 0 || half;
         code.add(new VarInsnNode(Opcodes.ALOAD, stateLocal));
         if (field) {
             code.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeAbi.FRAME, ref ? "r0" : "p0", ref ? "Ljava/lang/Object;" : "J"));
+            if (half && v.index() == 1) {
+                code.add(new IntInsnNode(Opcodes.BIPUSH, 32));
+                code.add(new InsnNode(Opcodes.LUSHR)); // the L2I below takes the low half
+            }
         } else {
             code.add(slotArray(v));
             code.add(new InsnNode(ref ? Opcodes.AALOAD : Opcodes.LALOAD));
