@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.cert.Certificate;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -558,8 +559,9 @@ final class SSLProtocol implements Protocol, BufferedProtocol {
             if (appBuffered != null) {
                 appBuffered.bufferUpdated(appIn);
             } else {
-                byte[] data = new byte[appIn.remaining()];
-                appIn.get(data);
+                // a copy the JIT does not zero first (appIn is a heap buffer)
+                int from = appIn.arrayOffset() + appIn.position();
+                byte[] data = Arrays.copyOfRange(appIn.array(), from, from + appIn.remaining());
                 app.dataReceived(data);
             }
         } finally {
