@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.cert.Certificate;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -57,8 +58,13 @@ final class SSLProtocol implements Protocol, BufferedProtocol {
     private int connLost;
     private final Map<String, Object> extra = new HashMap<>(8);
 
-    /** Bytes from the socket not unwrapped yet, in write mode (Python's incoming BIO). */
+    /**
+     * Bytes from the socket not unwrapped yet (Python's incoming BIO): {@code [netInStart,
+     * position)}, in write mode. Unwrapping moves {@link #netInStart} on, so that the records of
+     * one read are not moved to the front of the buffer after each one (see {@link #engineUnwrap}).
+     */
     private ByteBuffer netIn;
+    private int netInStart;
     /** Application bytes unwrapped, not yet given to the application. */
     private ByteBuffer appIn;
     /**
@@ -194,14 +200,29 @@ final class SSLProtocol implements Protocol, BufferedProtocol {
         bufferUpdated(ByteBuffer.wrap(data));
     }
 
+    /** Moves the bytes not unwrapped yet to the front of {@link #netIn}, into a bigger one if {@code n} more do not fit. */
+    private void makeRoom(int n) {
+        int size = netInSize();
+        ByteBuffer to = size + n <= netIn.capacity() ? netIn : ByteBuffer.allocate(Math.max(netIn.capacity() * 2, size + n));
+        netIn.limit(netIn.position()).position(netInStart);
+        if (to == netIn) {
+            netIn.compact();
+        } else {
+            to.put(netIn);
+            netIn = to;
+        }
+        netInStart = 0;
+    }
+
+    private int netInSize() {
+        return netIn.position() - netInStart;
+    }
+
     /** The socket's bytes, copied once into {@link #netIn} (Python's incoming BIO). */
     @Override
     public void bufferUpdated(ByteBuffer data) {
         if (netIn.remaining() < data.remaining()) {
-            ByteBuffer bigger = ByteBuffer.allocate(Math.max(netIn.capacity() * 2, netIn.position() + data.remaining()));
-            netIn.flip();
-            bigger.put(netIn);
-            netIn = bigger;
+            makeRoom(data.remaining());
         }
         netIn.put(data);
         switch (state) {
@@ -538,8 +559,9 @@ final class SSLProtocol implements Protocol, BufferedProtocol {
             if (appBuffered != null) {
                 appBuffered.bufferUpdated(appIn);
             } else {
-                byte[] data = new byte[appIn.remaining()];
-                appIn.get(data);
+                // a copy the JIT does not zero first (appIn is a heap buffer)
+                int from = appIn.arrayOffset() + appIn.position();
+                byte[] data = Arrays.copyOfRange(appIn.array(), from, from + appIn.remaining());
                 app.dataReceived(data);
             }
         } finally {
@@ -621,7 +643,7 @@ final class SSLProtocol implements Protocol, BufferedProtocol {
 
     /** Pauses the socket while undelivered bytes pile up behind a paused application. */
     private void controlSslReading() {
-        int size = netIn.position();
+        int size = netInSize();
         Transport t = transport;
         if (t == null) {
             return;
@@ -721,8 +743,10 @@ final class SSLProtocol implements Protocol, BufferedProtocol {
         processOutgoing();
     }
 
+    /** One unwrap (a record, or none): what it consumes moves {@link #netInStart} on, nothing is moved. */
     private SSLEngineResult engineUnwrap() throws SSLException {
-        netIn.flip();
+        int end = netIn.position();
+        netIn.limit(end).position(netInStart);
         try {
             for (;;) {
                 SSLEngineResult r = engine.unwrap(netIn, appIn);
@@ -735,7 +759,12 @@ final class SSLProtocol implements Protocol, BufferedProtocol {
                 appIn = bigger;
             }
         } finally {
-            netIn.compact();
+            netInStart = netIn.position();
+            netIn.limit(netIn.capacity()).position(end);
+            if (netInStart == end) {
+                netIn.clear(); // all unwrapped: the next bytes go to the front
+                netInStart = 0;
+            }
         }
     }
 

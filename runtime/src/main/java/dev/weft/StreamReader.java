@@ -351,6 +351,15 @@ public class StreamReader {
         int length = data.remaining();
         if (head == tail) {
             // nothing buffered: an array of exactly these bytes, which a read of all of them takes as is
+            if (data.hasArray()) {
+                // TLS's bytes, a caller's array: a copy the JIT does not zero first, as it would a new array
+                int from = data.arrayOffset() + data.position();
+                buf = Arrays.copyOfRange(data.array(), from, from + length);
+                data.position(data.limit());
+                head = 0;
+                tail = length;
+                return;
+            }
             buf = new byte[length];
             head = 0;
             tail = 0;
