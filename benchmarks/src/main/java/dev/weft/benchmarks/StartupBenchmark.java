@@ -9,7 +9,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,7 +50,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * launches both in turns in every operation (which goes first alternates) and reports each
  * launch and their difference as counters, so that both see the same load on a shared machine;
  * it also reports the CPU time of each child (all its threads, on Linux), which other work on
- * the machine barely changes.
+ * the machine barely changes. In the same turns it launches the control, {@link IdleAgent} (an
+ * agent that leaves every class as it is), and reports it too: {@code idleAgentCpuMs} minus
+ * {@code withoutAgentCpuMs} is what any agent costs the JVM, {@code weftOverIdleCpuMs} what
+ * Weft's own code adds to that.
  * JMH sums such counters over the iterations in its summary: divide by the iteration count (or
  * read each iteration's values). The set-up prints the child's command and how many classes it
  * loads, and how many of them from the application's jar.
@@ -65,6 +74,7 @@ public class StartupBenchmark {
 
         List<String> withAgent;
         List<String> withoutAgent;
+        List<String> withIdleAgent;
         private Path dir;
         private Path log;
 
@@ -100,6 +110,8 @@ public class StartupBenchmark {
             withoutAgent.addAll(appArgs);
             withAgent = new ArrayList<>(List.of(java, "-javaagent:" + agentJar()));
             withAgent.addAll(appArgs);
+            withIdleAgent = new ArrayList<>(List.of(java, "-javaagent:" + idleAgentJar(dir)));
+            withIdleAgent.addAll(appArgs);
             System.out.printf("%nStartupBenchmark: %s%n", String.join(" ", withAgent));
             countClasses(withoutAgent, appJar, "without the agent");
             countClasses(withAgent, appJar, "with the agent");
@@ -146,7 +158,7 @@ public class StartupBenchmark {
         }
     }
 
-    /** With or without the agent, for {@link #launch}. */
+    /** With or without the agent, for {@link #launch} (or {@code idle}, the control {@link IdleAgent}, when named). */
     @State(Scope.Benchmark)
     public static class Agent {
         @Param({"none", "weft"})
@@ -159,6 +171,12 @@ public class StartupBenchmark {
     public static class Pair {
         /** Milliseconds of the launch without the agent. */
         public double withoutAgentMs;
+        /** Milliseconds of the launch with the control, {@link IdleAgent}. */
+        public double idleAgentMs;
+        /** CPU milliseconds of the launch with the control. */
+        public double idleAgentCpuMs;
+        /** CPU milliseconds that Weft's agent adds over the control: Weft's own share. */
+        public double weftOverIdleCpuMs;
         /** Milliseconds of the launch with the agent. */
         public double withAgentMs;
         /** The difference: what the agent added. */
@@ -179,6 +197,9 @@ public class StartupBenchmark {
             withoutAgentCpuMs = 0;
             withAgentCpuMs = 0;
             addedCpuMs = 0;
+            idleAgentMs = 0;
+            idleAgentCpuMs = 0;
+            weftOverIdleCpuMs = 0;
         }
     }
 
@@ -190,30 +211,38 @@ public class StartupBenchmark {
                 return app.launch(app.withoutAgent);
             case "weft":
                 return app.launch(app.withAgent);
+            case "idle": // the control, only when asked for: -p agent=idle
+                return app.launch(app.withIdleAgent);
             default:
-                throw new IllegalArgumentException("agent: none or weft, not " + agent.agent);
+                throw new IllegalArgumentException("agent: none, weft or idle, not " + agent.agent);
         }
     }
 
-    /** A launch without and one with the agent, in turns; the time per operation is both. */
+    /**
+     * A launch without the agent, one with it and one with the control, in turns (which goes first
+     * rotates); the time per operation is all three.
+     */
     @Benchmark
     public void pairedLaunch(App app, Pair pair) throws IOException, InterruptedException {
-        boolean agentFirst = pair.round++ % 2 == 0;
-        long cpu0 = ChildCpu.millis();
-        long first = app.timed(agentFirst ? app.withAgent : app.withoutAgent);
-        long cpu1 = ChildCpu.millis();
-        long second = app.timed(agentFirst ? app.withoutAgent : app.withAgent);
-        long cpu2 = ChildCpu.millis();
-        long with = agentFirst ? first : second;
-        long without = agentFirst ? second : first;
-        long withCpu = agentFirst ? cpu1 - cpu0 : cpu2 - cpu1;
-        long withoutCpu = agentFirst ? cpu2 - cpu1 : cpu1 - cpu0;
-        pair.withAgentMs = with / 1e6;
-        pair.withoutAgentMs = without / 1e6;
-        pair.addedMs = (with - without) / 1e6;
-        pair.withAgentCpuMs = withCpu;
-        pair.withoutAgentCpuMs = withoutCpu;
-        pair.addedCpuMs = withCpu - withoutCpu;
+        List<List<String>> commands = List.of(app.withAgent, app.withoutAgent, app.withIdleAgent);
+        long[] wall = new long[3];
+        long[] cpu = new long[3];
+        int first = pair.round++ % 3;
+        for (int k = 0; k < 3; k++) {
+            int which = (first + k) % 3;
+            long cpu0 = ChildCpu.millis();
+            wall[which] = app.timed(commands.get(which));
+            cpu[which] = ChildCpu.millis() - cpu0;
+        }
+        pair.withAgentMs = wall[0] / 1e6;
+        pair.withoutAgentMs = wall[1] / 1e6;
+        pair.idleAgentMs = wall[2] / 1e6;
+        pair.addedMs = (wall[0] - wall[1]) / 1e6;
+        pair.withAgentCpuMs = cpu[0];
+        pair.withoutAgentCpuMs = cpu[1];
+        pair.idleAgentCpuMs = cpu[2];
+        pair.addedCpuMs = cpu[0] - cpu[1];
+        pair.weftOverIdleCpuMs = cpu[0] - cpu[2];
     }
 
     /**
@@ -249,6 +278,22 @@ public class StartupBenchmark {
             if (j.getManifest() == null || j.getManifest().getMainAttributes().getValue("Premain-Class") == null) {
                 throw new IllegalStateException(jar + " has no Premain-Class: not the agent");
             }
+        }
+        return jar;
+    }
+
+    /** A jar in {@code dir} whose agent is {@link IdleAgent}, the control: its class and a manifest. */
+    static Path idleAgentJar(Path dir) throws IOException {
+        Path jar = dir.resolve("idle-agent.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), IdleAgent.class.getName());
+        String entry = IdleAgent.class.getName().replace('.', '/') + ".class";
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, manifest);
+                InputStream in = IdleAgent.class.getClassLoader().getResourceAsStream(entry)) {
+            j.putNextEntry(new JarEntry(entry));
+            in.transferTo(j);
+            j.closeEntry();
         }
         return jar;
     }
