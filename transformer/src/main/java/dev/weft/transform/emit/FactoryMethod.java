@@ -64,7 +64,7 @@ public final class FactoryMethod {
                 new Handle(Opcodes.H_INVOKESTATIC, owner, body.name, body.desc, ownerIsInterface),
                 Type.getMethodType(body.desc), FLAG_MARKERS, 1, Type.getObjectType(RuntimeAbi.REWRITTEN_BODY)));
         code.add(StateSlots.push(analysis.refCount()));
-        code.add(StateSlots.push(StateSlots.framePrimCount(kind, analysis)));
+        code.add(StateSlots.push(slots.primSlots()));
         String subclass = kind == MethodKind.COMPLETABLE_FUTURE ? MethodKind.futureSubclass(method.desc) : null;
         if (subclass != null) { // class Task<T> extends CompletableFuture<T>: the frame completes a new Task()
             code.add(new TypeInsnNode(Opcodes.NEW, subclass));

@@ -34,6 +34,8 @@ final class StateSlots {
     private final int primArray;
     /** Whether primitive slots 0 and 1 are the low and high halves of {@code p0} ({@link MethodAnalysis#twoIntsInOneSlot}). */
     private final boolean halves;
+    /** How many primitive slots the frame is made with: one {@code long} for two halves. */
+    private final int primSlots;
 
     /**
      * Code that keeps its state object in local {@code stateLocal}, for a method of {@code kind}
@@ -44,11 +46,12 @@ final class StateSlots {
         this.fieldSlots = kind != MethodKind.ASYNC_GENERATOR; // must match the frame classes' constructors
         this.primArray = fieldSlots ? Math.max(0, analysis.refCount() - 1) : analysis.refCount();
         this.halves = fieldSlots && analysis.twoIntsInOneSlot();
+        this.primSlots = halves ? 1 : analysis.primCount();
     }
 
     /** How many primitive slots the frame is made with: one {@code long} for two halves. */
-    static int framePrimCount(MethodKind kind, MethodAnalysis analysis) {
-        return kind != MethodKind.ASYNC_GENERATOR && analysis.twoIntsInOneSlot() ? 1 : analysis.primCount();
+    int primSlots() {
+        return primSlots;
     }
 
     /** Stores local {@code from} (holding {@code v}) into the state object. */

@@ -1,5 +1,7 @@
 package dev.weft.transform.find;
 
+import java.util.Arrays;
+
 /**
  * The cheap first look at a class file: only a class whose constants mention {@code dev/weft/} can
  * carry {@code @Async} or a marker, or else {@code com/ea/async/Async} (ea-async's {@code await},
@@ -67,7 +69,7 @@ public final class WeftMentions {
                     return within(classFile, 0, end);
             }
         }
-        return at <= end ? false : within(classFile, 0, end); // the last constant runs past the end
+        return at > end && within(classFile, 0, end); // past the end: the last constant was cut short
     }
 
     /** Whether {@code bytes[from, to)} contain either name. */
@@ -100,7 +102,7 @@ public final class WeftMentions {
 
     private static byte[] shifts() {
         byte[] shift = new byte[256];
-        java.util.Arrays.fill(shift, (byte) WINDOW);
+        Arrays.fill(shift, (byte) WINDOW);
         for (byte[] name : new byte[][] {WEFT, EA_ASYNC}) {
             for (int j = 0; j < WINDOW - 1; j++) {
                 shift[name[j] & 0xFF] = (byte) Math.min(shift[name[j] & 0xFF], WINDOW - 1 - j);
